@@ -1,0 +1,44 @@
+import { LocalDate } from './local-date';
+
+/** What a decider emits. The pipeline adds ids, actor, clocks and hashes when it stores it. */
+export interface DomainEvent<Type extends string = string, Data = unknown> {
+  type: Type;
+  data: Data;
+  /** The business date the event is about (valid time); absent means the recording date. */
+  occurredOn?: LocalDate;
+  /** The eventId of the record this event corrects, when it is a correction. */
+  corrects?: string;
+  /** Present on stored events, so a state can remember which event a correction answers. */
+  eventId?: string;
+}
+
+export type Role = 'admin' | 'clerk' | 'auditor' | 'supervisor';
+export const ROLES: readonly Role[] = ['admin', 'clerk', 'auditor', 'supervisor'];
+
+export interface Actor {
+  userId: string;
+  role: Role;
+  /** Villages a clerk may record for; absent means all. */
+  villages?: string[];
+}
+
+/** Everything a decision may depend on besides the command and the state: the clock is passed in. */
+export interface DecisionContext {
+  now: Date;
+  /** Today in Asia/Shanghai; no business date may lie after it. */
+  today: LocalDate;
+  actor: Actor;
+}
+
+export interface Decider<Command, Event, State> {
+  initialState: () => State;
+  evolve: (state: State, event: Event) => State;
+  decide: (command: Command, state: State, context: DecisionContext) => Event[];
+}
+
+/** Folds a stream's events into the state a decision is taken on. */
+export const fold = <Event, State>(decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>, events: Iterable<Event>): State => {
+  let state = decider.initialState();
+  for (const event of events) state = decider.evolve(state, event);
+  return state;
+};

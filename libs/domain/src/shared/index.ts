@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './id';
+export * from './local-date';
+export * from './money';
+export * from './decider';
+export * from './rules';

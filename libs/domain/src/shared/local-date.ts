@@ -1,0 +1,34 @@
+import { FieldProblem } from './errors';
+
+/** A calendar date `YYYY-MM-DD`, the business date in Asia/Shanghai. */
+export type LocalDate = string & { readonly __brand?: 'LocalDate' };
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export const isLocalDate = (value: unknown): value is LocalDate => {
+  if (typeof value !== 'string') return false;
+  const m = DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+};
+
+export const daysInMonth = (year: number, month: number): number =>
+  [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+
+const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+export const localDateProblem = (path: string, value: unknown): FieldProblem | undefined =>
+  isLocalDate(value)
+    ? undefined
+    : { path, zh: '不是有效的日期（应为 YYYY-MM-DD）', en: 'is not a valid calendar date (YYYY-MM-DD)' };
+
+/** The date in Asia/Shanghai (UTC+8, no daylight saving) of an instant. */
+export const shanghaiDate = (instant: Date): LocalDate =>
+  new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** Dates compare as strings because the format is fixed-width. */
+export const compareDates = (a: LocalDate, b: LocalDate): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export const maxDate = (a: LocalDate, b: LocalDate): LocalDate => (a >= b ? a : b);

@@ -1,0 +1,6 @@
+export interface RegisterVillage {
+  type: 'RegisterVillage';
+  data: { villageId: string; name: string };
+}
+
+export type VillageCommand = RegisterVillage;

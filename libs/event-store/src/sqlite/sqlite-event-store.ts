@@ -1,0 +1,261 @@
+import Database from 'better-sqlite3';
+import { EventEmitter } from 'node:events';
+import { canonicalBody, GENESIS_HASH, HashedEventBody, sha256Hex } from '@sunshine/integrity';
+import {
+  AppendOutcome,
+  AppendRequest,
+  AppendResult,
+  CommandReceipt,
+  EventStore,
+  Position,
+  ReadAllOptions,
+  satisfies,
+  StoredEvent,
+  Subscription,
+  WrongExpectedRevision,
+} from '../event-store.port';
+import { followLog } from '../follow-log';
+import { migrate } from './schema';
+
+interface Row {
+  position: number;
+  body: string;
+  hash: string;
+}
+
+interface Pending {
+  request: AppendRequest;
+  resolve: (outcome: AppendOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+export interface SqliteEventStoreOptions {
+  /** The transaction-time clock; injectable for tests. */
+  clock?: () => Date;
+  /** How often a follower looks for events written by another process. */
+  pollIntervalMs?: number;
+}
+
+export class InvalidPosition extends Error {
+  constructor(readonly position: string) {
+    super(`"${position}" is not a position of this log`);
+    this.name = 'InvalidPosition';
+  }
+}
+
+const toEvent = (row: Row): StoredEvent => {
+  const body = JSON.parse(row.body) as StoredEvent;
+  body.position = String(row.position);
+  body.metadata.hash = row.hash;
+  return body;
+};
+
+/**
+ * The embedded event store. better-sqlite3 is synchronous, so appends queued in one turn of
+ * the event loop are committed together (group commit): one durable transaction, each append
+ * inside its own savepoint so that one refused append leaves the others whole.
+ */
+export class SqliteEventStore implements EventStore {
+  readonly db: Database.Database;
+  private readonly clock: () => Date;
+  private readonly pollIntervalMs: number;
+  private readonly appended = new EventEmitter();
+  private queue: Pending[] = [];
+  private flushScheduled = false;
+  private closed = false;
+  private readonly statements;
+
+  constructor(file: string, options: SqliteEventStoreOptions = {}) {
+    this.db = new Database(file);
+    migrate(this.db);
+    this.clock = options.clock ?? (() => new Date());
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.appended.setMaxListeners(0);
+    this.statements = {
+      head: this.db.prepare<[string], { revision: number; hash: string }>(
+        'SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
+      ),
+      logHead: this.db.prepare<[], { position: number; recorded_at: string }>(
+        'SELECT position, recorded_at FROM events ORDER BY position DESC LIMIT 1',
+      ),
+      insert: this.db.prepare(
+        'INSERT INTO events (position, event_id, stream, revision, type, recorded_at, body, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      command: this.db.prepare<[string], { command_id: string; fingerprint: string; result: string }>(
+        'SELECT command_id, fingerprint, result FROM commands WHERE command_id = ?',
+      ),
+      remember: this.db.prepare('INSERT INTO commands (command_id, fingerprint, result) VALUES (?, ?, ?)'),
+      readStream: this.db.prepare<[string, number, number], Row>(
+        'SELECT position, body, hash FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
+      ),
+      readAll: this.db.prepare<[number, number], Row>('SELECT position, body, hash FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+      byEventId: this.db.prepare<[string], Row>('SELECT position, body, hash FROM events WHERE event_id = ?'),
+    };
+  }
+
+  append(request: AppendRequest): Promise<AppendOutcome> {
+    if (this.closed) return Promise.reject(new Error('the event store is closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    const batch = this.queue;
+    this.queue = [];
+    this.flushScheduled = false;
+    const settled: ({ ok: true; outcome: AppendOutcome } | { ok: false; error: unknown })[] = [];
+    const appendOne = this.db.transaction((request: AppendRequest) => this.appendInTransaction(request));
+    const appendAll = this.db.transaction(() => {
+      for (const { request } of batch) {
+        try {
+          settled.push({ ok: true, outcome: appendOne(request) });
+        } catch (error) {
+          settled.push({ ok: false, error });
+        }
+      }
+    });
+    try {
+      appendAll.immediate();
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
+    batch.forEach((pending, i) => {
+      const result = settled[i];
+      if (result.ok) pending.resolve(result.outcome);
+      else pending.reject(result.error);
+    });
+    if (settled.some((s) => s.ok && s.outcome.status === 'appended')) this.appended.emit('appended');
+  }
+
+  private appendInTransaction(request: AppendRequest): AppendOutcome {
+    if (request.command) {
+      const previous = this.statements.command.get(request.command.commandId);
+      if (previous) return { status: 'duplicate', receipt: toReceipt(previous) };
+    }
+    const head = this.statements.head.get(request.stream);
+    if (!satisfies(request.expectedRevision, head?.revision))
+      throw new WrongExpectedRevision(request.stream, request.expectedRevision, head?.revision);
+    if (request.events.length === 0) throw new Error('an append needs at least one event');
+
+    const logHead = this.statements.logHead.get();
+    let position = logHead?.position ?? 0;
+    const now = this.clock().toISOString();
+    const recordedAt = logHead && logHead.recorded_at > now ? logHead.recorded_at : now;
+    let revision = head?.revision ?? -1;
+    let prevHash = head?.hash ?? GENESIS_HASH;
+    const events: AppendResult['events'] = [];
+    for (const event of request.events) {
+      position++;
+      revision++;
+      const { corrects, ...rest } = event.metadata;
+      const body: HashedEventBody = {
+        eventId: event.eventId,
+        stream: request.stream,
+        revision,
+        type: event.type,
+        data: event.data,
+        metadata: { ...rest, ...(corrects === undefined ? {} : { corrects }), recordedAt, prevHash },
+      };
+      const canonical = canonicalBody(body);
+      const hash = sha256Hex(canonical);
+      this.statements.insert.run(position, event.eventId, request.stream, revision, event.type, recordedAt, canonical, hash);
+      events.push({ eventId: event.eventId, type: event.type, revision, position: String(position) });
+      prevHash = hash;
+    }
+    const result: AppendResult = {
+      ...(request.command ? { commandId: request.command.commandId } : {}),
+      stream: request.stream,
+      revision,
+      position: String(position),
+      events,
+    };
+    if (request.command) this.statements.remember.run(request.command.commandId, request.command.fingerprint, JSON.stringify(result));
+    return { status: 'appended', result };
+  }
+
+  async streamRevision(stream: string): Promise<number | undefined> {
+    return this.statements.head.get(stream)?.revision;
+  }
+
+  async readStream(stream: string, options: { fromRevision?: number; limit?: number } = {}): Promise<StoredEvent[]> {
+    return this.statements.readStream.all(stream, options.fromRevision ?? 0, options.limit ?? -1).map(toEvent);
+  }
+
+  async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
+    return this.readAllSync(options);
+  }
+
+  /** Synchronous page read, for callers that already run inside this process's turn. */
+  readAllSync({ after, limit }: ReadAllOptions): StoredEvent[] {
+    return this.statements.readAll.all(this.parsePosition(after), limit).map(toEvent);
+  }
+
+  subscribeToAll(options: { after?: Position } = {}): Subscription {
+    return followLog({
+      after: options.after,
+      readPage: (after) => this.readAll({ after, limit: 1000 }),
+      waitForMore: (signal) => this.waitForAppend(signal),
+    });
+  }
+
+  private waitForAppend(signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.appended.off('appended', done);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      // Another process may append to the same file: poll as well as listen.
+      const timer = setTimeout(done, this.pollIntervalMs);
+      this.appended.on('appended', done);
+      signal.addEventListener('abort', done);
+    });
+  }
+
+  async findCommand(commandId: string): Promise<CommandReceipt | undefined> {
+    const row = this.statements.command.get(commandId);
+    return row ? toReceipt(row) : undefined;
+  }
+
+  async findEvent(eventId: string): Promise<StoredEvent | undefined> {
+    const row = this.statements.byEventId.get(eventId);
+    return row ? toEvent(row) : undefined;
+  }
+
+  async headPosition(): Promise<Position | undefined> {
+    const head = this.statements.logHead.get();
+    return head ? String(head.position) : undefined;
+  }
+
+  comparePositions(a: Position, b: Position): number {
+    return this.parsePosition(a) - this.parsePosition(b);
+  }
+
+  parsePosition(position: Position | undefined): number {
+    if (position === undefined) return 0;
+    if (!/^(0|[1-9]\d{0,15})$/.test(position)) throw new InvalidPosition(position);
+    return Number(position);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    // Let appends already queued finish before the file closes.
+    if (this.queue.length) await new Promise((r) => setImmediate(r));
+    this.appended.emit('appended');
+    this.db.close();
+  }
+}
+
+const toReceipt = (row: { command_id: string; fingerprint: string; result: string }): CommandReceipt => ({
+  commandId: row.command_id,
+  fingerprint: row.fingerprint,
+  result: JSON.parse(row.result) as AppendResult,
+});
