@@ -1,0 +1,53 @@
+import { AnyContext, DomainEvent, RECORD_VOIDED } from '@sunshine/domain';
+import { EventStore } from '@sunshine/event-store';
+
+export interface StreamState {
+  revision: number | undefined;
+  state: unknown;
+  voided: boolean;
+  firstEventId?: string;
+}
+
+/**
+ * Folded stream states, kept so a command reads only the events appended since the last one it
+ * saw. Entries are built only from committed events; least recently used ones are dropped.
+ */
+export class StreamStateCache {
+  private readonly entries = new Map<string, StreamState>();
+
+  constructor(private readonly capacity = 10_000) {}
+
+  async load(store: EventStore, stream: string, context: AnyContext): Promise<StreamState> {
+    const cached = this.entries.get(stream);
+    let current: StreamState = cached ?? { revision: undefined, state: context.decider.initialState(), voided: false };
+    const fromRevision = (current.revision ?? -1) + 1;
+    const events = await store.readStream(stream, { fromRevision });
+    if (events.length) current = evolveAll(context, current, events, events[events.length - 1].revision);
+    this.remember(stream, current);
+    return current;
+  }
+
+  advance(stream: string, context: AnyContext, from: StreamState, events: DomainEvent[], revision: number): void {
+    this.remember(stream, evolveAll(context, from, events, revision));
+  }
+
+  forget(stream: string): void {
+    this.entries.delete(stream);
+  }
+
+  private remember(stream: string, state: StreamState): void {
+    this.entries.delete(stream);
+    this.entries.set(stream, state);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+  }
+}
+
+const evolveAll = (context: AnyContext, from: StreamState, events: DomainEvent[], revision: number): StreamState => {
+  let { state, voided, firstEventId } = from;
+  for (const event of events) {
+    firstEventId ??= event.eventId;
+    if (event.type === RECORD_VOIDED) voided = true;
+    else state = context.decider.evolve(state, event);
+  }
+  return { revision, state, voided, firstEventId };
+};
