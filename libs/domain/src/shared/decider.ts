@@ -28,6 +28,12 @@ export interface DecisionContext {
   /** Today in Asia/Shanghai; no business date may lie after it. */
   today: LocalDate;
   actor: Actor;
+  /**
+   * A fresh unique id (the pipeline passes `randomUUID`), for records the command creates without
+   * an id of their own, such as a dispute party without a subjectId. Deciders stay pure: they never
+   * generate ids themselves, and fall back to an id derived from the command when this is absent.
+   */
+  newId?: () => string;
 }
 
 export interface Decider<Command, Event, State> {

@@ -44,3 +44,10 @@ export const sameMoney = (a: Money, b: Money): boolean => a.currency === b.curre
 
 /** 1 yuan = 100 fen. */
 export const yuan = (amount: number): Money => ({ currency: 'CNY', minor: amount * 100 });
+
+/** Minor units as yuan for a message, e.g. 123456 → "1234.56". Exact: integer arithmetic only. */
+export const formatMinor = (minor: number): string => {
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(minor);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+};

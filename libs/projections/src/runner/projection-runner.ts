@@ -110,10 +110,12 @@ export class ProjectionRunner {
     const checkpoints = await Promise.all(this.projections.map((p) => this.store.checkpoint(p.name)));
     const positions = checkpoints.map((c) => c?.position);
     // Start from the least advanced projection; the others skip what they already have.
-    let after = positions.some((p) => p === undefined)
-      ? undefined
-      : positions.reduce((a, b) => (this.events.comparePositions(a as string, b as string) <= 0 ? a : b));
-    this.processed ??= after;
+    let after =
+      this.processed ??
+      (positions.length === 0 || positions.some((p) => p === undefined)
+        ? undefined
+        : positions.reduce((a, b) => (this.events.comparePositions(a as string, b as string) <= 0 ? a : b)));
+    if (after !== undefined) this.advance(after);
     let total = 0;
     for (;;) {
       const page = await this.events.readAll({ after, limit: this.batchSize });

@@ -33,6 +33,8 @@ export const specFor =
           expect(events).toHaveLength(expected.length);
           expected.forEach((e, i) => expect(events[i]).toMatchObject(e));
         },
+        /** The decided events themselves, for a spec that asserts what they lack. */
+        events: (): E[] => run(),
         thenThrows: (errorClass: ErrorClass, code?: string) => {
           let caught: unknown;
           try {

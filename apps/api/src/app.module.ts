@@ -1,0 +1,30 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { Authenticator, Ledger } from '@sunshine/application';
+import { AuthGuard } from './auth/auth.guard';
+import { CommandsController } from './commands/commands.controller';
+import { ExecuteCommandHandler } from './commands/execute-command.handler';
+import { HealthController } from './health/health.controller';
+import { AUTHENTICATOR, LEDGER } from './ledger.token';
+import { ProblemFilter } from './problems/problem.filter';
+import { TermsController } from './queries/terms.controller';
+
+/** The HTTP application around an opened Ledger (the composition root opens it: main.ts, tests). */
+@Module({})
+export class AppModule {
+  static forLedger(ledger: Ledger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [CommandsController, TermsController, HealthController],
+      providers: [
+        { provide: LEDGER, useValue: ledger },
+        { provide: AUTHENTICATOR, useValue: new Authenticator(ledger.events, ledger.secrets, ledger.config.adminToken) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        ExecuteCommandHandler,
+      ],
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig, StoreLocked } from '@sunshine/application';
+import { bootstrapAdmin, openServerLedger } from './server-ledger';
+import { createApp } from './create-app';
+
+const main = async () => {
+  const config = loadConfig();
+  const ledger = await openServerLedger(config);
+  const generated = bootstrapAdmin(ledger);
+  const app = await createApp(ledger);
+  await app.listen(config.port);
+  const address = `http://localhost:${config.port}`;
+  console.log(`阳光台账 Sunshine Ledger · ${config.townshipName} · ${address}/api/v1 · OpenAPI ${address}/api/docs · data ${config.dataDir}`);
+  if (generated) console.log(`管理员令牌（仅显示这一次）admin token, shown once: ${generated}`);
+  const shutdown = async () => {
+    await app.close();
+    await ledger.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+};
+
+main().catch((error) => {
+  if (error instanceof ConfigError || error instanceof StoreLocked) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, ValidationFailed } from '@sunshine/domain';
+import { ProjectionsBehind } from '@sunshine/projections';
+import { ApiError } from './api-error';
+import { languageOf, Problem, problemType, TITLES } from './problem';
+
+const STATUS_OF_KIND: Record<DomainError['kind'], number> = { validation: 400, forbidden: 403, 'not-found': 404, conflict: 409, rule: 422 };
+
+/** The one place where every error becomes an RFC 9457 problem answer. */
+export const toProblem = (error: unknown, acceptLanguage: string | undefined): Problem => {
+  const lang = languageOf(acceptLanguage);
+  const problem = (status: number, code: string, detail: { zh: string; en: string }, errors?: { path: string; zh: string; en: string }[]): Problem => ({
+    type: problemType(code),
+    title: (TITLES[status] ?? TITLES[500])[lang],
+    status,
+    code,
+    detail: detail[lang],
+    ...(errors ? { errors: errors.map((e) => ({ path: e.path, detail: e[lang] })) } : {}),
+  });
+  if (error instanceof ValidationFailed)
+    return problem(400, error.code, error.detail, error.problems);
+  if (error instanceof DomainError) {
+    const field = (error as { field?: string }).field;
+    return problem(STATUS_OF_KIND[error.kind], error.code, error.detail, field ? [{ path: field, ...error.detail }] : undefined);
+  }
+  if (error instanceof ApiError) return problem(error.status, error.code, error.detail, error.errors);
+  if (error instanceof ProjectionsBehind)
+    return problem(503, 'READ_MODELS_BEHIND', { zh: `读模型在 5 秒内未达到位置 ${error.wanted}，请稍后重试`, en: `the read models did not reach position ${error.wanted} within 5 s` });
+  // The HTTP adapter wraps body-parser's errors; their `type` says what went wrong.
+  const parserError = (error instanceof HttpException && error.cause ? error.cause : error) as { type?: string };
+  if (parserError?.type === 'entity.parse.failed')
+    return problem(400, 'MALFORMED_JSON', { zh: '请求体不是有效的 JSON', en: 'the request body is not valid JSON' });
+  if (parserError?.type === 'entity.too.large') return problem(413, 'PAYLOAD_TOO_LARGE', { zh: '请求体过大', en: 'the request body is too large' });
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const code = status === 404 ? 'NOT_FOUND' : `HTTP_${status}`;
+    const detail = status === 404 ? { zh: '没有这个地址', en: 'no such resource' } : { zh: error.message, en: error.message };
+    return problem(status, code, detail);
+  }
+  return problem(500, 'INTERNAL_ERROR', { zh: '服务器内部错误，已记录', en: 'internal error; it has been logged' });
+};
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem = toProblem(error, request.headers['accept-language']);
+    if (problem.status >= 500 && problem.status !== 503) this.logger.error(error instanceof Error ? error.stack : String(error));
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    response.status(problem.status).type('application/problem+json').send(JSON.stringify({ ...problem, instance: request.originalUrl.split('?')[0] }));
+  }
+}

@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { EventStore, SqliteEventStore } from '@sunshine/event-store';
+import { Projection, ProjectionRunner, ProjectionStore, SqliteProjectionStore } from '@sunshine/projections';
+import { CommandPipeline, EventProtector } from './command-pipeline';
+import { Config } from './config/config';
+import { lockDataDir } from './data-dir-lock';
+import { SecretStore } from './secrets/secret-store';
+
+/** Everything a running Sunshine Ledger holds open: the API and the CLI build on this. */
+export interface Ledger {
+  config: Config;
+  events: EventStore;
+  reads: ProjectionStore;
+  secrets: SecretStore;
+  pipeline: CommandPipeline;
+  runner: ProjectionRunner;
+  close(): Promise<void>;
+}
+
+export interface OpenLedgerOptions {
+  projections: Projection[];
+  clock?: () => Date;
+  protect?: (secrets: SecretStore) => EventProtector;
+  /** Start following the log (a server); a one-shot CLI command only catches up. */
+  follow?: boolean;
+  onProjectionProgress?: (processed: number) => void;
+}
+
+const openEventStore = async (config: Config, clock?: () => Date): Promise<EventStore> => {
+  switch (config.eventStore) {
+    case 'sqlite':
+      return new SqliteEventStore(join(config.dataDir, 'events.db'), { clock });
+    case 'kurrentdb': {
+      const { KurrentDbEventStore } = await import('@sunshine/event-store/kurrentdb/kurrentdb-event-store');
+      return KurrentDbEventStore.connect(config.kurrentdbConnectionString as string, { clock });
+    }
+  }
+};
+
+const openReadStore = async (config: Config): Promise<ProjectionStore> => {
+  switch (config.readStore) {
+    case 'sqlite':
+      return new SqliteProjectionStore(join(config.dataDir, 'read-models.db'));
+    case 'mongodb': {
+      const { MongoProjectionStore } = await import('@sunshine/projections/mongodb/mongo-projection-store');
+      return MongoProjectionStore.connect(config.mongodbUri as string);
+    }
+  }
+};
+
+/** Opens the stores of a configuration, holding the data directory so no other process writes it. */
+export const openLedger = async (config: Config, options: OpenLedgerOptions): Promise<Ledger> => {
+  mkdirSync(config.dataDir, { recursive: true });
+  const lock = lockDataDir(config.dataDir);
+  try {
+    const events = await openEventStore(config, options.clock);
+    const reads = await openReadStore(config);
+    const secrets = new SecretStore(join(config.dataDir, 'secrets.db'));
+    const pipeline = new CommandPipeline(events, { clock: options.clock, protect: options.protect?.(secrets) });
+    const runner = new ProjectionRunner(events, reads, options.projections, {
+      onProgress: options.onProjectionProgress ? (n) => options.onProjectionProgress?.(n) : undefined,
+    });
+    if (options.follow ?? true) await runner.start();
+    else await runner.catchUp();
+    return {
+      config,
+      events,
+      reads,
+      secrets,
+      pipeline,
+      runner,
+      close: async () => {
+        await runner.stop();
+        await events.close();
+        await reads.close();
+        secrets.close();
+        lock.release();
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+};

@@ -1,0 +1,45 @@
+import { StoredEvent } from '@sunshine/event-store';
+import { AuditClosedData, AuditOpenedData, FindingRecordedData, FindingRectifiedData } from './event-data';
+import { AuditDoc, refOf } from './record-docs';
+import { RecordEvolver, shaped } from './record-evolver';
+
+export const auditRecords: RecordEvolver<AuditDoc> = {
+  category: 'audit',
+  types: ['AuditOpened', 'FindingRecorded', 'FindingRectified', 'AuditClosed'],
+  evolve: (doc, event) => {
+    if (event.type === 'AuditOpened') {
+      const { auditId, subject, scope, openedOn } = (event as StoredEvent<AuditOpenedData>).data;
+      return {
+        stream: event.stream,
+        voided: false,
+        auditId,
+        subject: { kind: subject.kind, id: subject.id },
+        scope,
+        openedOn,
+        findings: [],
+        refs: [refOf(event)],
+      };
+    }
+    if (!doc) return doc;
+    switch (event.type) {
+      case 'FindingRecorded': {
+        const { findingId, severity, amountInvolved } = (event as StoredEvent<FindingRecordedData>).data;
+        const finding = { findingId, severity, ...(amountInvolved !== undefined && { amountInvolved }), eventId: event.eventId };
+        return shaped(doc, event, { findings: [...doc.findings, finding] });
+      }
+      case 'FindingRectified': {
+        const { findingId, rectifiedOn, amountRecovered } = (event as StoredEvent<FindingRectifiedData>).data;
+        const rectification = { rectifiedOn, ...(amountRecovered !== undefined && { amountRecovered }), eventId: event.eventId };
+        return shaped(doc, event, {
+          findings: doc.findings.map((finding) => (finding.findingId === findingId ? { ...finding, rectification } : finding)),
+        });
+      }
+      case 'AuditClosed': {
+        const { closedOn } = (event as StoredEvent<AuditClosedData>).data;
+        return shaped(doc, event, { closure: { closedOn, eventId: event.eventId } });
+      }
+      default:
+        return doc;
+    }
+  },
+};
