@@ -5,6 +5,7 @@ import { Authenticator, Ledger } from '@sunshine/application';
 import { AuthGuard } from './auth/auth.guard';
 import { CommandsController } from './commands/commands.controller';
 import { ExecuteCommandHandler } from './commands/execute-command.handler';
+import { ImportCommandsHandler } from './commands/import-commands.handler';
 import { HealthController } from './health/health.controller';
 import { AUTHENTICATOR, LEDGER } from './ledger.token';
 import { ProblemFilter } from './problems/problem.filter';
@@ -24,6 +25,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         ExecuteCommandHandler,
+        ImportCommandsHandler,
       ],
     };
   }

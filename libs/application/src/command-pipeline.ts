@@ -15,7 +15,7 @@ import {
   ValidationFailed,
 } from '@sunshine/domain';
 import { canonicalJson, sha256Hex } from '@sunshine/integrity';
-import { AppendResult, EventStore, NewEvent, StoredEvent, WrongExpectedRevision } from '@sunshine/event-store';
+import { AppendRequest, AppendResult, EventStore, NewEvent, StoredEvent, WrongExpectedRevision } from '@sunshine/event-store';
 import { capabilityFor, requireCapability, requireVillageScope } from './access-policy';
 import { StreamStateCache } from './stream-state-cache';
 
@@ -70,6 +70,15 @@ export class CommandPipeline {
   }
 
   async execute(envelope: CommandEnvelope, actor: Actor): Promise<CommandOutcome> {
+    return (await this.submit(envelope, actor)).durable;
+  }
+
+  /**
+   * Decides and appends, resolving as soon as the append is applied; `durable` resolves once it
+   * survives a crash. A bulk import submits its next command while the last one commits; only
+   * durable results are ever reported as accepted.
+   */
+  async submit(envelope: CommandEnvelope, actor: Actor): Promise<{ durable: Promise<CommandOutcome> }> {
     const isVoid = envelope.type === 'VoidRecord';
     const context = isVoid ? contextOfStream(String(envelope.data.stream)) : contextOf(envelope.type);
     if (!context && !isVoid) throw unknownCommand(envelope.type);
@@ -77,7 +86,7 @@ export class CommandPipeline {
 
     const fingerprint = commandFingerprint(envelope.type, envelope.data);
     const previous = await this.store.findCommand(envelope.commandId);
-    if (previous) return this.repeat(previous.fingerprint, fingerprint, previous.result, envelope.commandId);
+    if (previous) return settled(this.repeat(previous.fingerprint, fingerprint, previous.result, envelope.commandId));
 
     if (!context) throw notFound({ zh: '记录', en: 'Record' }, String(envelope.data.stream), 'data.stream');
     const spec = isVoid ? undefined : context.commands[envelope.type];
@@ -109,17 +118,22 @@ export class CommandPipeline {
         : context.decider.decide({ type: envelope.type, data: envelope.data }, current.state, decision);
       const events = decided.map((event) => this.toNewEvent(event, envelope, actor, decision.today));
       const stored = this.protect ? await this.protect(events, stream) : events;
+      const request = { stream, expectedRevision: current.revision ?? ('no_stream' as const), events: stored, command: { commandId: envelope.commandId, fingerprint } };
       try {
-        const outcome = await this.store.append({
-          stream,
-          expectedRevision: current.revision ?? 'no_stream',
-          events: stored,
-          command: { commandId: envelope.commandId, fingerprint },
-        });
+        const { outcome, durable } = this.store.appendNow ? this.store.appendNow(request) : await appendDurably(this.store, request);
         if (outcome.status === 'duplicate')
-          return this.repeat(outcome.receipt.fingerprint, fingerprint, outcome.receipt.result, envelope.commandId);
+          return { durable: durable.then(() => this.repeat(outcome.receipt.fingerprint, fingerprint, outcome.receipt.result, envelope.commandId)) };
         this.cache.advance(stream, context, current, decided.map((e, i) => ({ ...e, eventId: events[i].eventId })), outcome.result.revision);
-        return { result: outcome.result, duplicate: false };
+        return {
+          durable: durable.then(
+            () => ({ result: outcome.result, duplicate: false }),
+            (error: unknown) => {
+              // The group commit failed: states folded from its events are gone with it.
+              this.cache.clear();
+              throw error;
+            },
+          ),
+        };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision)) throw error;
         this.cache.forget(stream);
@@ -156,6 +170,10 @@ export class CommandPipeline {
     };
   }
 }
+
+const settled = (outcome: CommandOutcome) => ({ durable: Promise.resolve(outcome) });
+
+const appendDurably = async (store: EventStore, request: AppendRequest) => ({ outcome: await store.append(request), durable: Promise.resolve() });
 
 const staleRevision = (stream: string, expected: number, actual: number | undefined) =>
   new Conflict(

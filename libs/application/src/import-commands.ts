@@ -3,7 +3,7 @@ import { CommandOutcome, CommandEnvelope } from './command-pipeline';
 import { validateCommand } from './validation/validate-command';
 
 export type ImportResultLine =
-  | { line: number; commandId?: string; ok: true; position: string; duplicate?: true }
+  | { line: number; commandId?: string; ok: true; position: string; duplicate?: true; token?: string }
   | { line: number; commandId?: string; ok: false; status: number; code: string; detail: string };
 
 export interface ImportSummary {
@@ -13,8 +13,8 @@ export interface ImportSummary {
 export interface ImportOptions {
   onError: 'stop' | 'continue';
   language: 'zh' | 'en';
-  /** Runs one validated command; the pipeline, or a server over HTTP. */
-  execute: (envelope: CommandEnvelope, actor: Actor) => Promise<CommandOutcome>;
+  /** Applies one validated command; `durable` resolves once it survives a crash. */
+  submit: (envelope: CommandEnvelope, actor: Actor) => Promise<{ durable: Promise<CommandOutcome & { token?: string }> }>;
   actor: Actor;
   /** Maps an error that is not a domain error (a server's answer, a crash) to a result line. */
   describe?: (error: unknown) => { status: number; code: string; detail: string } | undefined;
@@ -29,10 +29,25 @@ const STATUS: Record<DomainError['kind'], number> = { validation: 400, forbidden
  */
 export async function* importCommands(lines: AsyncIterable<string>, options: ImportOptions): AsyncGenerator<ImportResultLine | ImportSummary> {
   const summary = { applied: 0, duplicates: 0, failed: 0 };
+  // Results wait here, in file order, until their commands are durable.
+  const inFlight: InFlight[] = [];
   let lineNumber = 0;
+  let stopped = false;
+  const drain = async function* (all: boolean) {
+    while (inFlight.length && (all || inFlight[0].result || inFlight.length > MAX_IN_FLIGHT)) {
+      const next = inFlight.shift() as InFlight;
+      const result = next.result ?? (await next.settled);
+      if (result.ok) {
+        if (result.duplicate) summary.duplicates++;
+        else summary.applied++;
+      } else summary.failed++;
+      yield result;
+    }
+  };
   for await (const text of lines) {
     lineNumber++;
     if (text.trim() === '') continue;
+    const line = lineNumber;
     let commandId: string | undefined;
     try {
       let body: unknown;
@@ -44,17 +59,32 @@ export async function* importCommands(lines: AsyncIterable<string>, options: Imp
       const candidate = (body as { commandId?: unknown })?.commandId;
       if (typeof candidate === 'string') commandId = candidate;
       const envelope = validateCommand(body);
-      const outcome = await options.execute(envelope, options.actor);
-      if (outcome.duplicate) summary.duplicates++;
-      else summary.applied++;
-      yield { line: lineNumber, commandId, ok: true, position: outcome.result.position, ...(outcome.duplicate ? { duplicate: true as const } : {}) };
+      const { durable } = await options.submit(envelope, options.actor);
+      const entry: InFlight = {
+        settled: durable.then(
+          (outcome): ImportResultLine => ({ line, commandId, ok: true, position: outcome.result.position, ...(outcome.duplicate ? { duplicate: true as const } : {}), ...(outcome.token ? { token: outcome.token } : {}) }),
+          (error): ImportResultLine => ({ line, commandId, ok: false, ...describeError(error, options) }),
+        ),
+      };
+      entry.settled.then((result) => (entry.result = result));
+      inFlight.push(entry);
     } catch (error) {
-      summary.failed++;
-      yield { line: lineNumber, commandId, ok: false, ...describeError(error, options) };
-      if (options.onError === 'stop') break;
+      const failed: ImportResultLine = { line, commandId, ok: false, ...describeError(error, options) };
+      inFlight.push({ settled: Promise.resolve(failed), result: failed });
+      if (options.onError === 'stop') stopped = true;
     }
+    yield* drain(false);
+    if (stopped) break;
   }
+  yield* drain(true);
   yield { summary };
+}
+
+const MAX_IN_FLIGHT = 2000;
+
+interface InFlight {
+  settled: Promise<ImportResultLine>;
+  result?: ImportResultLine;
 }
 
 class ImportLineError extends Error {
@@ -72,5 +102,5 @@ const describeError = (error: unknown, options: ImportOptions): { status: number
   if (error instanceof ImportLineError) return { status: error.status, code: error.code, detail: error.detail[options.language] };
   const described = options.describe?.(error);
   if (described) return described;
-  throw error;
+  return { status: 500, code: 'INTERNAL_ERROR', detail: error instanceof Error ? error.message : String(error) };
 };

@@ -9,3 +9,4 @@ export * from './secrets/secret-store';
 export * from './ledger';
 export * from './authentication';
 export * from './import-commands';
+export * from './command-service';

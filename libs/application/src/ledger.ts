@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { EventStore, SqliteEventStore } from '@sunshine/event-store';
 import { Projection, ProjectionRunner, ProjectionStore, SqliteProjectionStore } from '@sunshine/projections';
 import { CommandPipeline, EventProtector } from './command-pipeline';
+import { CommandService } from './command-service';
 import { Config } from './config/config';
 import { lockDataDir } from './data-dir-lock';
 import { SecretStore } from './secrets/secret-store';
@@ -14,6 +15,7 @@ export interface Ledger {
   reads: ProjectionStore;
   secrets: SecretStore;
   pipeline: CommandPipeline;
+  commands: CommandService;
   runner: ProjectionRunner;
   close(): Promise<void>;
 }
@@ -61,6 +63,7 @@ export const openLedger = async (config: Config, options: OpenLedgerOptions): Pr
     const runner = new ProjectionRunner(events, reads, options.projections, {
       onProgress: options.onProjectionProgress ? (n) => options.onProjectionProgress?.(n) : undefined,
     });
+    const commands = new CommandService(pipeline, secrets, () => runner.notify());
     if (options.follow ?? true) await runner.start();
     else await runner.catchUp();
     return {
@@ -69,6 +72,7 @@ export const openLedger = async (config: Config, options: OpenLedgerOptions): Pr
       reads,
       secrets,
       pipeline,
+      commands,
       runner,
       close: async () => {
         await runner.stop();

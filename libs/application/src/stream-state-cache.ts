@@ -35,6 +35,10 @@ export class StreamStateCache {
     this.entries.delete(stream);
   }
 
+  clear(): void {
+    this.entries.clear();
+  }
+
   private remember(stream: string, state: StreamState): void {
     this.entries.delete(stream);
     this.entries.set(stream, state);

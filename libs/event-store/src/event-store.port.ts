@@ -97,6 +97,13 @@ export interface EventStore {
    */
   append(request: AppendRequest): Promise<AppendOutcome>;
 
+  /**
+   * Optional, for stores that apply an append at once in this process and make it durable a
+   * moment later (group commit): throws at once when refused; `durable` resolves once the append
+   * survives a crash. Lets a bulk import decide its next command while the last one commits.
+   */
+  appendNow?(request: AppendRequest): { outcome: AppendOutcome; durable: Promise<void> };
+
   /** The revision of the stream's last event, or undefined when the stream does not exist. */
   streamRevision(stream: string): Promise<number | undefined>;
 

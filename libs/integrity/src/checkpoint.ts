@@ -145,12 +145,14 @@ export const parseCheckpoint = (note: string): ParsedCheckpoint => {
  * `bad-signature` (signed by this key, but the text or signature was altered).
  */
 export const verifyCheckpoint = (note: string, publicKey: KeyObject | string, keyName?: string): CheckpointVerification => {
-  const verified = verifyNote(note, publicKey, keyName);
-  if (!verified.ok) return verified;
+  // The shape is checked first so that a broken note is called malformed, not forged.
+  let checkpoint: ParsedCheckpoint;
   try {
-    return { ok: true, checkpoint: parseCheckpoint(note) };
+    checkpoint = parseCheckpoint(note);
   } catch (error) {
     if (error instanceof MalformedNote) return { ok: false, reason: 'malformed', detail: error.message };
     throw error;
   }
+  const verified = verifyNote(note, publicKey, keyName);
+  return verified.ok ? { ok: true, checkpoint } : verified;
 };

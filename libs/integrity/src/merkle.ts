@@ -116,7 +116,7 @@ export class MerkleTree {
     if (this.size >= MAX_SIZE) throw new RangeError('the tree is full (2^32 - 1 leaves)');
     this.leaves.push(leafHash);
     // Each trailing 1 bit of the old size is a perfect subtree the new leaf completes.
-    let node = Buffer.from(leafHash);
+    let node: Buffer = Buffer.from(leafHash);
     let level = 0;
     for (let n = this.size - 1; n & 1; n >>>= 1) {
       node = hashChildren(this.frontier.pop()!, node);

@@ -1,25 +1,21 @@
-import { Body, Controller, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { createInterface } from 'node:readline';
-import { COMMAND_DTOS, importCommands, Ledger, validateCommand } from '@sunshine/application';
+import { COMMAND_DTOS, ExecutedCommand, ImportResultLine, ImportSummary, validateCommand } from '@sunshine/application';
 import { Actor } from '@sunshine/domain';
 import { Access, CurrentActor } from '../auth/access.decorator';
 import { ApiError } from '../problems/api-error';
 import { languageOf } from '../problems/problem';
 import { ExecuteCommand } from './execute-command';
-import { ExecutedCommand } from './execute-command.handler';
-import { LEDGER } from '../ledger.token';
+import { ImportCommands } from './import-commands';
 
 @ApiTags('commands')
 @ApiBearerAuth()
 @Controller('api/v1/commands')
 export class CommandsController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(LEDGER) private readonly ledger: Ledger,
-  ) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
   @HttpCode(201)
@@ -54,17 +50,10 @@ export class CommandsController {
       throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', { zh: '请以 Content-Type: application/x-ndjson 上传', en: 'send the file as Content-Type: application/x-ndjson' });
     response.status(200).type('application/x-ndjson');
     const lines = createInterface({ input: request, crlfDelay: Infinity });
-    const results = importCommands(lines, {
-      onError: onError ?? 'stop',
-      language: languageOf(request.headers['accept-language']),
-      actor,
-      execute: (envelope, who) => this.commandBus.execute(new ExecuteCommand(envelope, who, false)),
-    });
-    let last: string | undefined;
+    const results = await this.commandBus.execute<ImportCommands, AsyncIterable<ImportResultLine | ImportSummary>>(
+      new ImportCommands(lines, actor, onError ?? 'stop', languageOf(request.headers['accept-language'])),
+    );
     for await (const line of results) {
-      if ('ok' in line && line.ok) last = line.position;
-      // The summary comes once the read models include every applied line.
-      if ('summary' in line && last !== undefined) await this.ledger.runner.waitFor(last, 60_000).catch(() => undefined);
       if (!response.write(`${JSON.stringify(line)}\n`)) await new Promise((r) => response.once('drain', r));
     }
     response.end();

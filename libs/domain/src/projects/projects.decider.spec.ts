@@ -50,6 +50,11 @@ describe('registering a project', () => {
   it('needs the village of a one-matter-one-discussion project', () =>
     given([]).when(register({ category: 'one-matter-one-discussion' })).thenThrows(RuleViolation, 'RULE_PROJECT_VILLAGE_REQUIRED'));
 
+  it('keeps planned investment and funding in CNY', () => {
+    given([]).when(register({ plannedInvestment: { currency: 'USD', minor: 100 } })).thenThrows(RuleViolation, 'RULE_CURRENCY_NOT_CNY', 'data.plannedInvestment.currency');
+    given([]).when(register({ funding: [{ source: 'county', amount: { currency: 'USD', minor: 100 } }] })).thenThrows(RuleViolation, 'RULE_CURRENCY_NOT_CNY', 'data.funding.0.amount.currency');
+  });
+
   it('records a one-matter-one-discussion project with its village and its funding', () => {
     const funding = [{ source: 'villagers', amount: cny(30_000) }, { source: 'town-award', amount: cny(50_000) }];
     given([])

@@ -1,4 +1,4 @@
-import { alreadyExists, Decider, DecisionContext, hasAtMostThreeDecimals, LocalDate, notFound, notInFuture, RuleViolation } from '../shared';
+import { alreadyExists, Decider, DecisionContext, hasAtMostThreeDecimals, inCny, LocalDate, notFound, notInFuture, RuleViolation } from '../shared';
 import { Milestone, ProjectCommand, RecordMilestone, ReportProjectProgress } from './projects.commands';
 import { MilestoneReached, ProjectEvent, ProjectProgressReported } from './projects.events';
 import { afterMilestone, NEW_PROJECT, StatusTrack } from './project-status';
@@ -79,6 +79,8 @@ export const projectDecider: Decider<ProjectCommand, ProjectEvent, Project> = {
         const { projectId, category, registeredOn, villageId } = command.data;
         if (state.registered) throw alreadyExists(PROJECT, projectId, 'data.projectId');
         notInFuture(registeredOn, 'registeredOn', context);
+        inCny(command.data.plannedInvestment, 'plannedInvestment');
+        command.data.funding?.forEach((f, i) => inCny(f.amount, `funding.${i}.amount`));
         if (category === 'one-matter-one-discussion' && villageId === undefined)
           throw new RuleViolation(
             'RULE_PROJECT_VILLAGE_REQUIRED',
@@ -150,6 +152,7 @@ const recordMilestone = (data: RecordMilestone['data'], project: RegisteredProje
 const reportProgress = (data: ReportProjectProgress['data'], project: RegisteredProject, context: DecisionContext): ProjectProgressReported => {
   const { asOf, investedToDate, reason } = data;
   notInFuture(asOf, 'asOf', context);
+  inCny(investedToDate, 'investedToDate');
   const last = project.lastReport;
   if (last && asOf < last.asOf)
     throw new RuleViolation(

@@ -2,6 +2,7 @@ import { RuleViolation } from './errors';
 import { LocalDate } from './local-date';
 import { DecisionContext } from './decider';
 import { fieldLabel } from './labels';
+import { Money } from './money';
 
 /** No business date may lie after today (Asia/Shanghai). */
 export const notInFuture = (date: LocalDate, field: string, context: DecisionContext): void => {
@@ -29,4 +30,10 @@ export const notBefore = (code: string, date: LocalDate, field: string, earliest
       { zh: `${fieldLabel(field)}（${date}）不能早于${fieldLabel(earlierField)}（${earliest}）`, en: `${field} ${date} is before ${earlierField} ${earliest}` },
       `data.${field}`,
     );
+};
+
+/** Village cash books and project figures are kept in CNY only (DOMAIN.md); the DTO refuses others first. */
+export const inCny = (money: Money, field: string): void => {
+  if (money.currency !== 'CNY')
+    throw new RuleViolation('RULE_CURRENCY_NOT_CNY', { zh: `${fieldLabel(field)}只能以人民币（CNY）登记`, en: `${field} must be in CNY` }, `data.${field}.currency`);
 };

@@ -24,8 +24,8 @@ interface Row {
 }
 
 interface Pending {
-  request: AppendRequest;
-  resolve: (outcome: AppendOutcome) => void;
+  appended: boolean;
+  resolve: () => void;
   reject: (error: unknown) => void;
 }
 
@@ -51,17 +51,19 @@ const toEvent = (row: Row): StoredEvent => {
 };
 
 /**
- * The embedded event store. better-sqlite3 is synchronous, so appends queued in one turn of
- * the event loop are committed together (group commit): one durable transaction, each append
- * inside its own savepoint so that one refused append leaves the others whole.
+ * The embedded event store. Appends made in one turn of the event loop are committed together
+ * (group commit): one durable transaction, each append inside its own savepoint so that one
+ * refused append leaves the others whole.
  */
 export class SqliteEventStore implements EventStore {
   readonly db: Database.Database;
   private readonly clock: () => Date;
   private readonly pollIntervalMs: number;
   private readonly appended = new EventEmitter();
-  private queue: Pending[] = [];
-  private flushScheduled = false;
+  private pending: Pending[] = [];
+  private readonly appendInSavepoint: (request: AppendRequest) => AppendOutcome;
+  /** The last position known to be committed; readers of the log never see past it. */
+  private durableHead: number;
   private closed = false;
   private readonly statements;
 
@@ -91,46 +93,53 @@ export class SqliteEventStore implements EventStore {
       readAll: this.db.prepare<[number, number], Row>('SELECT position, body, hash FROM events WHERE position > ? ORDER BY position LIMIT ?'),
       byEventId: this.db.prepare<[string], Row>('SELECT position, body, hash FROM events WHERE event_id = ?'),
     };
+    // Called inside the open transaction, better-sqlite3 makes this a savepoint.
+    this.appendInSavepoint = this.db.transaction((request: AppendRequest) => this.appendInTransaction(request));
+    this.durableHead = this.statements.logHead.get()?.position ?? 0;
   }
 
+  /**
+   * Applies the append at once inside the open group transaction (so the next command of this
+   * process already reads it) and resolves when that transaction has committed durably. Appends
+   * made in one turn of the event loop share the commit; each sits in its own savepoint, so a
+   * refused append leaves the others whole.
+   */
   append(request: AppendRequest): Promise<AppendOutcome> {
-    if (this.closed) return Promise.reject(new Error('the event store is closed'));
-    return new Promise((resolve, reject) => {
-      this.queue.push({ request, resolve, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => this.flush());
-      }
-    });
+    try {
+      const { outcome, durable } = this.appendNow(request);
+      return durable.then(() => outcome);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
-  private flush(): void {
-    const batch = this.queue;
-    this.queue = [];
-    this.flushScheduled = false;
-    const settled: ({ ok: true; outcome: AppendOutcome } | { ok: false; error: unknown })[] = [];
-    const appendOne = this.db.transaction((request: AppendRequest) => this.appendInTransaction(request));
-    const appendAll = this.db.transaction(() => {
-      for (const { request } of batch) {
-        try {
-          settled.push({ ok: true, outcome: appendOne(request) });
-        } catch (error) {
-          settled.push({ ok: false, error });
-        }
-      }
-    });
+  appendNow(request: AppendRequest): { outcome: AppendOutcome; durable: Promise<void> } {
+    if (this.closed) throw new Error('the event store is closed');
+    if (!this.db.inTransaction) {
+      this.db.exec('BEGIN IMMEDIATE');
+      setImmediate(() => this.commit());
+    }
+    const outcome = this.appendInSavepoint(request);
+    const durable = new Promise<void>((resolve, reject) => this.pending.push({ appended: outcome.status === 'appended', resolve, reject }));
+    return { outcome, durable };
+  }
+
+  private commit(): void {
+    const batch = this.pending;
+    this.pending = [];
+    // Already committed (by close), or nothing left to commit.
+    if (!this.db.open || !this.db.inTransaction) return;
     try {
-      appendAll.immediate();
+      this.db.exec('COMMIT');
     } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.durableHead = this.statements.logHead.get()?.position ?? 0;
       for (const pending of batch) pending.reject(error);
       return;
     }
-    batch.forEach((pending, i) => {
-      const result = settled[i];
-      if (result.ok) pending.resolve(result.outcome);
-      else pending.reject(result.error);
-    });
-    if (settled.some((s) => s.ok && s.outcome.status === 'appended')) this.appended.emit('appended');
+    this.durableHead = this.statements.logHead.get()?.position ?? 0;
+    for (const pending of batch) pending.resolve();
+    if (batch.some((p) => p.appended)) this.appended.emit('appended');
   }
 
   private appendInTransaction(request: AppendRequest): AppendOutcome {
@@ -193,7 +202,10 @@ export class SqliteEventStore implements EventStore {
 
   /** Synchronous page read, for callers that already run inside this process's turn. */
   readAllSync({ after, limit }: ReadAllOptions): StoredEvent[] {
-    return this.statements.readAll.all(this.parsePosition(after), limit).map(toEvent);
+    const from = this.parsePosition(after);
+    // Events of a transaction not yet committed are visible to this connection: hold them back.
+    const upTo = Math.min(limit, Math.max(this.durableHead - from, 0));
+    return upTo === 0 ? [] : this.statements.readAll.all(from, upTo).map(toEvent);
   }
 
   subscribeToAll(options: { after?: Position } = {}): Subscription {
@@ -230,8 +242,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async headPosition(): Promise<Position | undefined> {
-    const head = this.statements.logHead.get();
-    return head ? String(head.position) : undefined;
+    return this.durableHead > 0 ? String(this.durableHead) : undefined;
   }
 
   comparePositions(a: Position, b: Position): number {
@@ -247,8 +258,8 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    // Let appends already queued finish before the file closes.
-    if (this.queue.length) await new Promise((r) => setImmediate(r));
+    // Let the open group transaction commit before the file closes.
+    if (this.db.inTransaction) this.commit();
     this.appended.emit('appended');
     this.db.close();
   }

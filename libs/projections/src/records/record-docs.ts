@@ -157,7 +157,8 @@ export interface IndicatorTarget {
 
 export interface IndicatorDoc extends RecordDoc {
   code: string;
-  unit: string;
+  /** Fixed by the first report; absent while only a target has been set. */
+  unit?: string;
   /** One per period, in the order the periods were first reported. */
   reports: IndicatorReport[];
   /** In recording order: the last one overlapping a term is the one that counts. */

@@ -20,7 +20,7 @@ type ErrorClass = abstract new (...args: never[]) => Error;
 
 /**
  * given(events).when(command).then(events) — a specification of a decider that reads as a sentence.
- * `thenThrows` also checks the error's `code` when given one.
+ * `thenThrows` also checks the error's `code` and the `field` it names, when given them.
  */
 export const specFor =
   <C, E extends DomainEvent, S>(decider: Decider<C, E, S>) =>
@@ -35,7 +35,7 @@ export const specFor =
         },
         /** The decided events themselves, for a spec that asserts what they lack. */
         events: (): E[] => run(),
-        thenThrows: (errorClass: ErrorClass, code?: string) => {
+        thenThrows: (errorClass: ErrorClass, code?: string, field?: string) => {
           let caught: unknown;
           try {
             run();
@@ -44,6 +44,7 @@ export const specFor =
           }
           expect(caught).toBeInstanceOf(errorClass);
           if (code) expect((caught as { code?: string }).code).toBe(code);
+          if (field) expect((caught as { field?: string }).field).toBe(field);
         },
       };
     },

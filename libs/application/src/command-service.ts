@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import { Actor } from '@sunshine/domain';
+import { CommandEnvelope, CommandOutcome, CommandPipeline } from './command-pipeline';
+import { SecretStore } from './secrets/secret-store';
+
+export interface ExecutedCommand extends CommandOutcome {
+  /** A new user's bearer token, shown this once; only its hash is kept. */
+  token?: string;
+}
+
+/**
+ * The pipeline plus what surrounds a command outside the log: a new user's token (never in an
+ * event) and a nudge to the projections. The HTTP handlers, the import and the CLI all use it.
+ */
+export class CommandService {
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly secrets: SecretStore,
+    private readonly appended: () => void,
+  ) {}
+
+  async execute(envelope: CommandEnvelope, actor: Actor): Promise<ExecutedCommand> {
+    return (await this.submit(envelope, actor)).durable;
+  }
+
+  async submit(envelope: CommandEnvelope, actor: Actor): Promise<{ durable: Promise<ExecutedCommand> }> {
+    const { durable } = await this.pipeline.submit(envelope, actor);
+    return {
+      durable: durable.then((outcome) => {
+        this.appended();
+        if (envelope.type !== 'RegisterUser' || outcome.duplicate) return outcome;
+        const token = randomBytes(32).toString('base64url');
+        this.secrets.setToken(String(envelope.data.userId), token);
+        return { ...outcome, token };
+      }),
+    };
+  }
+}

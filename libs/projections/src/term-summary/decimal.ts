@@ -1,0 +1,42 @@
+/**
+ * Exact decimal arithmetic for the summary's ratios. A JSON number is taken at its shortest
+ * decimal form (what `String` prints, the form it travelled in), never through float arithmetic.
+ */
+
+/** value = units / 10^scale */
+interface Decimal {
+  units: bigint;
+  scale: number;
+}
+
+const NUMBER_TEXT = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
+
+const decimalOf = (value: number): Decimal => {
+  const match = Number.isFinite(value) ? NUMBER_TEXT.exec(String(value)) : null;
+  if (!match) throw new RangeError(`${value} is not a finite number`);
+  const [, sign, whole, fraction = '', exponent = '0'] = match;
+  const scale = fraction.length - Number(exponent);
+  const digits = BigInt(whole + fraction) * (sign ? -1n : 1n);
+  return scale >= 0 ? { units: digits, scale } : { units: digits * 10n ** BigInt(-scale), scale: 0 };
+};
+
+/**
+ * `numerator / denominator` rounded half-up (half away from zero) to `places` decimals, computed
+ * on integers, or null when the denominator is zero. 55173 / 20000 = 2.75865 → 2.7587.
+ */
+export const roundedRatio = (numerator: number, denominator: number, places = 4): number | null => {
+  const a = decimalOf(numerator);
+  const b = decimalOf(denominator);
+  if (b.units === 0n) return null;
+  // a/b = (a.units · 10^b.scale) / (b.units · 10^a.scale), scaled by 10^places.
+  let num = a.units * 10n ** BigInt(b.scale + places);
+  let den = b.units * 10n ** BigInt(a.scale);
+  if (den < 0n) [num, den] = [-num, -den];
+  const magnitude = num < 0n ? -num : num;
+  const rounded = (2n * magnitude + den) / (2n * den);
+  if (rounded === 0n) return 0;
+  const unit = 10n ** BigInt(places);
+  const text = `${num < 0n ? '-' : ''}${rounded / unit}.${String(rounded % unit).padStart(places, '0')}`;
+  // The nearest double to the exact decimal, as JSON will print it.
+  return Number(text);
+};

@@ -1,0 +1,74 @@
+import { EventRef, TermDoc } from '../records/record-docs';
+import { summarizeAudits } from './audits';
+import { summarizeDisputes } from './disputes';
+import { compareLogPositions, EvidenceTracer, resolveFigurePath } from './evidence';
+import { NO_TRACE, Tally, TermWindow, Tracer } from './figures';
+import { summarizeIndicators } from './indicators';
+import { summarizeInvestment } from './investment';
+import { summarizeProjects } from './projects';
+import { RecordSource } from './source';
+import { summarizeVillageFinance } from './village-finance';
+import { TermSummary } from './term-summary.types';
+
+/** A term as the records projection keeps it (`term/<termId>`); `refs` make its own fields traceable. */
+export type SummaryTerm = Pick<TermDoc, 'termId' | 'name' | 'startsOn' | 'endsOn'> & { refs?: EventRef[] };
+
+export interface SummaryOptions {
+  /** Echoed: the caller replays the log up to it into the source. */
+  knownAt?: string | null;
+  /** The log position the source reflects. */
+  position?: string | null;
+  /** Orders positions for evidence; decimal positions by value otherwise. */
+  comparePositions?: (a: string, b: string) => number;
+}
+
+export interface FigureEvidence {
+  figure: string;
+  value: unknown;
+  /** The events that produced the figure, each once, in log order. */
+  events: EventRef[];
+}
+
+const compute = async (term: SummaryTerm, source: RecordSource, options: SummaryOptions, tracer: Tracer): Promise<TermSummary> => {
+  const window = new TermWindow(term.startsOn, term.endsOn);
+  const tally = new Tally(tracer);
+  for (const field of ['termId', 'name', 'from', 'to']) tally.trace([field], term.refs ?? []);
+  return {
+    termId: term.termId,
+    name: term.name,
+    from: term.startsOn,
+    to: term.endsOn,
+    knownAt: options.knownAt ?? null,
+    position: options.position ?? null,
+    investment: await summarizeInvestment(window, source, tally),
+    projects: await summarizeProjects(window, source, tally),
+    disputes: await summarizeDisputes(window, source, tally),
+    audits: await summarizeAudits(window, source, tally),
+    villageFinance: await summarizeVillageFinance(window, source, tally),
+    indicators: await summarizeIndicators(window, source, tally),
+  };
+};
+
+/** The term summary of CONTRACT.md, computed from the records projection's documents. */
+export const summarizeTerm = (term: SummaryTerm, source: RecordSource, options: SummaryOptions = {}): Promise<TermSummary> =>
+  compute(term, source, options, NO_TRACE);
+
+/**
+ * The events behind one figure of the term summary, named by its dotted path
+ * (`investment.bands.atLeast100mCny`, `villageFinance.receipts.CNY`, `indicators.gdp.ratio`); a
+ * section or a map answers for everything under it. Undefined when the summary has no such figure.
+ * The figure and its evidence come from one computation, so they always agree.
+ */
+export const evidenceFor = async (
+  term: SummaryTerm,
+  figurePath: string,
+  source: RecordSource,
+  options: SummaryOptions = {},
+): Promise<FigureEvidence | undefined> => {
+  const tracer = new EvidenceTracer();
+  const summary = await compute(term, source, options, tracer);
+  const path = resolveFigurePath(summary, figurePath);
+  if (!path) return undefined;
+  const value = path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], summary);
+  return { figure: figurePath, value, events: tracer.evidence(path, options.comparePositions ?? compareLogPositions) };
+};
