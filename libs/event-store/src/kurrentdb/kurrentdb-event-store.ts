@@ -29,7 +29,6 @@ import {
 import {
   comparePositions,
   decodePosition,
-  encodePosition,
   EventEnvelope,
   isStreamNotFound,
   isUnsupported,
@@ -119,12 +118,12 @@ export class KurrentDbEventStore implements EventStore {
   append(request: AppendRequest): Promise<AppendOutcome> {
     if (this.closed) return Promise.reject(new Error('the event store is closed'));
     if (request.events.length === 0) return Promise.reject(new Error('an append needs at least one event'));
-    const outcome = this.lane.then(() => this.appendNow(request));
+    const outcome = this.lane.then(() => this.appendInLane(request));
     this.lane = outcome.catch(() => undefined);
     return outcome;
   }
 
-  private async appendNow(request: AppendRequest): Promise<AppendOutcome> {
+  private async appendInLane(request: AppendRequest): Promise<AppendOutcome> {
     const { stream, expectedRevision, command } = request;
     for (let attempt = 1; ; attempt++) {
       if (command) {
@@ -137,6 +136,8 @@ export class KurrentDbEventStore implements EventStore {
       const { events, recordedAt } = this.chain(request, head);
       // Whatever the caller accepts, the chain is computed on this head: append at exactly it.
       const state = toStreamState(head === undefined ? 'no_stream' : head.revision);
+      // Raised before the write: should it land unacknowledged, the next append still stays above it.
+      this.lastRecordedAt = recordedAt;
       try {
         await this.write(stream, events, state, command && this.receipt(command, stream, events));
       } catch (error) {
@@ -148,7 +149,6 @@ export class KurrentDbEventStore implements EventStore {
         if ((expectedRevision === 'any' || expectedRevision === 'stream_exists') && retry) continue;
         throw translateAppendError(error, stream, expectedRevision);
       }
-      this.lastRecordedAt = recordedAt;
       const appended = await this.readBack(stream, events);
       const result: AppendResult = {
         ...(command ? { commandId: command.commandId } : {}),
@@ -336,21 +336,22 @@ export class KurrentDbEventStore implements EventStore {
     if (!last) return undefined;
     const receipt = last.data as unknown as ReceiptData;
     const events = await this.readStream(receipt.stream, { fromRevision: receipt.events[0].revision, limit: receipt.events.length });
+    if (events.length !== receipt.events.length || events.some((e, i) => e.eventId !== receipt.events[i].eventId))
+      throw new Error(`the events of command ${commandId} are not where its receipt says, in stream ${receipt.stream}`);
+    // The receipt was written with the events, before their positions existed: read them back.
     const result: AppendResult = {
       commandId: receipt.commandId,
       stream: receipt.stream,
-      revision: receipt.events[receipt.events.length - 1].revision,
-      position: events[events.length - 1]?.position,
-      events: receipt.events.map((e, i) => ({ ...e, position: events[i]?.position })),
+      revision: events[events.length - 1].revision,
+      position: events[events.length - 1].position,
+      events: events.map((e) => ({ eventId: e.eventId, type: e.type, revision: e.revision, position: e.position })),
     };
-    if (events.length !== receipt.events.length || events.some((e, i) => e.eventId !== receipt.events[i].eventId))
-      throw new Error(`the events of command ${commandId} are no longer in stream ${receipt.stream}`);
     return { commandId: receipt.commandId, fingerprint: receipt.fingerprint, result };
   }
 
   /** Receipt streams are `$`-prefixed, so they are read without the log's decoding. */
-  private async collectRaw(read: AsyncIterable<ResolvedEvent>) {
-    const recorded = [];
+  private async collectRaw(read: AsyncIterable<ResolvedEvent>): Promise<NonNullable<ResolvedEvent['event']>[]> {
+    const recorded: NonNullable<ResolvedEvent['event']>[] = [];
     try {
       for await (const resolved of read) if (resolved.event) recorded.push(resolved.event);
     } catch (error) {
@@ -397,4 +398,3 @@ export class KurrentDbEventStore implements EventStore {
   }
 }
 
-export { encodePosition };
