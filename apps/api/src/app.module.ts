@@ -10,6 +10,8 @@ import { HealthController } from './health/health.controller';
 import { AUTHENTICATOR, LEDGER } from './ledger.token';
 import { ProblemFilter } from './problems/problem.filter';
 import { TermsController } from './queries/terms.controller';
+import { AuditTrailController } from './queries/audit-trail.controller';
+import { ReadModelsGate } from './queries/read-models.gate';
 
 /** The HTTP application around an opened Ledger (the composition root opens it: main.ts, tests). */
 @Module({})
@@ -18,12 +20,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [CommandsController, TermsController, HealthController],
+      controllers: [CommandsController, TermsController, AuditTrailController, HealthController],
       providers: [
         { provide: LEDGER, useValue: ledger },
         { provide: AUTHENTICATOR, useValue: new Authenticator(ledger.events, ledger.secrets, ledger.config.adminToken) },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        ReadModelsGate,
         ExecuteCommandHandler,
         ImportCommandsHandler,
       ],

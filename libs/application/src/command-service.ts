@@ -28,6 +28,8 @@ export class CommandService {
     return {
       durable: durable.then((outcome) => {
         this.appended();
+        // The erasure is durable in the log: now the key goes, and the data reads as [erased].
+        if (envelope.type === 'ErasePersonalData') this.secrets.destroySubjectKey(String(envelope.data.subjectId));
         if (envelope.type !== 'RegisterUser' || outcome.duplicate) return outcome;
         const token = randomBytes(32).toString('base64url');
         this.secrets.setToken(String(envelope.data.userId), token);

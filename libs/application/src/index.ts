@@ -10,3 +10,8 @@ export * from './ledger';
 export * from './authentication';
 export * from './import-commands';
 export * from './command-service';
+export * from './personal-data/personal-data';
+export * from './personal-data/seal';
+export * from './personal-data/erasures.projection';
+export * from './audit-trail';
+export * from './validation/messages';

@@ -7,6 +7,8 @@ import { CommandService } from './command-service';
 import { Config } from './config/config';
 import { lockDataDir } from './data-dir-lock';
 import { SecretStore } from './secrets/secret-store';
+import { protectPersonalData } from './personal-data/personal-data';
+import { ERASED_SUBJECT, erasuresProjection } from './personal-data/erasures.projection';
 
 /** Everything a running Sunshine Ledger holds open: the API and the CLI build on this. */
 export interface Ledger {
@@ -59,13 +61,15 @@ export const openLedger = async (config: Config, options: OpenLedgerOptions): Pr
     const events = await openEventStore(config, options.clock);
     const reads = await openReadStore(config);
     const secrets = new SecretStore(join(config.dataDir, 'secrets.db'));
-    const pipeline = new CommandPipeline(events, { clock: options.clock, protect: options.protect?.(secrets) });
-    const runner = new ProjectionRunner(events, reads, options.projections, {
+    const pipeline = new CommandPipeline(events, { clock: options.clock, protect: (options.protect ?? protectPersonalData)(secrets) });
+    const runner = new ProjectionRunner(events, reads, [...options.projections, erasuresProjection], {
       onProgress: options.onProjectionProgress ? (n) => options.onProjectionProgress?.(n) : undefined,
     });
     const commands = new CommandService(pipeline, secrets, () => runner.notify());
     if (options.follow ?? true) await runner.start();
     else await runner.catchUp();
+    // The log says who was erased; a key restored from an old backup is destroyed again.
+    for await (const erased of reads.scan<{ subjectId: string }>(ERASED_SUBJECT)) secrets.destroySubjectKey(erased.subjectId);
     return {
       config,
       events,

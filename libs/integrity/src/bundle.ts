@@ -32,12 +32,12 @@
  * signature and root checked; optionally a checkpoint kept from an earlier export (`since`)
  * must be a prefix of this log. The first failure in log order is reported with its line.
  */
-import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { KeyObject } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import { finished } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { canonicalBody } from './event-hash';
 import { hashedBodyOf, LogFailure, LogFailureReason, LogReport, LogVerifier, VerifiableEvent } from './log-verifier';
 
@@ -95,31 +95,35 @@ export const writeBundle = async (
   checkpoints: readonly string[],
   header: { origin: string; exportedAt: string; events: number },
 ): Promise<{ events: number }> => {
-  const partial = `${path}.partial`;
-  const out = createWriteStream(partial, { encoding: 'utf8', mode: 0o644 });
-  const write = async (line: string): Promise<void> => {
-    if (!out.write(line)) await once(out, 'drain');
-  };
-  try {
-    const full: BundleHeader = { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, origin: header.origin, exportedAt: header.exportedAt, events: header.events, checkpoints: checkpoints.length };
-    await write(`${JSON.stringify(full)}\n`);
-    for (const note of checkpoints) await write(`${JSON.stringify({ checkpoint: note })}\n`);
-    let written = 0;
+  let written = 0;
+  async function* text(): AsyncGenerator<string> {
+    const { origin, exportedAt } = header;
+    const full: BundleHeader = { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, origin, exportedAt, events: header.events, checkpoints: checkpoints.length };
+    let chunk = `${JSON.stringify(full)}\n`;
+    for (const note of checkpoints) chunk += `${JSON.stringify({ checkpoint: note })}\n`;
     for await (const event of events) {
       if (written === header.events) throw new Error(`the log yielded more than the ${header.events} events the header announces`);
-      await write(eventLine(event));
+      chunk += eventLine(event);
       written++;
+      // Lines go out in chunks of about 64 kB: fewer writes, and memory stays flat.
+      if (chunk.length >= 65536) {
+        yield chunk;
+        chunk = '';
+      }
     }
     if (written !== header.events) throw new Error(`the log yielded ${written} events, the header announces ${header.events}`);
-    out.end();
-    await finished(out);
+    yield chunk;
+  }
+  const partial = `${path}.partial`;
+  try {
+    // pipeline carries backpressure and the first error of either side.
+    await pipeline(Readable.from(text()), createWriteStream(partial, { encoding: 'utf8', mode: 0o644 }));
     await rename(partial, path);
-    return { events: written };
   } catch (error) {
-    out.destroy();
     await rm(partial, { force: true });
     throw error;
   }
+  return { events: written };
 };
 
 /** Reads one event line; the body's exact bytes are kept so that they are hashed as stored. */
@@ -136,10 +140,21 @@ const parseEventLine = (line: string): VerifiableEvent | string => {
   // The layout is fixed, so the body is everything between this prefix and the final brace.
   const prefix = `{"position":${JSON.stringify(position)},"hash":${JSON.stringify(hash)},"event":`;
   if (!line.startsWith(prefix) || !line.endsWith('}')) return 'the line is not laid out as the bundle format prescribes';
-  const body = event as VerifiableEvent;
-  if (typeof body.metadata !== 'object' || body.metadata === null) return 'the event has no metadata';
+  const body = event as Omit<VerifiableEvent, 'metadata'> & { metadata: unknown };
+  if (typeof body.metadata !== 'object' || body.metadata === null || Array.isArray(body.metadata)) return 'the event has no metadata';
   if ('hash' in body.metadata) return 'the event body must not hold its own hash';
-  return { ...body, position, metadata: { ...body.metadata, hash }, canonical: line.slice(prefix.length, -1) };
+  // The verifier checks prevHash and the rest; here only the hash is put back where it belongs.
+  const metadata = { ...(body.metadata as VerifiableEvent['metadata']), hash };
+  return { ...body, position, metadata, canonical: line.slice(prefix.length, -1) };
+};
+
+const parseCheckpointLine = (line: string): string | undefined => {
+  try {
+    const { checkpoint, ...rest } = JSON.parse(line) as { checkpoint?: unknown };
+    return typeof checkpoint === 'string' && Object.keys(rest).length === 0 ? checkpoint : undefined;
+  } catch {
+    return undefined;
+  }
 };
 
 const parseHeader = (line: string): BundleHeader | string => {
@@ -157,11 +172,55 @@ const parseHeader = (line: string): BundleHeader | string => {
   return header as BundleHeader;
 };
 
+type BundleLine = { line: number } & (
+  | { header: BundleHeader }
+  | { checkpoint: string }
+  | { event: VerifiableEvent }
+  | { malformed: string; index: number | null }
+);
+
+/** The bundle's lines, parsed and checked against the layout; stops at the first malformed one. */
+async function* readBundleLines(path: string): AsyncGenerator<BundleLine> {
+  const input = createReadStream(path, { encoding: 'utf8' });
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let header: BundleHeader | undefined;
+  let line = 0;
+  let checkpoints = 0;
+  let events = 0;
+  try {
+    for await (const text of lines) {
+      line++;
+      if (!header) {
+        const parsed = parseHeader(text);
+        if (typeof parsed === 'string') return yield { line, malformed: parsed, index: null };
+        yield { line, header: (header = parsed) };
+      } else if (checkpoints < header.checkpoints) {
+        const checkpoint = parseCheckpointLine(text);
+        if (checkpoint === undefined) return yield { line, malformed: 'expected a checkpoint line: {"checkpoint":"<note>"}', index: null };
+        checkpoints++;
+        yield { line, checkpoint };
+      } else if (events < header.events) {
+        const event = parseEventLine(text);
+        if (typeof event === 'string') return yield { line, malformed: event, index: events };
+        events++;
+        yield { line, event };
+      } else {
+        return yield { line, malformed: `lines follow the ${header.events} events the header announces`, index: null };
+      }
+    }
+  } finally {
+    lines.close();
+    input.destroy();
+  }
+  if (!header) yield { line, malformed: 'the bundle is empty', index: null };
+  else if (checkpoints < header.checkpoints) yield { line, malformed: `the header announces ${header.checkpoints} checkpoints, the bundle holds ${checkpoints}`, index: null };
+}
+
 /**
  * Verifies a bundle file offline with the log's public key, streaming line by line (memory
  * is the Merkle tree, 32 bytes per event). Resolves to the log verifier's report plus the
  * header; a failure names the first failing event in log order and its line in the file.
- * Rejects only when the file cannot be read at all.
+ * Rejects only when the file cannot be read.
  */
 export const verifyBundle = async (
   path: string,
@@ -169,65 +228,38 @@ export const verifyBundle = async (
   options: VerifyBundleOptions = {},
   onProgress?: BundleProgress,
 ): Promise<BundleReport> => {
-  const input = createReadStream(path, { encoding: 'utf8' });
-  const lines = createInterface({ input, crlfDelay: Infinity });
   let header: BundleHeader | null = null;
   const notes: string[] = [];
   let verifier: LogVerifier | undefined;
-  let lineNumber = 0;
-  let failure: BundleFailure | undefined;
-  const malformed = (detail: string, index: number | null = null): BundleFailure =>
-    ({ reason: 'bundle-malformed', detail, index, stream: null, revision: null, position: null, line: lineNumber });
-  const firstEventLine = () => 2 + (header?.checkpoints ?? 0);
-  const located = (f: LogFailure): BundleFailure => ({ ...f, line: f.index === null ? null : firstEventLine() + f.index });
+  // Checkpoints precede the events, so the verifier starts at the first event (or at the end).
+  const started = (): LogVerifier =>
+    (verifier ??= new LogVerifier({ checkpoints: notes, since: options.since, publicKey, keyName: options.keyName, origin: header?.origin, strict: options.strict }));
 
-  try {
-    for await (const line of lines) {
-      lineNumber++;
-      if (!header) {
-        const parsed = parseHeader(line);
-        if (typeof parsed === 'string') { failure = malformed(parsed); break; }
-        header = parsed;
-      } else if (notes.length < header.checkpoints) {
-        const note = (JSON.parse(line.startsWith('{"checkpoint":') ? line : 'null') as { checkpoint?: unknown } | null)?.checkpoint;
-        if (typeof note !== 'string') { failure = malformed('expected a checkpoint line'); break; }
-        notes.push(note);
-      } else {
-        verifier ??= new LogVerifier({ checkpoints: notes, since: options.since, publicKey, keyName: options.keyName, origin: header.origin, strict: options.strict });
-        if (verifier.failed) break;
-        const index = verifier.tree.size;
-        if (index === header.events) { failure = malformed(`the header announces ${header.events} events, yet more lines follow`); break; }
-        const event = parseEventLine(line);
-        if (typeof event === 'string') { failure = malformed(event, index); break; }
-        if (verifier.append(event)) break;
-        if (onProgress && (index + 1) % PROGRESS_EVERY === 0) onProgress(index + 1, header.events);
-      }
+  for await (const item of readBundleLines(path)) {
+    if ('malformed' in item) {
+      const firstFailure: BundleFailure = { reason: 'bundle-malformed', detail: item.malformed, index: item.index, stream: null, revision: null, position: null, line: item.line };
+      return { ok: false, events: verifier?.tree.size ?? 0, firstFailure, header };
     }
-  } catch (error) {
-    // A checkpoint line that is not JSON is the only parse left unguarded above.
-    if (!(error instanceof SyntaxError)) throw error;
-    failure = malformed('a checkpoint line is not JSON');
-  } finally {
-    lines.close();
-    input.destroy();
+    if ('header' in item) header = item.header;
+    else if ('checkpoint' in item) notes.push(item.checkpoint);
+    else {
+      const log = started();
+      log.append(item.event);
+      if (log.failed) break;
+      if (onProgress && log.tree.size % PROGRESS_EVERY === 0) onProgress(log.tree.size, header!.events);
+    }
   }
 
-  if (!failure && !header) failure = malformed('the bundle is empty');
-  if (!failure && header && notes.length < header.checkpoints) failure = malformed(`the header announces ${header.checkpoints} checkpoints, the bundle holds ${notes.length}`);
-  if (failure) return { ok: false, events: verifier?.tree.size ?? 0, firstFailure: failure, header };
-
-  verifier ??= new LogVerifier({ checkpoints: notes, since: options.since, publicKey, keyName: options.keyName, origin: header!.origin, strict: options.strict });
-  const report = verifier.finish();
-  onProgress?.(report.events, header!.events);
-  if (!report.ok) return { ...report, firstFailure: located(report.firstFailure), header };
-  if (report.events < header!.events) {
-    const last = report.events - 1;
-    return {
-      ok: false,
-      events: report.events,
-      firstFailure: { reason: 'log-truncated', detail: `the header announces ${header!.events} events, the bundle holds ${report.events}`, index: last >= 0 ? last : null, stream: null, revision: null, position: null, line: lineNumber },
-      header,
-    };
+  const report = started().finish();
+  const total = header!.events;
+  onProgress?.(report.events, total);
+  const eventLine = (index: number | null) => (index === null ? null : 2 + notes.length + index);
+  if (!report.ok) return { ...report, firstFailure: { ...report.firstFailure, line: eventLine(report.firstFailure.index) }, header };
+  if (report.events < total) {
+    // No signed checkpoint reaches past the cut, but the header still tells the file was cut.
+    const last = verifier!.lastEvent;
+    const detail = `the header announces ${total} events, the bundle holds ${report.events}`;
+    return { ok: false, events: report.events, firstFailure: { reason: 'log-truncated', detail, ...last, line: eventLine(last.index) }, header };
   }
   return { ...report, header: header! };
 };

@@ -177,6 +177,11 @@ export class LogVerifier {
     return undefined;
   }
 
+  /** The last event that passed, as a failure would name it (all null before the first). */
+  get lastEvent(): Pick<LogFailure, 'index' | 'stream' | 'revision' | 'position'> {
+    return { index: this.tree.size > 0 ? this.tree.size - 1 : null, ...this.last };
+  }
+
   /** The failure found so far, if any. */
   get failed(): LogFailure | undefined {
     return this.failure;

@@ -25,6 +25,10 @@ export const toProblem = (error: unknown, acceptLanguage: string | undefined): P
     return problem(STATUS_OF_KIND[error.kind], error.code, error.detail, field ? [{ path: field, ...error.detail }] : undefined);
   }
   if (error instanceof ApiError) return problem(error.status, error.code, error.detail, error.errors);
+  if (error instanceof Error && error.name === 'InvalidPosition')
+    return problem(400, 'VALIDATION_FAILED', { zh: '位置参数不是本系统给出的位置', en: 'the position is not one this log handed out' }, [
+      { path: 'after', zh: '不是本系统给出的位置', en: 'is not a position this log handed out' },
+    ]);
   if (error instanceof ProjectionsBehind)
     return problem(503, 'READ_MODELS_BEHIND', { zh: `读模型在 5 秒内未达到位置 ${error.wanted}，请稍后重试`, en: `the read models did not reach position ${error.wanted} within 5 s` });
   // The HTTP adapter wraps body-parser's errors; their `type` says what went wrong.

@@ -28,7 +28,7 @@ export const summarizeIndicators = async (window: TermWindow, source: RecordSour
     const target = indicator.targets.filter((t) => {
       const parsed = parsePeriod(t.period);
       return parsed !== undefined && overlapsDates(parsed, window.from, window.to);
-    }).at(-1);
+    })[0];
     if (annual.length === 0 && !target) continue;
 
     const path = ['indicators', indicator.code];

@@ -21,8 +21,10 @@ export const townshipLog = () => {
     first: at('terms', 'TermOpened', TERM, TERM.startsOn),
     next: at('terms', 'TermOpened', NEXT_TERM, NEXT_TERM.startsOn),
   };
-  at('village-V1', 'VillageRegistered', { villageId: 'V1', name: '东村' }, '2008-01-01');
-  at('village-V10', 'VillageRegistered', { villageId: 'V10', name: '西村' }, '2008-01-01');
+  const villages = {
+    v1: at('village-V1', 'VillageRegistered', { villageId: 'V1', name: '东村' }, '2008-01-01'),
+    v10: at('village-V10', 'VillageRegistered', { villageId: 'V10', name: '西村' }, '2008-01-01'),
+  };
 
   // ── investments ──
   const sign = (id: string, origin: string, amount: Money, signedOn: string, sector = 'auto-parts') =>
@@ -242,5 +244,5 @@ export const townshipLog = () => {
     agriculture2020: report('agricultural-output', '2020', 5_000),
   };
 
-  return { log, terms, investment, project, dispute, audit, village, indicator };
+  return { log, terms, villages, investment, project, dispute, audit, village, indicator };
 };

@@ -1,0 +1,82 @@
+import { alreadyExists, Decider, notFound, Role, RuleViolation } from '../shared';
+import { UserCommand } from './users.commands';
+import { UserEvent } from './users.events';
+
+export interface User {
+  userId: string;
+  name: string;
+  role: Role;
+  villages?: string[];
+  revoked: boolean;
+}
+
+export interface Users {
+  users: Record<string, User>;
+}
+
+const USER = { zh: '用户', en: 'User' };
+
+const ROLE_NAMES: Record<Role, string> = { admin: '管理员', clerk: '录入员', auditor: '审计员', supervisor: '监督员' };
+
+const find = (state: Users, userId: string): User | undefined => (Object.hasOwn(state.users, userId) ? state.users[userId] : undefined);
+
+const existing = (state: Users, userId: string): User => {
+  const user = find(state, userId);
+  if (!user) throw notFound(USER, userId, 'data.userId');
+  return user;
+};
+
+const notRevoked = (user: User): User => {
+  if (user.revoked)
+    throw new RuleViolation('RULE_USER_REVOKED', { zh: `用户「${user.userId}」已被停用`, en: `user ${user.userId} is revoked` }, 'data.userId');
+  return user;
+};
+
+export const usersDecider: Decider<UserCommand, UserEvent, Users> = {
+  initialState: () => ({ users: {} }),
+
+  evolve: (state, event) => {
+    const user = find(state, event.data.userId);
+    switch (event.type) {
+      case 'UserRegistered':
+        return { users: { ...state.users, [event.data.userId]: { ...event.data, revoked: false } } };
+      case 'UserRoleChanged':
+        return user ? { users: { ...state.users, [user.userId]: { ...user, role: event.data.role } } } : state;
+      case 'UserRevoked':
+        return user ? { users: { ...state.users, [user.userId]: { ...user, revoked: true } } } : state;
+      default:
+        return state;
+    }
+  },
+
+  decide: (command, state) => {
+    switch (command.type) {
+      case 'RegisterUser': {
+        const { userId, villages } = command.data;
+        if (find(state, userId)) throw alreadyExists(USER, userId, 'data.userId');
+        return [{ type: 'UserRegistered', data: { ...command.data, ...(villages ? { villages: [...villages] } : {}) } }];
+      }
+      case 'ChangeUserRole': {
+        const { userId, role } = command.data;
+        const user = notRevoked(existing(state, userId));
+        if (user.role === role)
+          throw new RuleViolation(
+            'RULE_ROLE_UNCHANGED',
+            { zh: `用户「${userId}」已经是${ROLE_NAMES[role]}`, en: `user ${userId} already has the role ${role}` },
+            'data.role',
+          );
+        return [{ type: 'UserRoleChanged', data: { userId, role, previousRole: user.role } }];
+      }
+      case 'RevokeUser': {
+        const user = existing(state, command.data.userId);
+        if (user.revoked)
+          throw new RuleViolation('RULE_USER_ALREADY_REVOKED', { zh: `用户「${user.userId}」已被停用`, en: `user ${user.userId} is already revoked` }, 'data.userId');
+        return [{ type: 'UserRevoked', data: { ...command.data } }];
+      }
+      default: {
+        const unknown: never = command;
+        throw new Error(`unknown command ${JSON.stringify(unknown)}`);
+      }
+    }
+  },
+};

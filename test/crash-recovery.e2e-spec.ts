@@ -1,0 +1,74 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { investmentTermLines } from './support/investment-term';
+import { freePort, ServerProcess } from './support/server-process';
+
+const TOKEN = 'crash-test-admin-token-0123';
+
+/** Streams an import to a real server; calls `onLine` for each result line as it arrives. */
+const streamImport = (server: ServerProcess, body: string, onLine: (line: Record<string, unknown>) => void, query = '') =>
+  new Promise<void>((resolve) => {
+    const req = request(`${server.url}/api/v1/commands/import${query}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/x-ndjson' },
+    });
+    req.on('response', (response) => {
+      const lines = createInterface({ input: response });
+      lines.on('line', (text) => text.trim() && onLine(JSON.parse(text)));
+      lines.on('close', () => resolve());
+      response.on('error', () => resolve());
+    });
+    req.on('error', () => resolve());
+    req.end(body);
+  });
+
+describe('a server killed during an import (real process, SIGKILL)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sunshine-crash-'));
+  let server: ServerProcess;
+  afterAll(async () => {
+    await server?.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('loses nothing acknowledged and applies nothing twice when the file is imported again', async () => {
+    const lines = investmentTermLines(1500, 'crash');
+    const body = lines.join('\n');
+    server = new ServerProcess(dataDir, await freePort(), { SUNSHINE_ADMIN_TOKEN: TOKEN });
+    await server.start();
+
+    const acknowledged: string[] = [];
+    let killed: Promise<void> | undefined;
+    await streamImport(server, body, (line) => {
+      if (line.ok === true) acknowledged.push(String(line.commandId));
+      if (acknowledged.length === 400 && !killed) killed = server.kill('SIGKILL');
+    });
+    await killed;
+    expect(acknowledged.length).toBeGreaterThanOrEqual(400);
+    expect(acknowledged.length).toBeLessThan(lines.length);
+
+    server = new ServerProcess(dataDir, await freePort(), { SUNSHINE_ADMIN_TOKEN: TOKEN });
+    await server.start();
+    const second: Record<string, unknown>[] = [];
+    await streamImport(server, body, (line) => second.push(line), '?onError=continue');
+    const summary = second.at(-1)?.summary as { applied: number; duplicates: number; failed: number };
+    expect(summary.failed).toBe(0);
+    expect(summary.applied + summary.duplicates).toBe(lines.length);
+    // Everything acknowledged before the kill was there after it.
+    const duplicates = new Set(second.filter((l) => l.duplicate === true).map((l) => l.commandId));
+    for (const commandId of acknowledged) expect(duplicates.has(commandId)).toBe(true);
+    await server.kill('SIGTERM');
+
+    // One event per command, no command twice, every chain intact in the stored file.
+    const db = new Database(join(dataDir, 'events.db'), { readonly: true });
+    const counts = db.prepare('SELECT COUNT(*) AS events, COUNT(DISTINCT json_extract(body, "$.metadata.commandId")) AS commands FROM events').get() as {
+      events: number;
+      commands: number;
+    };
+    db.close();
+    expect(counts).toEqual({ events: lines.length, commands: lines.length });
+  });
+});
