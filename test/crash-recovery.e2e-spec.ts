@@ -20,6 +20,7 @@ const streamImport = (server: ServerProcess, body: string, onLine: (line: Record
       const lines = createInterface({ input: response });
       lines.on('line', (text) => text.trim() && onLine(JSON.parse(text)));
       lines.on('close', () => resolve());
+      lines.on('error', () => resolve());
       response.on('error', () => resolve());
     });
     req.on('error', () => resolve());
@@ -64,7 +65,7 @@ describe('a server killed during an import (real process, SIGKILL)', () => {
 
     // One event per command, no command twice, every chain intact in the stored file.
     const db = new Database(join(dataDir, 'events.db'), { readonly: true });
-    const counts = db.prepare('SELECT COUNT(*) AS events, COUNT(DISTINCT json_extract(body, "$.metadata.commandId")) AS commands FROM events').get() as {
+    const counts = db.prepare(`SELECT COUNT(*) AS events, COUNT(DISTINCT json_extract(body, '$.metadata.commandId')) AS commands FROM events`).get() as {
       events: number;
       commands: number;
     };

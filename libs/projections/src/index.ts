@@ -8,5 +8,5 @@ export * from './records/record-docs';
 export * from './records/records.projection';
 export * from './term-summary/term-summary.types';
 export * from './term-summary/summarize';
-export * from './term-summary/source';
+export * from './records/record-source';
 export * from './village-ledger/ledger';

@@ -1,6 +1,6 @@
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { ORIGINS } from '@sunshine/domain';
-import { IsId, IsLocalDate, IsMoney, IsText, MoneyDto } from './decorators';
+import { IsId, IsLocalDate, IsMoney, IsText, MoneyDto, Optional } from './decorators';
 
 export class SignInvestmentDto {
   @IsId() investmentId!: string;
@@ -9,9 +9,9 @@ export class SignInvestmentDto {
   @IsIn(ORIGINS) origin!: string;
   @IsMoney() amount!: MoneyDto;
   @IsLocalDate() signedOn!: string;
-  @IsOptional() @IsId() villageId?: string;
-  @IsOptional() @IsId() projectId?: string;
-  @IsOptional() @IsText() note?: string;
+  @Optional() @IsId() villageId?: string;
+  @Optional() @IsId() projectId?: string;
+  @Optional() @IsText() note?: string;
 }
 
 export class RecordCapitalArrivalDto {
@@ -22,10 +22,10 @@ export class RecordCapitalArrivalDto {
 
 export class AmendInvestmentDto {
   @IsId() investmentId!: string;
-  @IsOptional() @IsText(200) investor?: string;
-  @IsOptional() @IsText(100) sector?: string;
-  @IsOptional() @IsMoney() amount?: MoneyDto;
-  @IsOptional() @IsLocalDate() signedOn?: string;
+  @Optional() @IsText(200) investor?: string;
+  @Optional() @IsText(100) sector?: string;
+  @Optional() @IsMoney() amount?: MoneyDto;
+  @Optional() @IsLocalDate() signedOn?: string;
   @IsText() reason!: string;
 }
 

@@ -1,3 +1,5 @@
+import { PERIOD_FORMAT } from '@sunshine/domain';
+
 /** Chinese and English wording of class-validator's constraints, for a clerk reading a 400. */
 export const CONSTRAINT_MESSAGES: Record<string, { zh: string; en: string }> = {
   isDefined: { zh: '为必填项', en: 'is required' },
@@ -16,6 +18,11 @@ export const CONSTRAINT_MESSAGES: Record<string, { zh: string; en: string }> = {
   isNumber: { zh: '应为数字', en: 'must be a number' },
   isBoolean: { zh: '应为真或假', en: 'must be true or false' },
   isLocalDate: { zh: '不是有效的日期（应为 YYYY-MM-DD）', en: 'is not a valid calendar date (YYYY-MM-DD)' },
+  isPeriod: PERIOD_FORMAT,
+  atMostThreeDecimals: { zh: '最多保留三位小数', en: 'may have at most 3 decimals' },
+  isMinorUnits: { zh: '单位为 CNY 时应为整数（以分计）', en: 'must be an integer count of minor units for a CNY unit' },
+  isIdList: { zh: '应为编号列表（每项都是有效编号）', en: 'must be a list of ids' },
+  arrayUnique: { zh: '不能有重复项', en: 'must not repeat an item' },
   whitelistValidation: { zh: '是未知字段', en: 'is not a known field' },
   nestedValidation: { zh: '应为对象', en: 'must be an object' },
 };

@@ -66,8 +66,6 @@ export const projectDecider: Decider<ProjectCommand, ProjectEvent, Project> = {
         return state.registered
           ? { ...state, lastReport: { investedToDate: event.data.investedToDate.minor, asOf: event.data.asOf, eventId: event.eventId } }
           : state;
-      case 'ProjectOutputRecorded':
-        return state;
       default:
         return state;
     }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import {
   AppendStreamRequest,
+  AppendToStreamOptions,
   EventData,
   NO_STREAM,
   RecordedEvent,
@@ -255,7 +257,7 @@ describe('kurrentdb event store with the client mocked at its seam (runs without
         for (const event of ordered.slice(0, Number(opts.maxCount ?? ordered.length))) yield { event };
       })();
     const client = {
-      appendToStream: jest.fn(async (streamName: string, events: EventData | EventData[]) => {
+      appendToStream: jest.fn(async (streamName: string, events: EventData | EventData[], _options?: AppendToStreamOptions) => {
         record(streamName, Array.isArray(events) ? events : [events]);
         return { success: true, nextExpectedRevision: 0n };
       }),
@@ -274,6 +276,11 @@ describe('kurrentdb event store with the client mocked at its seam (runs without
     return { client, record };
   };
   const open = (client: unknown) => new KurrentDbEventStore(client as KurrentDbClient);
+  const collectResolved = async (read: AsyncIterable<ResolvedEvent>) => {
+    const all: ResolvedEvent[] = [];
+    for await (const resolved of read) all.push(resolved);
+    return all;
+  };
 
   it('appends at exactly the head it chained on, whatever revision the caller accepts', async () => {
     const { client } = echoClient();
@@ -346,6 +353,30 @@ describe('kurrentdb event store with the client mocked at its seam (runs without
     const again = await store.append({ stream: 'inv', expectedRevision: 'any', events: [newEvent()], command: { commandId: 'cmd-1', fingerprint: 'f1' } });
     expect(again.status === 'duplicate' && first.status === 'appended' && again.receipt.result).toEqual(first.status === 'appended' && first.result);
     expect(client.multiStreamAppend).toHaveBeenCalledTimes(1);
+  });
+
+  it('follows the native subscription from after a position, and ends quietly when closed', async () => {
+    const { client } = echoClient();
+    const store = open(client);
+    await store.append({ stream: 'f', expectedRevision: 'no_stream', events: [newEvent(), newEvent()] });
+    const stored = await store.readStream('f');
+    const recorded = (await collectResolved(client.readStream('f'))).map((r) => r.event);
+    // The gRPC subscription is a readable of resolved events that never ends on its own.
+    const native = Object.assign(new PassThrough({ objectMode: true }), { unsubscribe: jest.fn(async () => undefined) });
+    client.subscribeToAll.mockReturnValue(native);
+    const subscription = store.subscribeToAll({ after: stored[0].position });
+    expect(client.subscribeToAll).toHaveBeenCalledWith(expect.objectContaining({ fromPosition: decodePosition(stored[0].position), filter: logFilter('') }));
+    const seen: string[] = [];
+    const reading = (async () => {
+      for await (const event of subscription) seen.push(event.eventId);
+    })();
+    // The server may repeat the event at the starting position: it is skipped.
+    for (const event of recorded) native.write({ event });
+    await new Promise((r) => setTimeout(r, 10));
+    await subscription.close();
+    await reading;
+    expect(seen).toEqual([stored[1].eventId]);
+    expect(native.unsubscribe).toHaveBeenCalled();
   });
 
   it('falls back to a receipt after the events on a server before 25.1, and asks only once', async () => {

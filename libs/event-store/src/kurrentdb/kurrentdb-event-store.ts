@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   AllStreamResolvedEvent,
-  AllStreamSubscription,
   AppendStreamState,
   BACKWARDS,
   END,
@@ -11,7 +10,7 @@ import {
   ResolvedEvent,
   START,
 } from '@kurrent/kurrentdb-client';
-import { canonicalBody, GENESIS_HASH, HashedEventBody, sha256Hex } from '@sunshine/integrity';
+import { canonicalBody, canonicalJson, GENESIS_HASH, HashedEventBody, sha256Hex } from '@sunshine/integrity';
 import {
   AppendOutcome,
   AppendRequest,
@@ -88,7 +87,8 @@ export class KurrentDbEventStore implements EventStore {
   /** Unknown until the first command append asks the server; false on servers before 25.1. */
   private atomicReceipts: boolean | undefined;
   private lane: Promise<unknown> = Promise.resolve();
-  private readonly subscriptions = new Set<AllStreamSubscription>();
+  /** How to stop each open subscription, so that close ends them as their own close would. */
+  private readonly subscriptions = new Set<() => Promise<void>>();
   private closed = false;
 
   constructor(
@@ -170,17 +170,19 @@ export class KurrentDbEventStore implements EventStore {
     const events = request.events.map((event) => {
       revision++;
       const { corrects, ...rest } = event.metadata;
+      // Stored as the JSON it is hashed as, so a read re-hashes to the same bytes.
+      const data = JSON.parse(canonicalJson(event.data)) as unknown;
       const body: HashedEventBody = {
         eventId: event.eventId,
         stream: request.stream,
         revision,
         type: event.type,
-        data: event.data,
+        data,
         metadata: { ...rest, ...(corrects === undefined ? {} : { corrects }), recordedAt, prevHash },
       };
       const hash = sha256Hex(canonicalBody(body));
       prevHash = hash;
-      return { eventId: event.eventId, type: event.type, revision, data: event.data, metadata: { ...body.metadata, hash } as EventMetadata };
+      return { eventId: event.eventId, type: event.type, revision, data, metadata: { ...body.metadata, hash } as EventMetadata };
     });
     return { events, recordedAt };
   }
@@ -302,13 +304,12 @@ export class KurrentDbEventStore implements EventStore {
   subscribeToAll(options: { after?: Position } = {}): Subscription {
     const { after } = options;
     const native = this.client.subscribeToAll({ fromPosition: after === undefined ? START : decodePosition(after), filter: this.filter });
-    this.subscriptions.add(native);
     let closing = false;
     const prefix = this.prefix;
     const stop = async () => {
       if (closing) return;
       closing = true;
-      this.subscriptions.delete(native);
+      this.subscriptions.delete(stop);
       await native.unsubscribe();
       // A cancelled gRPC stream does not end the readable piped from it: end it here.
       native.destroy();
@@ -327,6 +328,7 @@ export class KurrentDbEventStore implements EventStore {
         await stop();
       }
     }
+    this.subscriptions.add(stop);
     const iterator = events();
     return { [Symbol.asyncIterator]: () => iterator, close: stop };
   }
@@ -393,7 +395,7 @@ export class KurrentDbEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     await this.lane;
-    await Promise.all([...this.subscriptions].map((s) => s.unsubscribe().then(() => s.destroy())));
+    await Promise.all([...this.subscriptions].map((stop) => stop()));
     await this.client.dispose();
   }
 }

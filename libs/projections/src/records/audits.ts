@@ -1,5 +1,5 @@
 import { StoredEvent } from '@sunshine/event-store';
-import { AuditClosedData, AuditOpenedData, FindingRecordedData, FindingRectifiedData } from './event-data';
+import { AuditClosed, AuditOpened, FindingRecorded, FindingRectified } from '@sunshine/domain';
 import { AuditDoc, refOf } from './record-docs';
 import { RecordEvolver, shaped } from './record-evolver';
 
@@ -8,7 +8,7 @@ export const auditRecords: RecordEvolver<AuditDoc> = {
   types: ['AuditOpened', 'FindingRecorded', 'FindingRectified', 'AuditClosed'],
   evolve: (doc, event) => {
     if (event.type === 'AuditOpened') {
-      const { auditId, subject, scope, openedOn } = (event as StoredEvent<AuditOpenedData>).data;
+      const { auditId, subject, scope, openedOn } = (event as StoredEvent<AuditOpened['data']>).data;
       return {
         stream: event.stream,
         voided: false,
@@ -23,19 +23,19 @@ export const auditRecords: RecordEvolver<AuditDoc> = {
     if (!doc) return doc;
     switch (event.type) {
       case 'FindingRecorded': {
-        const { findingId, severity, amountInvolved } = (event as StoredEvent<FindingRecordedData>).data;
+        const { findingId, severity, amountInvolved } = (event as StoredEvent<FindingRecorded['data']>).data;
         const finding = { findingId, severity, ...(amountInvolved !== undefined && { amountInvolved }), eventId: event.eventId };
         return shaped(doc, event, { findings: [...doc.findings, finding] });
       }
       case 'FindingRectified': {
-        const { findingId, rectifiedOn, amountRecovered } = (event as StoredEvent<FindingRectifiedData>).data;
+        const { findingId, rectifiedOn, amountRecovered } = (event as StoredEvent<FindingRectified['data']>).data;
         const rectification = { rectifiedOn, ...(amountRecovered !== undefined && { amountRecovered }), eventId: event.eventId };
         return shaped(doc, event, {
           findings: doc.findings.map((finding) => (finding.findingId === findingId ? { ...finding, rectification } : finding)),
         });
       }
       case 'AuditClosed': {
-        const { closedOn } = (event as StoredEvent<AuditClosedData>).data;
+        const { closedOn } = (event as StoredEvent<AuditClosed['data']>).data;
         return shaped(doc, event, { closure: { closedOn, eventId: event.eventId } });
       }
       default:

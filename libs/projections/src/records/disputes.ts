@@ -1,18 +1,15 @@
 import { StoredEvent } from '@sunshine/event-store';
-import { DisputeEscalatedData, DisputeRegisteredData, DisputeResolvedData, MediationRecordedData } from './event-data';
+import { DisputeEscalated, DisputeRegistered, DisputeResolved, MediationRecorded } from '@sunshine/domain';
 import { DisputeDoc, refOf } from './record-docs';
 import { RecordEvolver, shaped } from './record-evolver';
-
-/** Names, ID numbers and phones of the parties never reach a read model: only their subjectIds. */
-const subjectIdsOf = (data: DisputeRegisteredData): string[] =>
-  data.subjectIds ?? (data.parties ?? []).flatMap((party) => (party.subjectId === undefined ? [] : [party.subjectId]));
 
 export const disputeRecords: RecordEvolver<DisputeDoc> = {
   category: 'dispute',
   types: ['DisputeRegistered', 'MediationRecorded', 'DisputeResolved', 'DisputeEscalated'],
   evolve: (doc, event) => {
     if (event.type === 'DisputeRegistered') {
-      const data = (event as StoredEvent<DisputeRegisteredData>).data;
+      const data = (event as StoredEvent<DisputeRegistered['data']>).data;
+      // Names, ID numbers and phones of the parties never reach a read model: only their subjectIds.
       return {
         stream: event.stream,
         voided: false,
@@ -20,7 +17,7 @@ export const disputeRecords: RecordEvolver<DisputeDoc> = {
         category: data.category,
         receivedOn: data.receivedOn,
         ...(data.villageId !== undefined && { villageId: data.villageId }),
-        subjectIds: subjectIdsOf(data),
+        subjectIds: data.subjectIds,
         mediations: [],
         refs: [refOf(event)],
       };
@@ -28,15 +25,15 @@ export const disputeRecords: RecordEvolver<DisputeDoc> = {
     if (!doc) return doc;
     switch (event.type) {
       case 'MediationRecorded': {
-        const { heldOn, outcome } = (event as StoredEvent<MediationRecordedData>).data;
+        const { heldOn, outcome } = (event as StoredEvent<MediationRecorded['data']>).data;
         return shaped(doc, event, { mediations: [...doc.mediations, { heldOn, outcome, eventId: event.eventId }] });
       }
       case 'DisputeResolved': {
-        const { resolvedOn, method } = (event as StoredEvent<DisputeResolvedData>).data;
+        const { resolvedOn, method } = (event as StoredEvent<DisputeResolved['data']>).data;
         return shaped(doc, event, { conclusion: { kind: 'resolved', method, on: resolvedOn, eventId: event.eventId } });
       }
       case 'DisputeEscalated': {
-        const { escalatedOn, to } = (event as StoredEvent<DisputeEscalatedData>).data;
+        const { escalatedOn, to } = (event as StoredEvent<DisputeEscalated['data']>).data;
         return shaped(doc, event, { conclusion: { kind: 'escalated', to, on: escalatedOn, eventId: event.eventId } });
       }
       default:

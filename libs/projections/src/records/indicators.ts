@@ -1,5 +1,5 @@
 import { StoredEvent } from '@sunshine/event-store';
-import { IndicatorReportedData, IndicatorTargetSetData } from './event-data';
+import { IndicatorReported, IndicatorTargetSet } from '@sunshine/domain';
 import { IndicatorDoc } from './record-docs';
 import { RecordEvolver, shaped } from './record-evolver';
 
@@ -24,7 +24,7 @@ export const indicatorRecords: RecordEvolver<IndicatorDoc> = {
     const position = event.position;
     switch (event.type) {
       case 'IndicatorReported': {
-        const { period, value, unit } = (event as StoredEvent<IndicatorReportedData>).data;
+        const { period, value, unit } = (event as StoredEvent<IndicatorReported['data']>).data;
         const previous = doc.reports.find((report) => report.period === period);
         // Reporting a period again is a revision: its value replaces the earlier one.
         const reports = previous
@@ -35,7 +35,7 @@ export const indicatorRecords: RecordEvolver<IndicatorDoc> = {
         return shaped(doc, event, { unit: doc.unit ?? unit, reports });
       }
       case 'IndicatorTargetSet': {
-        const { period, target } = (event as StoredEvent<IndicatorTargetSetData>).data;
+        const { period, target } = (event as StoredEvent<IndicatorTargetSet['data']>).data;
         return shaped(doc, event, { targets: [...doc.targets, { period, target, recordedAt, position, eventId: event.eventId }] });
       }
       default:

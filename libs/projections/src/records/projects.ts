@@ -1,5 +1,5 @@
 import { StoredEvent } from '@sunshine/event-store';
-import { MilestoneReached, ProjectOutputRecorded, ProjectProgressReported, ProjectRegistered } from '@sunshine/domain/projects/projects.events';
+import { MilestoneReached, ProjectOutputRecorded, ProjectProgressReported, ProjectRegistered } from '@sunshine/domain';
 import { ProjectDoc, refOf } from './record-docs';
 import { RecordEvolver, shaped } from './record-evolver';
 

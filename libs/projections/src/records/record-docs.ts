@@ -1,5 +1,22 @@
 import { StoredEvent } from '@sunshine/event-store';
-import { LocalDate, Money } from '@sunshine/domain';
+import {
+  AuditScope,
+  AuditSubject,
+  DisputeCategory,
+  EscalationTarget,
+  ExpenditureCategory,
+  FundingSource,
+  LocalDate,
+  MediationOutcome,
+  Milestone,
+  Money,
+  Origin,
+  ProjectCategory,
+  ReceiptCategory,
+  ResolutionMethod,
+  SettlementMethod,
+  Severity,
+} from '@sunshine/domain';
 
 /**
  * The documents of the `records` projection: one per record, holding its current state and the
@@ -46,7 +63,7 @@ export interface InvestmentDoc extends RecordDoc {
   investmentId: string;
   investor: string;
   sector: string;
-  origin: 'domestic' | 'foreign';
+  origin: Origin;
   /** As amended: an amendment replaces the signed amount, date, sector or investor. */
   amount: Money;
   signedOn: LocalDate;
@@ -59,36 +76,36 @@ export interface InvestmentDoc extends RecordDoc {
 export interface ProjectDoc extends RecordDoc {
   projectId: string;
   name: string;
-  category: string;
+  category: ProjectCategory;
   registeredOn: LocalDate;
   plannedInvestment: Money;
-  funding: { source: string; amount: Money }[];
+  funding: { source: FundingSource; amount: Money }[];
   villageId?: string;
   /** In recording order, which is also date order (a milestone is never dated before the previous one). */
-  milestones: { milestone: string; reachedOn: LocalDate; eventId: string }[];
+  milestones: { milestone: Milestone; reachedOn: LocalDate; eventId: string }[];
   /** Cumulative figures in recording order; `asOf` never decreases along it. */
   progress: { investedToDate: Money; asOf: LocalDate; eventId: string }[];
   outputs: { metric: string; quantity: number; on: LocalDate; eventId: string }[];
 }
 
 export type DisputeConclusion =
-  | { kind: 'resolved'; method: string; on: LocalDate; eventId: string }
-  | { kind: 'escalated'; to: string; on: LocalDate; eventId: string };
+  | { kind: 'resolved'; method: ResolutionMethod; on: LocalDate; eventId: string }
+  | { kind: 'escalated'; to: EscalationTarget; on: LocalDate; eventId: string };
 
 /** Parties are personal data: only their subjectIds are kept here, never names, ID numbers or phones. */
 export interface DisputeDoc extends RecordDoc {
   disputeId: string;
-  category: string;
+  category: DisputeCategory;
   receivedOn: LocalDate;
   villageId?: string;
   subjectIds: string[];
-  mediations: { heldOn: LocalDate; outcome: string; eventId: string }[];
+  mediations: { heldOn: LocalDate; outcome: MediationOutcome; eventId: string }[];
   conclusion?: DisputeConclusion;
 }
 
 export interface AuditFinding {
   findingId: string;
-  severity: string;
+  severity: Severity;
   amountInvolved?: Money;
   eventId: string;
   rectification?: { rectifiedOn: LocalDate; amountRecovered?: Money; eventId: string };
@@ -96,8 +113,8 @@ export interface AuditFinding {
 
 export interface AuditDoc extends RecordDoc {
   auditId: string;
-  subject: { kind: string; id: string };
-  scope: string;
+  subject: AuditSubject;
+  scope: AuditScope;
   openedOn: LocalDate;
   findings: AuditFinding[];
   closure?: { closedOn: LocalDate; eventId: string };
@@ -116,7 +133,7 @@ export interface EntryDoc {
   entryId: string;
   kind: 'receipt' | 'expenditure';
   amount: Money;
-  category: string;
+  category: ReceiptCategory | ExpenditureCategory;
   /** The counterparty of a receipt, the payee of an expenditure. */
   party: string;
   voucherNo: string;
@@ -134,7 +151,7 @@ export interface DebtDoc {
   amount: Money;
   incurredOn: LocalDate;
   eventId: string;
-  settlements: { amount: Money; settledOn: LocalDate; method: string; eventId: string }[];
+  settlements: { amount: Money; settledOn: LocalDate; method: SettlementMethod; eventId: string }[];
   refs: EventRef[];
 }
 

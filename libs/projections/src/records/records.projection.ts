@@ -1,19 +1,17 @@
 import { StoredEvent } from '@sunshine/event-store';
-import { TermOpened } from '@sunshine/domain';
+import { RECORD_VOIDED, TermOpened } from '@sunshine/domain';
 import { DocumentKey, Projection } from '../projection';
 import { auditRecords } from './audits';
 import { disputeRecords } from './disputes';
 import { indicatorRecords } from './indicators';
 import { investmentRecords } from './investments';
 import { projectRecords } from './projects';
-import { RECORD_CATEGORIES, RecordDoc, refOf, TermDoc, termKey } from './record-docs';
+import { DebtDoc, EntryDoc, RECORD_CATEGORIES, RecordDoc, refOf, TermDoc, termKey, VillageDoc } from './record-docs';
 import { RecordEvolver, shaped } from './record-evolver';
 import { evolveDebt, evolveEntry, evolveVillage, VILLAGE_PREFIX, villageKeysOf } from './villages';
 
-const RECORD_VOIDED = 'RecordVoided';
-
 /** The records kept as one document per stream, keyed by the stream itself (`investment-ZS-2009-014`). */
-const STREAM_RECORDS: readonly RecordEvolver<RecordDoc>[] = [investmentRecords, projectRecords, disputeRecords, auditRecords, indicatorRecords] as RecordEvolver<never>[];
+const STREAM_RECORDS: readonly RecordEvolver<RecordDoc>[] = [investmentRecords, projectRecords, disputeRecords, auditRecords, indicatorRecords];
 
 const BY_CATEGORY = new Map(STREAM_RECORDS.map((records) => [records.category, records]));
 
@@ -41,11 +39,11 @@ const evolve = (doc: unknown, event: StoredEvent, key: DocumentKey): unknown => 
     case RECORD_CATEGORIES.term:
       return evolveTerm(event);
     case RECORD_CATEGORIES.village:
-      return evolveVillage(doc as never, event);
+      return evolveVillage(doc as VillageDoc | undefined, event);
     case RECORD_CATEGORIES.entry:
-      return evolveEntry(doc as never, event);
+      return evolveEntry(doc as EntryDoc | undefined, event);
     case RECORD_CATEGORIES.debt:
-      return evolveDebt(doc as never, event);
+      return evolveDebt(doc as DebtDoc | undefined, event);
     default: {
       const records = BY_CATEGORY.get(key.category);
       if (!records) return doc;

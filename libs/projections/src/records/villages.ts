@@ -1,6 +1,5 @@
 import { StoredEvent } from '@sunshine/event-store';
-import { VillageRegistered } from '@sunshine/domain';
-import { DebtRegisteredData, DebtSettledData, EntryReversedData, ExpenditureRecordedData, ReceiptRecordedData } from './event-data';
+import { DebtRegistered, DebtSettled, EntryReversed, ExpenditureRecorded, ReceiptRecorded, VillageRegistered } from '@sunshine/domain';
 import { DocumentKey } from '../projection';
 import { debtKey, DebtDoc, EntryDoc, entryKey, RECORD_CATEGORIES, refOf, VillageDoc, villageKey } from './record-docs';
 import { shaped } from './record-evolver';
@@ -39,11 +38,11 @@ export const evolveEntry = (doc: EntryDoc | undefined, event: StoredEvent): Entr
   const villageId = event.stream.slice(VILLAGE_PREFIX.length);
   switch (event.type) {
     case 'ReceiptRecorded': {
-      const { entryId, amount, category, counterparty, voucherNo, on } = (event as StoredEvent<ReceiptRecordedData>).data;
+      const { entryId, amount, category, counterparty, voucherNo, on } = (event as StoredEvent<ReceiptRecorded['data']>).data;
       return { villageId, entryId, kind: 'receipt', amount, category, party: counterparty, voucherNo, on, eventId: event.eventId, refs: [refOf(event)] };
     }
     case 'ExpenditureRecorded': {
-      const { entryId, amount, category, payee, voucherNo, approvalRef, on } = (event as StoredEvent<ExpenditureRecordedData>).data;
+      const { entryId, amount, category, payee, voucherNo, approvalRef, on } = (event as StoredEvent<ExpenditureRecorded['data']>).data;
       return {
         villageId,
         entryId,
@@ -60,7 +59,7 @@ export const evolveEntry = (doc: EntryDoc | undefined, event: StoredEvent): Entr
     }
     case 'EntryReversed': {
       if (!doc) return doc;
-      const { on, reason } = (event as StoredEvent<EntryReversedData>).data;
+      const { on, reason } = (event as StoredEvent<EntryReversed['data']>).data;
       return shaped(doc, event, { reversal: { on, reason, eventId: event.eventId } });
     }
     default:
@@ -71,13 +70,13 @@ export const evolveEntry = (doc: EntryDoc | undefined, event: StoredEvent): Entr
 export const evolveDebt = (doc: DebtDoc | undefined, event: StoredEvent): DebtDoc | undefined => {
   switch (event.type) {
     case 'DebtRegistered': {
-      const { debtId, creditor, amount, incurredOn } = (event as StoredEvent<DebtRegisteredData>).data;
+      const { debtId, creditor, amount, incurredOn } = (event as StoredEvent<DebtRegistered['data']>).data;
       const villageId = event.stream.slice(VILLAGE_PREFIX.length);
       return { villageId, debtId, creditor, amount, incurredOn, eventId: event.eventId, settlements: [], refs: [refOf(event)] };
     }
     case 'DebtSettled': {
       if (!doc) return doc;
-      const { amount, settledOn, method } = (event as StoredEvent<DebtSettledData>).data;
+      const { amount, settledOn, method } = (event as StoredEvent<DebtSettled['data']>).data;
       return shaped(doc, event, { settlements: [...doc.settlements, { amount, settledOn, method, eventId: event.eventId }] });
     }
     default:

@@ -1,6 +1,6 @@
 import { AuditDoc, RECORD_CATEGORIES, refsOf, refsOfType } from '../records/record-docs';
 import { Tally, TermWindow } from './figures';
-import { RecordSource } from './source';
+import { RecordSource } from '../records/record-source';
 import { AuditFigures } from './term-summary.types';
 
 const PATH = ['audits'];

@@ -1,7 +1,7 @@
 import { DisputeDoc, RECORD_CATEGORIES, refsOf, refsOfType } from '../records/record-docs';
 import { roundedRatio } from './decimal';
 import { Tally, TermWindow } from './figures';
-import { RecordSource } from './source';
+import { RecordSource } from '../records/record-source';
 import { DisputeFigures } from './term-summary.types';
 
 const PATH = ['disputes'];

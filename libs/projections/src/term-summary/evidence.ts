@@ -1,16 +1,6 @@
 import { EventRef } from '../records/record-docs';
+import { compareLogPositions } from '../records/record-source';
 import { FigurePath, Tracer } from './figures';
-
-const DECIMAL = /^\d+$/;
-
-/** Log order of positions: decimal integers (SQLite) by value, anything else as text. */
-export const compareLogPositions = (a: string, b: string): number => {
-  if (DECIMAL.test(a) && DECIMAL.test(b)) {
-    const [x, y] = [BigInt(a), BigInt(b)];
-    return x < y ? -1 : x > y ? 1 : 0;
-  }
-  return a < b ? -1 : a > b ? 1 : 0;
-};
 
 const isPrefix = (prefix: FigurePath, path: FigurePath): boolean => prefix.length <= path.length && prefix.every((key, i) => key === path[i]);
 

@@ -1,8 +1,8 @@
 import { IndicatorDoc, IndicatorReport, RECORD_CATEGORIES, refsOf } from '../records/record-docs';
 import { roundedRatio } from './decimal';
 import { Tally, TermWindow } from './figures';
-import { byLatestEndThenLongest, liesWithin, overlapsDates, parsePeriod, Period } from './period';
-import { RecordSource } from './source';
+import { byLatestEndThenLongest, liesWithin, overlapsDates, Period, periodOf } from './period';
+import { RecordSource } from '../records/record-source';
 import { IndicatorFigures } from './term-summary.types';
 
 type Reported = IndicatorReport & { parsed: Period };
@@ -19,16 +19,16 @@ export const summarizeIndicators = async (window: TermWindow, source: RecordSour
   for await (const indicator of source.scan<IndicatorDoc>(RECORD_CATEGORIES.indicator)) {
     if (indicator.voided) continue;
     const reports = indicator.reports.flatMap((report): Reported[] => {
-      const parsed = parsePeriod(report.period);
+      const parsed = periodOf(report.period);
       return parsed ? [{ ...report, parsed }] : [];
     });
     const annual = reports
       .filter((r) => r.parsed.annual && overlapsDates(r.parsed, window.from, window.to))
-      .sort((a, b) => (a.parsed.start < b.parsed.start ? -1 : 1));
+      .sort((a, b) => (a.parsed.first < b.parsed.first ? -1 : 1));
     const target = indicator.targets.filter((t) => {
-      const parsed = parsePeriod(t.period);
+      const parsed = periodOf(t.period);
       return parsed !== undefined && overlapsDates(parsed, window.from, window.to);
-    })[0];
+    }).at(-1);
     if (annual.length === 0 && !target) continue;
 
     const path = ['indicators', indicator.code];
@@ -47,7 +47,7 @@ export const summarizeIndicators = async (window: TermWindow, source: RecordSour
     tally.trace([...path, 'ratio'], [...evidence(first), ...evidence(last)]);
 
     if (target) {
-      const targetPeriod = parsePeriod(target.period) as Period;
+      const targetPeriod = periodOf(target.period) as Period;
       const reported = reports.filter((r) => liesWithin(r.parsed, targetPeriod)).sort((a, b) => byLatestEndThenLongest(a.parsed, b.parsed))[0];
       const targetEvent = refsOf(indicator, [target.eventId]);
       figure.target = {

@@ -1,6 +1,6 @@
 import { InvestmentDoc, RECORD_CATEGORIES, refsOf, refsOfType } from '../records/record-docs';
 import { Tally, TermWindow } from './figures';
-import { RecordSource } from './source';
+import { RecordSource } from '../records/record-source';
 import { InvestmentFigures } from './term-summary.types';
 
 /** Size bands of CNY signings, in fen: each counts every signing at or above its floor. */

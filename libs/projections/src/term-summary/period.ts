@@ -1,30 +1,23 @@
-/**
- * Indicator periods: `YYYY` (a year, the only "annual" form) or `YYYY-MM/YYYY-MM` (whole months,
- * both ends inclusive). Months compare as `YYYY-MM` strings.
- */
+import { isAnnualPeriod, LocalDate, parsePeriod } from '@sunshine/domain';
+
+/** An indicator period by its first and last day (the domain's parser), and whether it is a `YYYY` year. */
 export interface Period {
   text: string;
-  start: string;
-  end: string;
+  first: LocalDate;
+  last: LocalDate;
   annual: boolean;
 }
 
-const YEAR = /^(\d{4})$/;
-const RANGE = /^(\d{4}-(0[1-9]|1[0-2]))\/(\d{4}-(0[1-9]|1[0-2]))$/;
-
-export const parsePeriod = (text: string): Period | undefined => {
-  const year = YEAR.exec(text);
-  if (year) return { text, start: `${year[1]}-01`, end: `${year[1]}-12`, annual: true };
-  const range = RANGE.exec(text);
-  if (range && range[1] <= range[3]) return { text, start: range[1], end: range[3], annual: false };
-  return undefined;
+export const periodOf = (text: string): Period | undefined => {
+  const bounds = parsePeriod(text);
+  return bounds && { text, first: bounds[0], last: bounds[1], annual: isAnnualPeriod(text) };
 };
 
 /** True when some day of the period lies between the two dates (inclusive). */
-export const overlapsDates = (period: Period, from: string, to: string): boolean => period.start <= to.slice(0, 7) && period.end >= from.slice(0, 7);
+export const overlapsDates = (period: Period, from: LocalDate, to: LocalDate): boolean => period.first <= to && period.last >= from;
 
-export const liesWithin = (inner: Period, outer: Period): boolean => inner.start >= outer.start && inner.end <= outer.end;
+export const liesWithin = (inner: Period, outer: Period): boolean => inner.first >= outer.first && inner.last <= outer.last;
 
-/** Latest end first; on the same end, the longer (earlier start) first. */
+/** Latest end first; on the same end, the longer (earlier first day) first. */
 export const byLatestEndThenLongest = (a: Period, b: Period): number =>
-  a.end !== b.end ? (a.end > b.end ? -1 : 1) : a.start !== b.start ? (a.start < b.start ? -1 : 1) : 0;
+  a.last !== b.last ? (a.last > b.last ? -1 : 1) : a.first !== b.first ? (a.first < b.first ? -1 : 1) : 0;

@@ -1,9 +1,7 @@
-import { fromThousandths, toThousandths } from '@sunshine/domain';
-import { Milestone } from '@sunshine/domain/projects/projects.commands';
-import { PROJECT_STATUSES, projectStatus } from '@sunshine/domain/projects/project-status';
+import { fromThousandths, PROJECT_STATUSES, projectStatus, toThousandths } from '@sunshine/domain';
 import { ProjectDoc, RECORD_CATEGORIES, refsOf, refsOfType } from '../records/record-docs';
 import { Tally, TermWindow } from './figures';
-import { RecordSource } from './source';
+import { RecordSource } from '../records/record-source';
 import { ProjectFigures, ProjectStatusCounts } from './term-summary.types';
 
 const PATH = ['projects'];
@@ -30,7 +28,7 @@ export const summarizeProjects = async (window: TermWindow, source: RecordSource
 
     // Milestones are recorded in date order, so those reached by the term's end are a prefix.
     const milestones = project.milestones.filter((m) => window.reached(m.reachedOn));
-    const status = projectStatus(milestones.map((m) => m.milestone as Milestone));
+    const status = projectStatus(milestones.map((m) => m.milestone));
     tally.count(figures.byStatus, status, [...PATH, 'byStatus'], [...registration, ...refsOf(project, milestones.map((m) => m.eventId))]);
 
     // Reports are cumulative and recorded in asOf order: the last one by the term's end stands.

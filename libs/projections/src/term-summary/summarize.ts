@@ -1,12 +1,12 @@
 import { EventRef, TermDoc } from '../records/record-docs';
 import { summarizeAudits } from './audits';
 import { summarizeDisputes } from './disputes';
-import { compareLogPositions, EvidenceTracer, resolveFigurePath } from './evidence';
+import { EvidenceTracer, resolveFigurePath } from './evidence';
 import { NO_TRACE, Tally, TermWindow, Tracer } from './figures';
 import { summarizeIndicators } from './indicators';
 import { summarizeInvestment } from './investment';
 import { summarizeProjects } from './projects';
-import { RecordSource } from './source';
+import { compareLogPositions, RecordSource } from '../records/record-source';
 import { summarizeVillageFinance } from './village-finance';
 import { TermSummary } from './term-summary.types';
 

@@ -1,6 +1,6 @@
 import { DebtDoc, EntryDoc, RECORD_CATEGORIES, refsOf } from '../records/record-docs';
 import { Tally, TermWindow } from './figures';
-import { RecordSource } from './source';
+import { RecordSource } from '../records/record-source';
 import { VillageFinanceFigures } from './term-summary.types';
 
 const PATH = ['villageFinance'];

@@ -1,7 +1,6 @@
 import { accumulate, LocalDate, Money, MoneyMap } from '@sunshine/domain';
 import { DebtDoc, debtPrefix, EntryDoc, entryPrefix, RECORD_CATEGORIES, VillageDoc, villageKey } from '../records/record-docs';
-import { compareLogPositions } from '../term-summary/evidence';
-import { RecordSource } from '../term-summary/source';
+import { compareLogPositions, RecordSource } from '../records/record-source';
 
 export interface LedgerEntry {
   entryId: string;
@@ -51,18 +50,21 @@ export const villageLedger = async (
   { asOf, knownAt }: { asOf: LocalDate; knownAt?: string | null },
   source: RecordSource,
 ): Promise<VillageLedger | undefined> => {
-  let village: VillageDoc | undefined;
-  for await (const doc of source.scan<VillageDoc>(RECORD_CATEGORIES.village, { prefix: villageKey(villageId) }))
-    if (doc.villageId === villageId) village = doc;
-  if (!village) return undefined;
+  let registered = false;
+  // The prefix `village-V1` also finds `village-V10`: the id must match.
+  for await (const doc of source.scan<VillageDoc>(RECORD_CATEGORIES.village, { prefix: villageKey(villageId) })) registered ||= doc.villageId === villageId;
+  if (!registered) return undefined;
+
+  const dated: EntryDoc[] = [];
+  for await (const entry of source.scan<EntryDoc>(RECORD_CATEGORIES.entry, { prefix: entryPrefix(villageId) })) if (entry.on <= asOf) dated.push(entry);
+  // By business date, then in recording order.
+  dated.sort((a, b) => (a.on !== b.on ? (a.on < b.on ? -1 : 1) : compareLogPositions(a.refs[0].position, b.refs[0].position)));
 
   const balance: MoneyMap = { CNY: 0 };
-  const entries: (LedgerEntry & { position: string })[] = [];
-  for await (const entry of source.scan<EntryDoc>(RECORD_CATEGORIES.entry, { prefix: entryPrefix(villageId) })) {
-    if (entry.on > asOf) continue;
+  const entries = dated.map((entry): LedgerEntry => {
     const reversal = entry.reversal && entry.reversal.on <= asOf ? entry.reversal : undefined;
     if (!reversal) accumulate(balance, entry.amount.currency, entry.kind === 'receipt' ? entry.amount.minor : -entry.amount.minor);
-    entries.push({
+    return {
       entryId: entry.entryId,
       kind: entry.kind,
       on: entry.on,
@@ -74,10 +76,8 @@ export const villageLedger = async (
       reversed: reversal !== undefined,
       ...(reversal && { reversal: { on: reversal.on, reason: reversal.reason } }),
       eventId: entry.eventId,
-      position: entry.refs[0].position,
-    });
-  }
-  entries.sort((a, b) => (a.on !== b.on ? (a.on < b.on ? -1 : 1) : compareLogPositions(a.position, b.position)));
+    };
+  });
 
   const debts: LedgerDebt[] = [];
   for await (const debt of source.scan<DebtDoc>(RECORD_CATEGORIES.debt, { prefix: debtPrefix(villageId) })) {
@@ -96,5 +96,5 @@ export const villageLedger = async (
   }
   debts.sort((a, b) => (a.incurredOn !== b.incurredOn ? (a.incurredOn < b.incurredOn ? -1 : 1) : a.debtId < b.debtId ? -1 : 1));
 
-  return { villageId, asOf, knownAt: knownAt ?? null, balance, entries: entries.map(({ position: _position, ...entry }) => entry), debts };
+  return { villageId, asOf, knownAt: knownAt ?? null, balance, entries, debts };
 };

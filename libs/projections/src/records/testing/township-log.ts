@@ -131,7 +131,15 @@ export const townshipLog = () => {
     at(
       `dispute-${id}`,
       'DisputeRegistered',
-      { disputeId: id, category: 'neighbour', receivedOn, summary: '宅基地边界', parties: [{ subjectId: `s-${id}`, name: '张三', idNumber: '110101199003071234', phone: '13800000000' }] },
+      {
+        disputeId: id,
+        category: 'neighbour',
+        receivedOn,
+        summary: '宅基地边界',
+        // as the decider emits it; the store keeps the parties sealed, but the read model must never copy them either way
+        parties: [{ subjectId: `s-${id}`, name: '张三', idNumber: '110101199003071234', phone: '13800000000' }],
+        subjectIds: [`s-${id}`],
+      },
       receivedOn,
     );
   const mediate = (id: string, outcome: string, heldOn: string) => at(`dispute-${id}`, 'MediationRecorded', { disputeId: id, heldOn, mediator: '李调解', outcome }, heldOn);
