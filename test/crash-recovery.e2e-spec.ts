@@ -61,6 +61,27 @@ describe('a server killed during an import (real process, SIGKILL)', () => {
     // Everything acknowledged before the kill was there after it.
     const duplicates = new Set(second.filter((l) => l.duplicate === true).map((l) => l.commandId));
     for (const commandId of acknowledged) expect(duplicates.has(commandId)).toBe(true);
+    // The summary is exact: worked out from how the file was made (signing i: (i+1) million, USD for
+    // every seventh; arrival for even i: half a million per (i+1)).
+    const expected = { signings: 0, cny: 0, usd: 0, arrivedCny: 0, arrivedUsd: 0 };
+    for (let i = 0; i < 1500; i++) {
+      const foreign = i % 7 === 0;
+      expected.signings++;
+      if (foreign) expected.usd += (i + 1) * 100_000_000;
+      else expected.cny += (i + 1) * 100_000_000;
+      if (i % 2 === 0) {
+        if (foreign) expected.arrivedUsd += (i + 1) * 50_000_000;
+        else expected.arrivedCny += (i + 1) * 50_000_000;
+      }
+    }
+    const response = await fetch(`${server.url}/api/v1/terms/crash-2008-2013/summary`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const { investment } = (await response.json()) as { investment: Record<string, unknown> };
+    expect(investment).toMatchObject({
+      signings: expected.signings,
+      terminated: 0,
+      signed: { domestic: { CNY: expected.cny }, foreign: { USD: expected.usd } },
+      arrived: { domestic: { CNY: expected.arrivedCny }, foreign: { USD: expected.arrivedUsd } },
+    });
     await server.kill('SIGTERM');
 
     // One event per command, no command twice, every chain intact in the stored file.

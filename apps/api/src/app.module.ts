@@ -12,6 +12,7 @@ import { ProblemFilter } from './problems/problem.filter';
 import { TermsController } from './queries/terms.controller';
 import { AuditTrailController } from './queries/audit-trail.controller';
 import { ReadModelsGate } from './queries/read-models.gate';
+import { SummaryController } from './queries/summary.controller';
 
 /** The HTTP application around an opened Ledger (the composition root opens it: main.ts, tests). */
 @Module({})
@@ -20,7 +21,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [CommandsController, TermsController, AuditTrailController, HealthController],
+      controllers: [CommandsController, TermsController, SummaryController, AuditTrailController, HealthController],
       providers: [
         { provide: LEDGER, useValue: ledger },
         { provide: AUTHENTICATOR, useValue: new Authenticator(ledger.events, ledger.secrets, ledger.config.adminToken) },

@@ -112,7 +112,7 @@ export class CommandPipeline {
       if (!spec || !spec.village?.(envelope.data)) requireVillageScope(actor, context.villageOf?.(current.state));
 
       const now = this.clock();
-      const decision: DecisionContext = { now, today: shanghaiDate(now), actor };
+      const decision: DecisionContext = { now, today: shanghaiDate(now), actor, newId: randomUUID };
       const decided: DomainEvent[] = isVoid
         ? [{ type: RECORD_VOIDED, data: { stream, reason: envelope.data.reason }, corrects: current.firstEventId }]
         : context.decider.decide({ type: envelope.type, data: envelope.data }, current.state, decision);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Actor } from '@sunshine/domain';
+import { Actor, notFound } from '@sunshine/domain';
 import { CommandEnvelope, CommandOutcome, CommandPipeline } from './command-pipeline';
 import { SecretStore } from './secrets/secret-store';
 
@@ -24,6 +24,9 @@ export class CommandService {
   }
 
   async submit(envelope: CommandEnvelope, actor: Actor): Promise<{ durable: Promise<ExecutedCommand> }> {
+    // A subject exists once a dispute named it: its key is the record of it, outside the log.
+    if (envelope.type === 'ErasePersonalData' && this.secrets.subjectKey(String(envelope.data.subjectId)) === undefined)
+      throw notFound({ zh: '当事人', en: 'Data subject' }, String(envelope.data.subjectId), 'data.subjectId');
     const { durable } = await this.pipeline.submit(envelope, actor);
     return {
       durable: durable.then((outcome) => {

@@ -15,3 +15,5 @@ export * from './personal-data/seal';
 export * from './personal-data/erasures.projection';
 export * from './audit-trail';
 export * from './validation/messages';
+export * from './read-side';
+export * from './validation/decorators';

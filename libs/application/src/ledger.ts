@@ -4,6 +4,7 @@ import { EventStore, SqliteEventStore } from '@sunshine/event-store';
 import { Projection, ProjectionRunner, ProjectionStore, SqliteProjectionStore } from '@sunshine/projections';
 import { CommandPipeline, EventProtector } from './command-pipeline';
 import { CommandService } from './command-service';
+import { ReadSide } from './read-side';
 import { Config } from './config/config';
 import { lockDataDir } from './data-dir-lock';
 import { SecretStore } from './secrets/secret-store';
@@ -19,6 +20,7 @@ export interface Ledger {
   pipeline: CommandPipeline;
   commands: CommandService;
   runner: ProjectionRunner;
+  readSide: ReadSide;
   close(): Promise<void>;
 }
 
@@ -78,6 +80,7 @@ export const openLedger = async (config: Config, options: OpenLedgerOptions): Pr
       pipeline,
       commands,
       runner,
+      readSide: new ReadSide(events, reads, runner),
       close: async () => {
         await runner.stop();
         await events.close();

@@ -3,7 +3,10 @@ export * from './store/projection-store.port';
 export * from './memory/memory-projection-store';
 export * from './sqlite/sqlite-projection-store';
 export * from './runner/projection-runner';
-export const PROJECTIONS: import('./projection').Projection[] = [];
+import { recordsProjection as records } from './records/records.projection';
+
+/** Every projection the runner keeps up to date. */
+export const PROJECTIONS: import('./projection').Projection[] = [records];
 export * from './records/record-docs';
 export * from './records/records.projection';
 export * from './term-summary/term-summary.types';

@@ -116,16 +116,14 @@ describe('the cash book behind a village', () => {
     expect(newer.book.balance).toBe(0);
   });
 
-  it('folds a long cash book in linear time', () => {
+  // How fast a long cash book folds is measured by `npm run bench`, not asserted here.
+  it('folds a long cash book to the exact balance', () => {
     const events: VillageEvent[] = [registered];
     for (let i = 0; i < 20_000; i++) events.push(received(`R${i}`, 1, '2010-03-01'));
-    const started = Date.now();
     let state = villageDecider.initialState();
-    for (const event of events) {
-      state = villageDecider.evolve(state, event);
-      if (state.registered) state.book.hasVoucher('收-R0');
-    }
-    expect(Date.now() - started).toBeLessThan(2_000);
-    if (state.registered) expect(state.book.balance).toBe(2_000_000);
+    for (const event of events) state = villageDecider.evolve(state, event);
+    if (!state.registered) throw new Error('registered');
+    expect(state.book.balance).toBe(2_000_000);
+    expect(state.book.hasVoucher('收-R0')).toBe(true);
   });
 });

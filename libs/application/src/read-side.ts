@@ -1,0 +1,102 @@
+import { notFound, shanghaiDate } from '@sunshine/domain';
+import { EventStore, Position, StoredEvent } from '@sunshine/event-store';
+import {
+  evidenceFor,
+  FigureEvidence,
+  MemoryProjectionStore,
+  Projection,
+  ProjectionRunner,
+  ProjectionStore,
+  recordsProjection,
+  RecordSource,
+  summarizeTerm,
+  TermDoc,
+  termKey,
+  TermSummary,
+  villageLedger,
+} from '@sunshine/projections';
+
+/** The log prefix recorded up to an instant: the events with recordedAt ≤ knownAt. */
+const prefixUpTo = (events: EventStore, knownAt: string): EventStore => ({
+  ...events,
+  comparePositions: (a, b) => events.comparePositions(a, b),
+  readAll: async (options) => {
+    const page = await events.readAll(options);
+    const cut = page.findIndex((e: StoredEvent) => e.metadata.recordedAt > knownAt);
+    // recordedAt never decreases along the log, so the first later event ends the prefix.
+    return cut < 0 ? page : page.slice(0, cut);
+  },
+});
+
+interface Snapshot {
+  source: RecordSource & Pick<ProjectionStore, 'get'>;
+  position: Position | null;
+  knownAt: string | null;
+}
+
+const termNotFound = (termId: string) => notFound({ zh: '届次', en: 'Term' }, termId, 'termId');
+
+/**
+ * What supervisors and auditors read: the term summary, its evidence and the village ledger,
+ * now (from the stored read models) or as known at an instant (the log prefix recorded up to
+ * then, replayed in memory through the same projection).
+ */
+export class ReadSide {
+  private readonly summaries = new Map<string, { position: Position | null; summary: TermSummary }>();
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly reads: ProjectionStore,
+    private readonly runner: ProjectionRunner,
+    private readonly projection: Projection = recordsProjection,
+  ) {}
+
+  async termSummary(termId: string, knownAt?: string): Promise<TermSummary> {
+    if (knownAt === undefined) {
+      const position = this.runner.position() ?? null;
+      const cached = this.summaries.get(termId);
+      if (cached && cached.position === position) return cached.summary;
+      const summary = await this.summarize(termId, { source: this.reads, position, knownAt: null });
+      this.summaries.set(termId, { position, summary });
+      return summary;
+    }
+    return this.summarize(termId, await this.asKnownAt(knownAt));
+  }
+
+  async evidence(termId: string, figure: string, knownAt?: string): Promise<FigureEvidence | undefined> {
+    const snapshot = knownAt === undefined ? await this.now() : await this.asKnownAt(knownAt);
+    const term = await this.term(termId, snapshot);
+    return evidenceFor(term, figure, snapshot.source, { knownAt: snapshot.knownAt, position: snapshot.position, comparePositions: (a, b) => this.events.comparePositions(a, b) });
+  }
+
+  async ledger(villageId: string, options: { asOf?: string; knownAt?: string; today?: Date }) {
+    const snapshot = options.knownAt === undefined ? await this.now() : await this.asKnownAt(options.knownAt);
+    const asOf = options.asOf ?? shanghaiDate(options.today ?? new Date());
+    const ledger = await villageLedger(villageId, { asOf, knownAt: snapshot.knownAt ?? undefined }, snapshot.source);
+    if (!ledger) throw notFound({ zh: '村', en: 'Village' }, villageId, 'villageId');
+    return { ...ledger, knownAt: snapshot.knownAt, position: snapshot.position };
+  }
+
+  private async summarize(termId: string, snapshot: Snapshot): Promise<TermSummary> {
+    const term = await this.term(termId, snapshot);
+    return summarizeTerm(term, snapshot.source, { knownAt: snapshot.knownAt, position: snapshot.position });
+  }
+
+  private async term(termId: string, snapshot: Snapshot): Promise<TermDoc> {
+    const term = await snapshot.source.get<TermDoc>(termKey(termId));
+    if (!term) throw termNotFound(termId);
+    return term;
+  }
+
+  private async now(): Promise<Snapshot> {
+    return { source: this.reads, position: this.runner.position() ?? null, knownAt: null };
+  }
+
+  /** Replays the log prefix recorded up to `knownAt` into memory. */
+  private async asKnownAt(knownAt: string): Promise<Snapshot> {
+    const memory = new MemoryProjectionStore();
+    const replay = new ProjectionRunner(prefixUpTo(this.events, knownAt), memory, [this.projection], { batchSize: 5000 });
+    await replay.catchUp();
+    return { source: memory, position: replay.position() ?? null, knownAt };
+  }
+}
