@@ -151,3 +151,11 @@ export const satisfies = (expected: ExpectedRevision, actual: number | undefined
       return actual === expected;
   }
 };
+
+/** A position this store never handed out. */
+export class InvalidPosition extends Error {
+  constructor(readonly position: string) {
+    super(`"${position}" is not a position of this log`);
+    this.name = 'InvalidPosition';
+  }
+}

@@ -12,7 +12,7 @@ import {
   streamNameFilter,
 } from '@kurrent/kurrentdb-client';
 import { EventMetadata, ExpectedRevision, Position, StoredEvent, WrongExpectedRevision } from '../event-store.port';
-import { InvalidPosition } from '../sqlite/sqlite-event-store';
+import { InvalidPosition } from '../event-store.port';
 
 /**
  * The pure half of the KurrentDB adapter: how our positions, expected revisions, errors, event

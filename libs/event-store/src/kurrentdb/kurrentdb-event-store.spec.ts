@@ -14,7 +14,7 @@ import {
 import { ChainedEvent, GENESIS_HASH, verifyChain } from '@sunshine/integrity';
 import { eventStoreContract, newEvent } from '../contract/event-store.contract';
 import { EventStore, WrongExpectedRevision } from '../event-store.port';
-import { InvalidPosition } from '../sqlite/sqlite-event-store';
+import { InvalidPosition } from '../event-store.port';
 import {
   comparePositions,
   decodePosition,

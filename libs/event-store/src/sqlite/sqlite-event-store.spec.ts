@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { ChainedEvent, verifyChain } from '@sunshine/integrity';
 import { eventStoreContract, newEvent } from '../contract/event-store.contract';
 import { EventStore } from '../event-store.port';
-import { InvalidPosition, SqliteEventStore } from './sqlite-event-store';
+import { InvalidPosition } from '../event-store.port';
+import { SqliteEventStore } from './sqlite-event-store';
 
 const tempFile = () => {
   const dir = mkdtempSync(join(tmpdir(), 'sunshine-es-'));

@@ -7,6 +7,7 @@ import {
   AppendResult,
   CommandReceipt,
   EventStore,
+  InvalidPosition,
   Position,
   ReadAllOptions,
   satisfies,
@@ -36,12 +37,6 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
 }
 
-export class InvalidPosition extends Error {
-  constructor(readonly position: string) {
-    super(`"${position}" is not a position of this log`);
-    this.name = 'InvalidPosition';
-  }
-}
 
 const toEvent = (row: Row): StoredEvent => {
   const body = JSON.parse(row.body) as StoredEvent;

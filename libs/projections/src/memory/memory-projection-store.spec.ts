@@ -4,7 +4,4 @@ import { MemoryProjectionStore } from './memory-projection-store';
 projectionStoreContract('memory', () => ({ open: async () => new MemoryProjectionStore() }), {
   // It lives and dies with the process: used for "as known at" replays and in specs.
   durable: false,
-  knownDefects: {
-    partialCommitOnError: 'MemoryProjectionStore.apply writes one by one, so a write that cannot be cloned leaves the writes before it applied',
-  },
 });

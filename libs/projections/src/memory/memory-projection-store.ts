@@ -38,10 +38,12 @@ export class MemoryProjectionStore implements ProjectionStore {
   }
 
   apply(writes: DocumentWrite[]): void {
-    for (const write of writes) {
+    // Copy every document first: one that cannot be stored fails the commit before anything changes.
+    const copies = writes.map((write) => (write.doc === undefined ? undefined : structuredClone(write.doc)));
+    writes.forEach((write, i) => {
       if (write.doc === undefined) this.docs.delete(write.key);
-      else this.docs.set(write.key, { category: write.category, doc: structuredClone(write.doc) });
-    }
+      else this.docs.set(write.key, { category: write.category, doc: copies[i] });
+    });
   }
 
   async reset(projection: string, categories: string[]): Promise<void> {
