@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, StoreLocked } from '@sunshine/application';
+import { DomainError } from '@sunshine/domain';
 import { act, CliError, EXIT, lastExitCode } from './cli-error';
 import { importFile } from './commands/import.command';
 import { rebuildProjections, replay } from './commands/maintenance.commands';
@@ -56,6 +57,10 @@ const run = async () => {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
       return EXIT.usage;
+    }
+    if (error instanceof DomainError) {
+      process.stderr.write(`${error.detail.zh}\n${error.detail.en}\n`);
+      return EXIT.failed;
     }
     if (error instanceof StoreLocked) {
       process.stderr.write(`${error.message}\n`);

@@ -1,6 +1,6 @@
-import { KeyObject } from 'node:crypto';
 import { Checkpoint, verifyCheckpoint } from './checkpoint';
-import { canonicalBody, GENESIS_HASH, HashedEventBody, sha256Hex } from './event-hash';
+import { hash as digest, KeyObject } from 'node:crypto';
+import { canonicalBody, GENESIS_HASH, HashedEventBody } from './event-hash';
 import { EMPTY_TREE_ROOT, MerkleTree } from './merkle';
 
 /**
@@ -205,7 +205,7 @@ export class LogVerifier {
     if (canonical === undefined) canonical = canonicalBody(hashedBodyOf(event));
     else if (this.strict && canonical !== canonicalBody(hashedBodyOf(event)))
       return this.fail({ reason: 'not-canonical', detail: 'the stored bytes are not the canonical JSON of the event', ...at });
-    const actual = sha256Hex(canonical);
+    const actual = digest('sha256', canonical, 'hex');
     if (actual !== hash) return this.fail({ reason: 'hash-mismatch', detail: `the event hashes to ${actual}, its stored hash is ${hash}`, ...at });
 
     const head = this.streams.get(event.stream);
