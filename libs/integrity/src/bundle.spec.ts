@@ -134,6 +134,12 @@ describe('export bundles', () => {
     expect(failureOf(await verifyBundle(await exported(), other))).toMatchObject({ reason: 'checkpoint-invalid', line: null, index: null });
   });
 
+  it('refuse, before reading, a key that is not an Ed25519 public key', async () => {
+    await expect(verifyBundle(await exported(), 'not a key')).rejects.toThrow();
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey;
+    await expect(verifyBundle(await exported(log, checkpoints, 'rsa.ndjson'), rsa)).rejects.toThrow(/Ed25519/);
+  });
+
   it('refuse what is not a bundle, or has lines past its end', async () => {
     const notBundle = join(dir, 'not.ndjson');
     writeFileSync(notBundle, 'hello\n');

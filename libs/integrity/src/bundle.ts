@@ -17,8 +17,9 @@
  *    `{"position":"<store position>","hash":"<64 hex>","event":<canonical body>}`
  *    where the canonical body is the RFC 8785 JSON of `{eventId, stream, revision, type,
  *    data, metadata}` with `metadata.prevHash` but without `metadata.hash`: byte for byte
- *    what the event's SHA-256 `hash` covers. The keys appear in exactly this order, so the
- *    verifier hashes the body's bytes straight from the line instead of re-canonicalising.
+ *    what the event's SHA-256 `hash` covers. The three keys appear in exactly this order and
+ *    the body runs to the line's last `}`, so the verifier hashes the body's bytes straight
+ *    from the line instead of re-canonicalising.
  *    `position` is the exporting store's locator, for people; it is not covered by any hash
  *    (the leaf index is what checkpoints sign).
  *
@@ -39,6 +40,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { canonicalBody } from './event-hash';
 import { hashedBodyOf, LogFailure, LogFailureReason, LogReport, LogVerifier, VerifiableEvent } from './log-verifier';
+import { toEd25519PublicKey } from './signed-note';
 
 export const BUNDLE_FORMAT = 'sunshine-ledger-bundle';
 export const BUNDLE_VERSION = 1;
@@ -140,8 +142,9 @@ const parseEventLine = (line: string): VerifiableEvent | string => {
   const prefix = `{"position":${JSON.stringify(position)},"hash":${JSON.stringify(hash)},"event":`;
   if (!line.startsWith(prefix) || !line.endsWith('}')) return 'the line is not laid out as the bundle format prescribes';
   const body = event as VerifiableEvent;
-  if (typeof body.metadata !== 'object' || body.metadata === null || Array.isArray(body.metadata)) return 'the event has no metadata';
-  if ('hash' in body.metadata) return 'the event body must not hold its own hash';
+  const metadata: unknown = body.metadata;
+  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) return 'the event has no metadata';
+  if ('hash' in metadata) return 'the event body must not hold its own hash';
   // The parsed object is ours alone: completing it in place spares a copy per event.
   body.metadata.hash = hash;
   body.position = position;
@@ -240,7 +243,8 @@ async function* linesOf(path: string): AsyncGenerator<string[]> {
  * Verifies a bundle file offline with the log's public key, streaming (memory is the Merkle
  * tree, 32 bytes per event). Resolves to the log verifier's report plus the header; a
  * failure names the first failing event in log order and its line in the file.
- * Rejects only when the file cannot be read.
+ * Rejects (before reading) when the key is not an Ed25519 public key, and when the file
+ * cannot be read; everything wrong inside the file is a report.
  */
 export const verifyBundle = async (
   path: string,
@@ -248,12 +252,20 @@ export const verifyBundle = async (
   options: VerifyBundleOptions = {},
   onProgress?: BundleProgress,
 ): Promise<BundleReport> => {
+  const key = toEd25519PublicKey(publicKey);
   const layout = new BundleLayout();
   const notes: string[] = [];
   let verifier: LogVerifier | undefined;
   // Checkpoints precede the events, so the verifier starts at the first event (or at the end).
   const started = (): LogVerifier =>
-    (verifier ??= new LogVerifier({ checkpoints: notes, since: options.since, publicKey, keyName: options.keyName, origin: layout.header?.origin, strict: options.strict }));
+    (verifier ??= new LogVerifier({
+      checkpoints: notes,
+      since: options.since,
+      publicKey: key,
+      keyName: options.keyName,
+      origin: layout.header?.origin,
+      strict: options.strict,
+    }));
   const malformed = (detail: string, index: number | null): BundleReport => ({
     ok: false,
     events: verifier?.tree.size ?? 0,

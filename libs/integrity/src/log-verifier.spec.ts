@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { generateSigningKey, signCheckpoint } from './checkpoint';
-import { sha256Hex } from './event-hash';
-import { LogFailure, LogReport, verifyLog, verifyLogAsync, VerifiableEvent } from './log-verifier';
+import { hashEventBody, sha256Hex } from './event-hash';
+import { hashedBodyOf, LogFailure, LogReport, verifyLog, verifyLogAsync, VerifiableEvent } from './log-verifier';
 import { MerkleTree, verifyConsistency, verifyInclusion } from './merkle';
 import { checkpointsOf, rechain, sampleLog, withCanonical } from './testing/sample-log';
 
@@ -72,6 +72,17 @@ describe('verifyLog', () => {
   it('calls a change of content a hash mismatch', () => {
     const tampered = log.map((e, k) => (k === 12 ? { ...e, data: { amount: { CNY: 13001 }, memo: '第12笔拨款' } } : e));
     expect(failureOf(verify(tampered))).toMatchObject({ reason: 'hash-mismatch', index: 12, stream: 'B', revision: 3, position: '13' });
+  });
+
+  it('finds an event re-hashed onto a wrong predecessor', () => {
+    const relinked = (event: VerifiableEvent, prevHash: string): VerifiableEvent => {
+      const metadata = { ...event.metadata, prevHash };
+      return { ...event, metadata: { ...metadata, hash: hashEventBody(hashedBodyOf({ ...event, metadata })) } };
+    };
+    const skipsOne = log.map((e, k) => (k === 5 ? relinked(e, log[0].metadata.hash) : e));
+    expect(failureOf(verify(skipsOne))).toMatchObject({ reason: 'prev-hash-mismatch', index: 5, stream: 'A', revision: 2, detail: expect.stringMatching(/revision 1/) });
+    const notFromGenesis = log.map((e, k) => (k === 3 ? relinked(e, log[1].metadata.hash) : e));
+    expect(failureOf(verify(notFromGenesis))).toMatchObject({ reason: 'prev-hash-mismatch', index: 3, stream: 'C', revision: 0, detail: expect.stringMatching(/genesis/) });
   });
 
   it('finds a deleted event at the next event of its stream', () => {

@@ -1,5 +1,5 @@
-import { Checkpoint, verifyCheckpoint } from './checkpoint';
 import { hash as digest, KeyObject } from 'node:crypto';
+import { Checkpoint, verifyCheckpoint } from './checkpoint';
 import { canonicalBody, GENESIS_HASH, HashedEventBody } from './event-hash';
 import { EMPTY_TREE_ROOT, MerkleTree } from './merkle';
 
@@ -19,7 +19,8 @@ export interface VerifiableEvent {
   /** The store's opaque position: reported, never verified (the leaf index is what is signed). */
   position: string;
   data: unknown;
-  metadata: { prevHash: string; hash: string; [field: string]: unknown };
+  /** No index signature here, so that the store's own metadata interface fits as it is. */
+  metadata: { prevHash: string; hash: string };
   /**
    * The stored canonical bytes of the body (everything but `hash`), when the store keeps
    * them. They are hashed as they are, which spares re-canonicalising: the caller promises
@@ -212,9 +213,10 @@ export class LogVerifier {
     const expectedRevision = head ? head.revision + 1 : 0;
     if (event.revision !== expectedRevision)
       return this.fail({ reason: 'revision-gap', detail: `stream ${event.stream} expects revision ${expectedRevision}, found ${event.revision}`, ...at });
-    const expectedPrev = head ? head.hash : GENESIS_HASH;
-    if (prevHash !== expectedPrev)
-      return this.fail({ reason: 'prev-hash-mismatch', detail: `prevHash is not the hash of ${head ? `revision ${head.revision}` : 'genesis (64 zeros)'}`, ...at });
+    if (prevHash !== (head ? head.hash : GENESIS_HASH)) {
+      const expected = head ? `the hash of revision ${head.revision}` : 'genesis (64 zeros)';
+      return this.fail({ reason: 'prev-hash-mismatch', detail: `prevHash is not ${expected}`, ...at });
+    }
 
     this.streams.set(event.stream, { revision: event.revision, hash });
     this.tree.appendEventHash(hash);
@@ -230,7 +232,9 @@ export class LogVerifier {
       const whose = target.since ? 'the previously verified checkpoint' : 'a signed checkpoint';
       this.fail({
         reason: 'log-truncated',
-        detail: `the log holds ${size} events but ${whose} covers ${target.treeSize}: events were cut (the log last matched a checkpoint at ${this.lastMatchedSize} events)`,
+        detail:
+          `the log holds ${size} events but ${whose} covers ${target.treeSize}: ` +
+          `events were cut (the log last matched a checkpoint at ${this.lastMatchedSize} events)`,
         index: size > 0 ? size - 1 : null,
         ...this.last,
       });

@@ -196,6 +196,17 @@ describe('MerkleTree', () => {
     }
   });
 
+  it('keeps its leaves whole across storage chunks', () => {
+    const leaves = Array.from({ length: 70_000 }, (_, i) => sha256(Buffer.from([0]), Buffer.from(`leaf ${i}`)));
+    const tree = treeOf(leaves);
+    for (const size of [32_767, 32_768, 32_769, 65_537, 70_000]) expect(tree.rootAt(size)).toBe(referenceRoot(leaves.slice(0, size)));
+    for (const index of [32_767, 32_768, 65_536, 69_999]) {
+      expect(tree.leafHash(index)).toBe(leaves[index].toString('hex'));
+      expect(verifyInclusion(leaves[index], index, 70_000, tree.inclusionProof(index, 70_000), tree.root())).toBe(true);
+    }
+    expect(verifyConsistency(32_768, 70_000, tree.consistencyProof(32_768, 70_000), tree.rootAt(32_768), tree.root())).toBe(true);
+  });
+
   it('refuses to prove what it does not hold', () => {
     const tree = treeOf(RFC_LEAVES);
     expect(() => tree.rootAt(9)).toThrow(RangeError);

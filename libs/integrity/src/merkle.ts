@@ -50,24 +50,36 @@ export const hashChildren = (left: Uint8Array, right: Uint8Array): Buffer => {
   return hash('sha256', Buffer.concat([nodeScratch.subarray(0, 1), left, right]), 'buffer');
 };
 
-/** 32-byte hashes in one growable buffer: 32 bytes per entry and no object per entry. */
+const HASHES_PER_CHUNK = 32768; // 1 MiB
+
+/**
+ * 32-byte hashes packed in 1 MiB chunks: 32 bytes per entry, no object per entry, and no
+ * copy of the whole array as it grows (the first chunk starts small and doubles, so that a
+ * small tree stays small).
+ */
 class HashArray {
-  private buffer = Buffer.alloc(HASH_BYTES * 1024);
+  private readonly chunks: Buffer[] = [Buffer.alloc(HASH_BYTES * 64)];
   length = 0;
 
   push(hash: Uint8Array): void {
-    if ((this.length + 1) * HASH_BYTES > this.buffer.length) {
-      const grown = Buffer.alloc(this.buffer.length * 2);
-      this.buffer.copy(grown);
-      this.buffer = grown;
+    const offset = (this.length % HASHES_PER_CHUNK) * HASH_BYTES;
+    let last = this.chunks[this.chunks.length - 1];
+    if (offset === 0 && this.length > 0) {
+      last = Buffer.alloc(HASHES_PER_CHUNK * HASH_BYTES);
+      this.chunks.push(last);
+    } else if (offset + HASH_BYTES > last.length) {
+      const grown = Buffer.alloc(Math.min(last.length * 2, HASHES_PER_CHUNK * HASH_BYTES));
+      last.copy(grown);
+      this.chunks[this.chunks.length - 1] = last = grown;
     }
-    this.buffer.set(hash, this.length * HASH_BYTES);
+    last.set(hash, offset);
     this.length++;
   }
 
   /** A view, not a copy: callers must not write to it. */
   at(index: number): Buffer {
-    return this.buffer.subarray(index * HASH_BYTES, (index + 1) * HASH_BYTES);
+    const offset = (index % HASHES_PER_CHUNK) * HASH_BYTES;
+    return this.chunks[Math.floor(index / HASHES_PER_CHUNK)].subarray(offset, offset + HASH_BYTES);
   }
 }
 

@@ -1,0 +1,36 @@
+import { runStage } from '../harness/child';
+import { BenchContext } from '../harness/context';
+import { logCeilings } from './ceiling';
+
+/** (5) Full integrity verification of the stored log, against plain SHA-256 of its stored bytes. */
+
+export interface VerifyResult {
+  events: number;
+  seconds: number;
+  perSecond: number;
+  maxRssMB: number;
+}
+
+export const runVerify = (label: string, dataDir: string, timeoutMs?: number) => runStage<Omit<VerifyResult, 'maxRssMB'>>(label, 'ledger:verify', { dataDir }, timeoutMs);
+
+export const runVerifyScenario = async (ctx: BenchContext): Promise<void> => {
+  const term = await ctx.termLog();
+  const ceilings = await logCeilings(ctx, term.dataDir);
+  const reference = { reference: 'ceiling: SHA-256 stored bytes, 1 core', referenceValue: ceilings.sha256PerSecond };
+  const target = { on: 'ratio' as const, op: '>=' as const, bound: 0.5 };
+  let verified: Omit<VerifyResult, 'maxRssMB'>;
+  try {
+    verified = await runVerify('verify-term', term.dataDir);
+    ctx.report.add({ scenario: 'verify: full log', value: verified.perSecond, unit: 'events/s', ...reference, target, note: `${verified.events} events in ${verified.seconds.toFixed(2)} s, LogVerifier over the store's pages` });
+  } catch (error) {
+    ctx.report.add({ scenario: 'verify: full log', value: null, unit: 'events/s', ...reference, target, note: `n/a (not available: ${error instanceof Error ? error.message : String(error)})` });
+    return;
+  }
+  try {
+    const bytes = await runStage<Omit<VerifyResult, 'maxRssMB'>>('verify-bytes-term', 'ledger:verifyStoredBytes', { dataDir: term.dataDir });
+    ctx.report.add({ scenario: 'verify: fed stored bytes', value: bytes.perSecond, unit: 'events/s', ...reference, note: 'the same LogVerifier given the stored canonical body (no re-canonicalising)' });
+  } catch (error) {
+    ctx.report.add({ scenario: 'verify: fed stored bytes', value: null, unit: 'events/s', ...reference, note: `n/a (${error instanceof Error ? error.message : String(error)})` });
+  }
+  ctx.report.add({ scenario: 'verify: full log vs 2-core SHA', value: verified.perSecond, unit: 'events/s', reference: 'ceiling: SHA-256 stored bytes, 2 cores', referenceValue: ceilings.sha256TwoCoresPerSecond, note: 'what a verifier using both cores could approach' });
+};

@@ -1,0 +1,175 @@
+import { join } from 'node:path';
+import { Config, importCommands, ImportResultLine, ImportSummary, Ledger, loadConfig, openLedger, validateCommand } from '@sunshine/application';
+import { Actor } from '@sunshine/domain';
+import { SqliteEventStore, StoredEvent } from '@sunshine/event-store';
+import { PROJECTIONS } from '@sunshine/projections';
+import { openServerLedger } from '../../apps/api/src/server-ledger';
+import { closedLoop, ThroughputResult, timed } from '../harness/measure';
+import { partitionByStream, readEnvelopes, readLines } from '../harness/township';
+
+/** Our product in process, opened the way the server and the CLI open it. */
+
+export const ADMIN: Actor = { userId: 'admin', role: 'admin' };
+export const BENCH_ADMIN_TOKEN = 'sunshine-bench-admin-token-0123456789';
+
+export const benchConfig = (dataDir: string): Config =>
+  loadConfig({ ...process.env, SUNSHINE_DATA_DIR: dataDir, SUNSHINE_ADMIN_TOKEN: BENCH_ADMIN_TOKEN, SUNSHINE_EVENT_STORE: 'sqlite', SUNSHINE_READ_STORE: 'sqlite', PORT: '0' });
+
+/** As `sunshine <command>` opens it: projections caught up once, not followed. */
+const openAsCli = (dataDir: string): Promise<Ledger> => openLedger(benchConfig(dataDir), { projections: PROJECTIONS, follow: false });
+
+export interface WriteInput {
+  dataDir: string;
+  file: string;
+  writers: number;
+  warmupSeconds: number;
+  seconds: number;
+}
+
+export interface WriteResult extends ThroughputResult {
+  failed: number;
+  firstFailure?: string;
+  /** Callers that ran out of commands before the deadline (the figure then understates). */
+  exhausted: number;
+}
+
+/**
+ * Durable single commands: `writers` callers each submit a command and wait until it is durable
+ * (CommandService.execute: validated, decided, appended, committed with fsync), then the next.
+ * Opened as the server opens it, projections following the log in the same process.
+ */
+export const write = async (input: WriteInput): Promise<WriteResult> => {
+  const ledger = await openServerLedger(benchConfig(input.dataDir));
+  try {
+    const { preamble, queues } = partitionByStream(readEnvelopes(input.file), input.writers);
+    for (const envelope of preamble) await ledger.commands.execute(validateCommand(envelope), ADMIN);
+    const cursor = queues.map(() => 0);
+    let failed = 0;
+    let firstFailure: string | undefined;
+    let exhausted = 0;
+    const result = await closedLoop({
+      workers: input.writers,
+      warmupSeconds: input.warmupSeconds,
+      seconds: input.seconds,
+      op: async (writer) => {
+        const envelope = queues[writer][cursor[writer]++];
+        if (!envelope) {
+          exhausted++;
+          return false;
+        }
+        try {
+          await ledger.commands.execute(validateCommand(envelope), ADMIN);
+        } catch (error) {
+          failed++;
+          firstFailure ??= `${envelope.type} ${envelope.commandId}: ${error instanceof Error ? error.message : String(error)}`;
+        }
+        return true;
+      },
+    });
+    return { ...result, failed, firstFailure, exhausted };
+  } finally {
+    await ledger.close();
+  }
+};
+
+export interface ImportResult {
+  commands: number;
+  applied: number;
+  failed: number;
+  firstFailure?: string;
+  seconds: number;
+  perSecond: number;
+  events: number;
+}
+
+/** `sunshine import <file>` without the terminal: every command its own transaction, then the read models catch up. */
+export const importFile = async (input: { dataDir: string; file: string }): Promise<ImportResult> => {
+  const ledger = await openAsCli(input.dataDir);
+  try {
+    let summary: ImportSummary['summary'] | undefined;
+    let firstFailure: string | undefined;
+    const run = await timed(async () => {
+      for await (const line of importCommands(readLines(input.file), {
+        onError: 'continue',
+        language: 'en',
+        actor: ADMIN,
+        submit: (envelope, actor) => ledger.commands.submit(envelope, actor),
+      })) {
+        if ('summary' in line) summary = line.summary;
+        else if (!(line as ImportResultLine).ok) firstFailure ??= JSON.stringify(line);
+      }
+      await ledger.runner.catchUp();
+    });
+    if (!summary) throw new Error('the import ended without a summary');
+    const commands = summary.applied + summary.duplicates + summary.failed;
+    const events = Number((await ledger.events.headPosition()) ?? 0);
+    return { commands, applied: summary.applied, failed: summary.failed, firstFailure, seconds: run.seconds, perSecond: commands / run.seconds, events };
+  } finally {
+    await ledger.close();
+  }
+};
+
+/** `sunshine rebuild-projections`: every read model dropped and the whole log replayed into it. */
+export const rebuild = async (input: { dataDir: string }) => {
+  const ledger = await openAsCli(input.dataDir);
+  try {
+    const events = Number((await ledger.events.headPosition()) ?? 0);
+    const run = await timed(() => ledger.runner.rebuild());
+    return { events, seconds: run.seconds, perSecond: events / run.seconds, projections: PROJECTIONS.map((p) => p.name) };
+  } finally {
+    await ledger.close();
+  }
+};
+
+/** Pages of the log as the store hands them out (what the product's verification reads). */
+async function* storePages(store: SqliteEventStore, pageSize: number): AsyncGenerator<StoredEvent> {
+  let after: string | undefined;
+  for (;;) {
+    const page = store.readAllSync({ after, limit: pageSize });
+    if (page.length === 0) return;
+    yield* page;
+    after = page[page.length - 1].position;
+  }
+}
+
+/**
+ * Full integrity verification of the stored log: every event's hash, every stream's chain and the
+ * Merkle tree, with the integrity library's LogVerifier over the store's own pages of events.
+ */
+export const verify = async (input: { dataDir: string; pageSize?: number }) => {
+  const integrity = await import('@sunshine/integrity');
+  const store = new SqliteEventStore(join(input.dataDir, 'events.db'));
+  try {
+    const run = await timed(() => integrity.verifyLogAsync(storePages(store, input.pageSize ?? 5000)));
+    const report = run.result;
+    if (!report.ok) throw new Error(`verification failed: ${JSON.stringify(report.firstFailure)}`);
+    return { events: report.events, seconds: run.seconds, perSecond: report.events / run.seconds };
+  } finally {
+    await store.close();
+  }
+};
+
+/**
+ * The same verification fed the stored canonical bytes (the store's `body` column) instead of
+ * events to re-canonicalise: what the verifier costs once the store hands it what it stored.
+ */
+export const verifyStoredBytes = async (input: { dataDir: string }) => {
+  const integrity = await import('@sunshine/integrity');
+  const Database = (await import('better-sqlite3')).default;
+  const db = new Database(join(input.dataDir, 'events.db'), { readonly: true });
+  try {
+    const rows = db.prepare<[], { position: number; body: string; hash: string }>('SELECT position, body, hash FROM events ORDER BY position');
+    function* events() {
+      for (const row of rows.iterate()) {
+        const body = JSON.parse(row.body) as StoredEvent;
+        body.metadata.hash = row.hash;
+        yield { ...body, position: String(row.position), canonical: row.body };
+      }
+    }
+    const run = await timed(() => integrity.verifyLog(events()));
+    if (!run.result.ok) throw new Error(`verification failed: ${JSON.stringify(run.result.firstFailure)}`);
+    return { events: run.result.events, seconds: run.seconds, perSecond: run.result.events / run.seconds };
+  } finally {
+    db.close();
+  }
+};
