@@ -6,7 +6,7 @@ import type { StageMessage } from './harness/child';
  * parent calls (`<module>:<function>`), one at a time, and reports its peak RSS when told to end.
  * Modules load on first use, so a library that is not there yet fails only its own stages.
  */
-type StageModule = Record<string, (input: never) => Promise<unknown> | unknown>;
+type StageModule = Record<string, unknown>;
 
 const MODULES: Record<string, () => Promise<StageModule>> = {
   generate: () => import('./stages/generate.stage'),
@@ -32,7 +32,7 @@ process.on('message', async (message: StageMessage) => {
     if (!load) throw new Error(`no stage module "${moduleName}"`);
     const stage = (await load())[functionName];
     if (typeof stage !== 'function') throw new Error(`no stage "${message.call}"`);
-    const result = await stage(message.input as never);
+    const result: unknown = await (stage as (input: unknown) => unknown)(message.input);
     await reply({ id: message.id, result });
   } catch (error) {
     await reply({ id: message.id, error: describe(error) });

@@ -1,10 +1,11 @@
 import { startTestApp, TestApp } from './support/test-app';
-import { expectExists, expectNotFound, expectRule } from './support/refusals';
+import { expectExists, expectNotFound, expectRefused, expectRule } from './support/refusals';
 import {
   auditData,
   closeAuditData,
   debtData,
   disputeData,
+  envelope,
   escalationData,
   expenditureData,
   findingData,
@@ -85,6 +86,8 @@ describe('the township\'s commands over HTTP', () => {
       const answer = await record(t, 'RecordProjectOutput', outputData('XM-2012-011', 38.9));
       expect(answer.events).toEqual([{ eventId: expect.any(String), type: 'ProjectOutputRecorded' }]);
       await expectRule(t, 'RecordProjectOutput', outputData('XM-2012-011', 0), 'RULE_QUANTITY_NOT_POSITIVE', 'data.quantity');
+      // More than three decimals is a value of the wrong shape, refused before any state is read.
+      await expectRefused(t, envelope('RecordProjectOutput', outputData('XM-2012-011', 1.2345)), { status: 400, code: 'VALIDATION_FAILED', path: 'data.quantity' });
     });
 
     it.each([
@@ -104,6 +107,8 @@ describe('the township\'s commands over HTTP', () => {
     it('needs at least one party (422) and a village on record (404)', async () => {
       await expectRule(t, 'RegisterDispute', disputeData('TJ-2013-022', { parties: [] }), 'RULE_DISPUTE_NO_PARTY', 'data.parties');
       await expectNotFound(t, 'RegisterDispute', disputeData('TJ-2013-022', { villageId: 'songjiadian' }), 'data.villageId');
+      const twice = [{ subjectId: 'DSR-2013-0022', name: '张秀英' }, { subjectId: 'DSR-2013-0022', name: '张秀英' }];
+      await expectRule(t, 'RegisterDispute', disputeData('TJ-2013-022', { parties: twice }), 'RULE_DISPUTE_PARTY_REPEATED', 'data.parties');
       expect(await t.ledger.events.streamRevision('dispute-TJ-2013-022')).toBeUndefined();
     });
 
@@ -114,6 +119,7 @@ describe('the township\'s commands over HTTP', () => {
       expect(failed.events).toEqual([{ eventId: expect.any(String), type: 'MediationRecorded' }]);
       await expectRule(t, 'ResolveDispute', resolutionData('TJ-2013-023', 'mediation'), 'RULE_DISPUTE_NO_AGREEMENT', 'data.method');
       await record(t, 'RecordMediation', mediationData('TJ-2013-023', 'agreement', '2013-04-20'));
+      await expectRule(t, 'ResolveDispute', resolutionData('TJ-2013-023', 'mediation', '2013-04-19'), 'RULE_RESOLUTION_BEFORE_AGREEMENT', 'data.resolvedOn');
       const resolved = await record(t, 'ResolveDispute', resolutionData('TJ-2013-023', 'mediation', '2013-04-25'));
       expect(resolved).toMatchObject({ revision: 3, events: [{ type: 'DisputeResolved' }] });
     });
@@ -159,6 +165,13 @@ describe('the township\'s commands over HTTP', () => {
       await expectRule(t, 'CloseAudit', closeAuditData('SJ-2013-006'), 'RULE_AUDIT_OPEN_FINDINGS');
       await expectNotFound(t, 'RecordRectification', rectificationData('SJ-2013-006', 'F-09'), 'data.findingId');
       await expectRule(t, 'RecordRectification', rectificationData('SJ-2013-006', 'F-01', '2013-05-01'), 'RULE_RECTIFICATION_BEFORE_AUDIT', 'data.rectifiedOn');
+      await expectRule(
+        t,
+        'RecordRectification',
+        { ...rectificationData('SJ-2013-006', 'F-01', '2013-07-15'), amountRecovered: { currency: 'USD', minor: 700_000 } },
+        'RULE_CURRENCY_MISMATCH',
+        'data.amountRecovered.currency',
+      );
       const rectified = await record(t, 'RecordRectification', rectificationData('SJ-2013-006', 'F-01', '2013-07-15'));
       expect(rectified.events).toEqual([{ eventId: expect.any(String), type: 'FindingRectified' }]);
       await expectRule(t, 'RecordRectification', rectificationData('SJ-2013-006', 'F-01', '2013-07-16'), 'RULE_FINDING_ALREADY_RECTIFIED', 'data.findingId');
@@ -201,6 +214,16 @@ describe('the township\'s commands over HTTP', () => {
       await expectExists(t, 'RecordExpenditure', expenditureData(V, 'SR-2013-001', yuan(100), '2013-03-21', { voucherNo: '付-新-01' }), 'data.entryId');
     });
 
+    it('remembers only accepted commands: one refused by a rule is accepted under the same commandId once the rule holds', async () => {
+      const spending = envelope('RecordExpenditure', expenditureData(V, 'ZC-2013-010', yuan(80_000), '2013-03-25'));
+      await expectRefused(t, spending, { status: 422, code: 'RULE_VILLAGE_BALANCE_NEGATIVE' });
+      await record(t, 'RecordReceipt', receiptData(V, 'SR-2013-010', yuan(80_000), '2013-03-25'));
+      const accepted = await t.command(spending).expect(201);
+      expect(accepted.body.events).toEqual([{ eventId: expect.any(String), type: 'ExpenditureRecorded' }]);
+      await record(t, 'ReverseEntry', reversalData(V, 'ZC-2013-010', '2013-03-26'));
+      await record(t, 'ReverseEntry', reversalData(V, 'SR-2013-010', '2013-03-26'));
+    });
+
     it('reverses an entry once, as a correction of it; a receipt whose cash was spent cannot be reversed', async () => {
       await expectRule(t, 'ReverseEntry', reversalData(V, 'SR-2013-001'), 'RULE_VILLAGE_BALANCE_NEGATIVE', 'data.entryId');
       await expectNotFound(t, 'ReverseEntry', reversalData(V, 'ZC-2099-404'), 'data.entryId');
@@ -230,6 +253,8 @@ describe('the township\'s commands over HTTP', () => {
       expect(body.entries.map((e: { entryId: string; reversed: boolean }) => [e.entryId, e.reversed])).toEqual([
         ['SR-2013-001', false],
         ['ZC-2013-001', true],
+        ['SR-2013-010', true],
+        ['ZC-2013-010', true],
       ]);
       expect(body.debts).toEqual([
         expect.objectContaining({ debtId: 'ZW-2011-003', amount: yuan(80_000), settled: yuan(50_000), outstanding: yuan(30_000) }),
@@ -265,6 +290,8 @@ describe('the township\'s commands over HTTP', () => {
       await record(t, 'ReportIndicator', indicatorData('farmer-net-income', '2012', 9_860_00, 'CNY-per-capita'));
       await expectRule(t, 'ReportIndicator', indicatorData('farmer-net-income', '2013', 10_900, 'count'), 'RULE_INDICATOR_UNIT_CHANGED', 'data.unit');
       await expectRule(t, 'ReportIndicator', indicatorData('farmer-net-income', '2999', 1, 'CNY-per-capita'), 'RULE_PERIOD_IN_FUTURE', 'data.period');
+      // A CNY figure is a whole number of 分: a fraction is refused before any state is read.
+      await expectRefused(t, envelope('ReportIndicator', indicatorData('farmer-net-income', '2013', 10_900.5, 'CNY-per-capita')), { status: 400, code: 'VALIDATION_FAILED', path: 'data.value' });
     });
 
     it('sets a target in the unit reported, for an indicator on record (404 otherwise)', async () => {

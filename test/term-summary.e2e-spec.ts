@@ -27,23 +27,24 @@ describe('the term summary of a whole term, recorded over HTTP', () => {
 
   it('counts the investment signings', () => {
     expect(summary.investment).toEqual({
-      // ZS-2009-014, ZS-2011-003, ZS-2010-007; ZS-2012-020 terminated (2013-03-01, in the term);
-      // ZS-2012-099 voided.
-      signings: 3,
+      // ZS-2009-014, ZS-2011-003, ZS-2010-007, and ZS-2013-005 (terminated only 2013-12-12, after
+      // the end); ZS-2012-020 terminated on 2013-03-01, in the term; ZS-2012-099 voided.
+      signings: 4,
       terminated: 1,
       signed: {
-        // 120,000,000 + 60,000,000 (ZS-2010-007 as amended from 20,000,000) yuan
-        domestic: { CNY: (120_000_000 + 60_000_000) * 100 },
+        // 120,000,000 + 60,000,000 (ZS-2010-007 as amended from 20,000,000) + 15,000,000 yuan
+        domestic: { CNY: (120_000_000 + 60_000_000 + 15_000_000) * 100 },
         foreign: { USD: 2_900_000 * 100 },
       },
-      // ZS-2009-014's second arrival (2014-01-01) is after the term.
-      arrived: { domestic: { CNY: 60_000_000 * 100 }, foreign: { USD: 1_800_000 * 100 } },
-      // 120m is in all three bands, the amended 60m in the first two; USD is never banded.
-      bands: { atLeast10mCny: 2, atLeast50mCny: 2, atLeast100mCny: 1 },
+      // ZS-2009-014 60,000,000 + ZS-2013-005 5,000,000; ZS-2009-014's second arrival (2014-01-01) is after the term.
+      arrived: { domestic: { CNY: (60_000_000 + 5_000_000) * 100 }, foreign: { USD: 1_800_000 * 100 } },
+      // 120m is in all three bands, the amended 60m in the first two, 15m in the first; USD is never banded.
+      bands: { atLeast10mCny: 3, atLeast50mCny: 2, atLeast100mCny: 1 },
       bySector: {
         'auto-parts': { signings: 1, signed: { CNY: 120_000_000 * 100 } },
         'electrical-equipment': { signings: 1, signed: { USD: 2_900_000 * 100 } },
         'agro-processing': { signings: 1, signed: { CNY: 60_000_000 * 100 } },
+        services: { signings: 1, signed: { CNY: 15_000_000 * 100 } }, // ZS-2013-005; not the terminated ZS-2012-020
       },
     });
   });

@@ -83,6 +83,7 @@ describe('VoidRecord', () => {
     ['a term', 'terms'],
     ['a village', 'village-lijiazhuang'],
     ['the users', 'users'],
+    ['an erasure of personal data', 'subject-DSR-2013-0001'],
   ])('refuses to void %s (422 RULE_NOT_VOIDABLE)', async (_, stream) => {
     await expectRefused(t, envelope('VoidRecord', { stream, reason: '误操作' }), { status: 422, code: 'RULE_NOT_VOIDABLE', path: 'data.stream' });
   });

@@ -59,6 +59,8 @@ export function* generateTownship(options: TownshipOptions = {}): Generator<Enve
     balance: 0,
     entries: [] as { entryId: string; kind: 'receipt' | 'expenditure'; minor: number; reversed: boolean }[],
   }));
+  // A year that two terms share (a term starts on 1 October) is reported once, by the earlier term.
+  const reportedYears = new Set<number>();
   for (const v of villages) yield envelope('RegisterVillage', { villageId: v.villageId, name: v.name });
   for (const term of terms) yield envelope('OpenTerm', { ...term });
 
@@ -221,9 +223,14 @@ export function* generateTownship(options: TownshipOptions = {}): Generator<Enve
       if (reportedOn > today) break;
       gdp = Math.round((gdp * random.int(105, 118)) / 100 / 100) * 100;
       fiscal = Math.round((fiscal * random.int(103, 125)) / 100 / 100) * 100;
-      at(reportedOn, envelope('ReportIndicator', { indicator: 'gdp', period: String(year), value: gdp, unit: 'CNY' }));
-      at(reportedOn, envelope('ReportIndicator', { indicator: 'fiscal-revenue', period: String(year), value: fiscal, unit: 'CNY' }));
-      at(reportedOn, envelope('ReportIndicator', { indicator: 'farmer-net-income', period: String(year), value: random.int(18_000, 32_000) * 100, unit: 'CNY-per-capita' }));
+      const income = random.int(18_000, 32_000) * 100;
+      const fresh = !reportedYears.has(year);
+      reportedYears.add(year);
+      if (fresh) {
+        at(reportedOn, envelope('ReportIndicator', { indicator: 'gdp', period: String(year), value: gdp, unit: 'CNY' }));
+        at(reportedOn, envelope('ReportIndicator', { indicator: 'fiscal-revenue', period: String(year), value: fiscal, unit: 'CNY' }));
+        at(reportedOn, envelope('ReportIndicator', { indicator: 'farmer-net-income', period: String(year), value: income, unit: 'CNY-per-capita' }));
+      }
       // The term's fiscal target is set once the indicator has its first report.
       if (year === startYear)
         at(reportedOn, envelope('SetIndicatorTarget', { indicator: 'fiscal-revenue', period: term.endsOn.slice(0, 4), target: Math.round((fiscal * 16) / 10 / 100) * 100 }));

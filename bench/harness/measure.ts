@@ -109,7 +109,7 @@ export const closedLoop = async (options: LoopOptions): Promise<ThroughputResult
     }
   };
   await Promise.all(Array.from({ length: options.workers }, (_, i) => worker(i)));
-  if (phase !== 'done') timedEnd = now();
+  if (timedEnd === 0n) timedEnd = now();
   if (timedStart === 0n) timedStart = timedEnd;
   const seconds = Number(timedEnd - timedStart) / 1e9;
   return { ops, seconds, perSecond: seconds > 0 ? ops / seconds : 0, ...latencies.summary() };

@@ -55,18 +55,16 @@ export const addDays = (date: string, days: number): string => {
  * answers named: the ground truth an evidence or audit-trail answer is compared with.
  */
 export class CommandRecorder {
-  readonly log: RecordedEvent[] = [];
-
   constructor(
     private readonly t: TestApp,
     private readonly token = ADMIN_TOKEN,
+    /** Every event appended through this recorder and the ones made with `as`. */
+    readonly log: RecordedEvent[] = [],
   ) {}
 
   /** A recorder that sends with another user's token into the same log. */
   as(token: string): CommandRecorder {
-    const other = new CommandRecorder(this.t, token);
-    (other as { log: RecordedEvent[] }).log = this.log;
-    return other;
+    return new CommandRecorder(this.t, token, this.log);
   }
 
   async send(type: string, data: Record<string, unknown>): Promise<CommandAnswer> {

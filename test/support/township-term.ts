@@ -97,6 +97,9 @@ const recordInvestments = async (r: CommandRecorder) => {
   await r.send('AmendInvestment', { investmentId: 'ZS-2010-007', amount: yuan(60_000_000), reason: '追加投资，合同变更' });
   await sign('ZS-2012-020', 'services', 'domestic', yuan(8_000_000), '2012-04-04');
   await r.send('TerminateInvestment', { investmentId: 'ZS-2012-020', terminatedOn: '2013-03-01', reason: '投资方撤资' });
+  await sign('ZS-2013-005', 'services', 'domestic', yuan(15_000_000), '2013-05-05');
+  await r.send('RecordCapitalArrival', { investmentId: 'ZS-2013-005', amount: yuan(5_000_000), arrivedOn: '2013-06-01' });
+  await r.send('TerminateInvestment', { investmentId: 'ZS-2013-005', terminatedOn: '2013-12-12', reason: '项目搁置' }); // after the term
   await sign('ZS-2012-099', 'minerals', 'domestic', yuan(300_000_000), '2012-09-09');
   await r.send('VoidRecord', { stream: 'investment-ZS-2012-099', reason: '误录' });
 };

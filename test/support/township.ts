@@ -192,17 +192,18 @@ export const recordTownship = async (t: TestApp, villages: readonly { villageId:
   for (const village of villages) await record(t, 'RegisterVillage', village);
 };
 
-/** Text of the whole stored log, to search for what must never be in it. */
-export const wholeLogText = async (t: TestApp): Promise<string> => {
-  const pages: string[] = [];
-  let after: string | undefined;
+/** Every stored event, in log order, read page by page from the event store. */
+export const allStoredEvents = async (t: TestApp) => {
+  const events: Awaited<ReturnType<TestApp['ledger']['events']['readAll']>> = [];
   for (;;) {
-    const page = await t.ledger.events.readAll({ after, limit: 1000 });
-    if (page.length === 0) return pages.join('\n');
-    pages.push(JSON.stringify(page));
-    after = page[page.length - 1].position;
+    const page = await t.ledger.events.readAll({ after: events.at(-1)?.position, limit: 1000 });
+    if (page.length === 0) return events;
+    events.push(...page);
   }
 };
+
+/** Text of the whole stored log, to search for what must never be in it. */
+export const wholeLogText = async (t: TestApp): Promise<string> => JSON.stringify(await allStoredEvents(t));
 
 /** How many data subjects have a key (or had one), read straight from the secret store's file. */
 export const subjectKeyCount = (t: TestApp): number => {

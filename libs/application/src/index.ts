@@ -17,3 +17,6 @@ export * from './audit-trail';
 export * from './validation/messages';
 export * from './read-side';
 export * from './validation/decorators';
+export * from './integrity/checkpoint-store';
+export * from './integrity/integrity-service';
+export * from './integrity/log-pages';

@@ -5,6 +5,10 @@ import { Projection, ProjectionRunner, ProjectionStore, SqliteProjectionStore } 
 import { CommandPipeline, EventProtector } from './command-pipeline';
 import { CommandService } from './command-service';
 import { ReadSide } from './read-side';
+import { checkpointOrigin, loadOrCreateSigningKey, SigningKey } from '@sunshine/integrity';
+import { CheckpointStore } from './integrity/checkpoint-store';
+import { IntegrityService } from './integrity/integrity-service';
+import { ConfigError } from './config/config';
 import { Config } from './config/config';
 import { lockDataDir } from './data-dir-lock';
 import { SecretStore } from './secrets/secret-store';
@@ -21,6 +25,7 @@ export interface Ledger {
   commands: CommandService;
   runner: ProjectionRunner;
   readSide: ReadSide;
+  integrity: IntegrityService;
   close(): Promise<void>;
 }
 
@@ -31,7 +36,17 @@ export interface OpenLedgerOptions {
   /** Start following the log (a server); a one-shot CLI command only catches up. */
   follow?: boolean;
   onProjectionProgress?: (processed: number) => void;
+  /** Sign a checkpoint every this many events (default 1000). */
+  checkpointEvery?: number;
 }
+
+const signingKey = (config: Config): SigningKey => {
+  try {
+    return loadOrCreateSigningKey(config.signingKeyPath);
+  } catch (error) {
+    throw new ConfigError('SUNSHINE_SIGNING_KEY', error instanceof Error ? error.message : String(error));
+  }
+};
 
 const openEventStore = async (config: Config, clock?: () => Date): Promise<EventStore> => {
   switch (config.eventStore) {
@@ -67,9 +82,26 @@ export const openLedger = async (config: Config, options: OpenLedgerOptions): Pr
     const runner = new ProjectionRunner(events, reads, [...options.projections, erasuresProjection], {
       onProgress: options.onProjectionProgress ? (n) => options.onProjectionProgress?.(n) : undefined,
     });
-    const commands = new CommandService(pipeline, secrets, () => runner.notify());
-    if (options.follow ?? true) await runner.start();
-    else await runner.catchUp();
+    const integrity = new IntegrityService(events, new CheckpointStore(join(config.dataDir, 'checkpoints.db')), signingKey(config), checkpointOrigin(config.townshipName), {
+      clock: options.clock,
+      every: options.checkpointEvery,
+    });
+    let integrityDue = false;
+    const commands = new CommandService(pipeline, secrets, () => {
+      runner.notify();
+      // One tree update for a burst of appends.
+      if (!integrityDue && (options.follow ?? true)) {
+        integrityDue = true;
+        setImmediate(() => {
+          integrityDue = false;
+          integrity.notify().catch(() => undefined);
+        });
+      }
+    });
+    if (options.follow ?? true) {
+      await runner.start();
+      await integrity.start();
+    } else await runner.catchUp();
     // The log says who was erased; a key restored from an old backup is destroyed again.
     for await (const erased of reads.scan<{ subjectId: string }>(ERASED_SUBJECT)) secrets.destroySubjectKey(erased.subjectId);
     return {
@@ -81,7 +113,9 @@ export const openLedger = async (config: Config, options: OpenLedgerOptions): Pr
       commands,
       runner,
       readSide: new ReadSide(events, reads, runner),
+      integrity,
       close: async () => {
+        integrity.stop();
         await runner.stop();
         await events.close();
         await reads.close();

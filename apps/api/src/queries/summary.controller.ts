@@ -29,7 +29,7 @@ export class SummaryController {
   }
 
   @Get('terms/:termId/summary/evidence')
-  @Access('read')
+  @Access('audit')
   @ApiOperation({ summary: 'The events behind one figure, e.g. figure=investment.bands.atLeast100mCny' })
   async evidence(@Param('termId') termId: string, @Query() query: EvidenceQuery) {
     await this.gate.reach(query.minPosition);

@@ -183,6 +183,21 @@ export class SqliteEventStore implements EventStore {
     return { status: 'appended', result };
   }
 
+  /**
+   * The stored rows as they are: the canonical body and its hash, for verification that hashes
+   * the stored bytes and for building the Merkle tree without parsing every event.
+   */
+  readRaw({ after, limit }: ReadAllOptions): { position: string; body: string; hash: string }[] {
+    const from = this.parsePosition(after);
+    const upTo = Math.min(limit, Math.max(this.durableHead - from, 0));
+    return upTo === 0 ? [] : this.statements.readAll.all(from, upTo).map((row) => ({ position: String(row.position), body: row.body, hash: row.hash }));
+  }
+
+  /** Positions are dense from 1: an event's Merkle leaf index is its position − 1. */
+  leafIndexOf(position: Position): number {
+    return this.parsePosition(position) - 1;
+  }
+
   async streamRevision(stream: string): Promise<number | undefined> {
     return this.statements.head.get(stream)?.revision;
   }

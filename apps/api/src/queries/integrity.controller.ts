@@ -1,0 +1,79 @@
+import { Controller, Get, Header, Inject, Query, UsePipes } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Min, MinLength } from 'class-validator';
+import { Ledger } from '@sunshine/application';
+import { NotFound } from '@sunshine/domain';
+import { Access } from '../auth/access.decorator';
+import { LEDGER } from '../ledger.token';
+import { queryValidationPipe } from '../problems/validation.pipe';
+
+class InclusionQuery {
+  @IsString() @MinLength(1) eventId!: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) treeSize?: number;
+}
+
+class ConsistencyQuery {
+  @Type(() => Number) @IsInt() @Min(1) from!: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) to?: number;
+}
+
+@ApiTags('integrity')
+@ApiBearerAuth()
+@Controller('api/v1/integrity')
+@UsePipes(queryValidationPipe)
+export class IntegrityController {
+  constructor(@Inject(LEDGER) private readonly ledger: Ledger) {}
+
+  @Get('verify')
+  @Access('audit')
+  @ApiOperation({ summary: 'Re-hash every stored event, follow every chain, check every signed checkpoint; name the first failure' })
+  async verify() {
+    const report = await this.ledger.integrity.verify();
+    if (!report.ok) {
+      const { stream, revision, position, reason, detail, index } = report.firstFailure;
+      return { ok: false, events: report.events, firstFailure: { stream, revision, position, reason, detail, leafIndex: index } };
+    }
+    const latest = this.ledger.integrity.latest();
+    return {
+      ok: true,
+      events: report.events,
+      root: report.root,
+      checkpoint: report.checkpoint ? { treeSize: report.checkpoint.treeSize, rootHex: report.checkpoint.rootHex, note: latest?.treeSize === report.checkpoint.treeSize ? latest.note : undefined } : null,
+      eventsAfterCheckpoint: report.eventsAfterCheckpoint,
+    };
+  }
+
+  @Get('checkpoints/latest')
+  @Access('audit')
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @ApiOperation({ summary: 'The latest signed checkpoint, as its C2SP tlog-checkpoint note' })
+  async latest() {
+    await this.ledger.integrity.notify();
+    const latest = this.ledger.integrity.latest() ?? (await this.ledger.integrity.seal());
+    if (!latest) throw new NotFound('NO_CHECKPOINT', { zh: '日志为空，尚无签名检查点', en: 'the log is empty: no checkpoint yet' });
+    return latest.note;
+  }
+
+  @Get('public-key')
+  @Access('read')
+  @Header('Content-Type', 'application/x-pem-file')
+  @ApiOperation({ summary: 'The Ed25519 public key that signs checkpoints (SPKI PEM)' })
+  publicKey() {
+    return this.ledger.integrity.publicKeyPem;
+  }
+
+  @Get('proofs/inclusion')
+  @Access('audit')
+  @ApiOperation({ summary: 'An RFC 6962 inclusion proof of one event in a checkpointed tree' })
+  inclusion(@Query() query: InclusionQuery) {
+    return this.ledger.integrity.inclusion(query.eventId, query.treeSize);
+  }
+
+  @Get('proofs/consistency')
+  @Access('audit')
+  @ApiOperation({ summary: 'An RFC 6962 consistency proof between two tree sizes' })
+  consistency(@Query() query: ConsistencyQuery) {
+    return this.ledger.integrity.consistency(query.from, query.to);
+  }
+}
