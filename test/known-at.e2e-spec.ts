@@ -6,10 +6,11 @@ import { startTestApp, TestApp } from './support/test-app';
  * from what the office knew before it was recorded, and present now. The server's clock is
  * injected and moved by hand between commands, so recording instants are exact:
  *
- *   01:00Z  term, village, dispute JF-1, receipt R1, signing ZS-1 (20,000,000 yuan)
+ *   01:00Z  term, village, disputes JF-1 (resolved) and JF-DUP (open), receipt R1, signing ZS-1
+ *           (20,000,000 yuan)
  *   02:00Z  back-filled: dispute JF-OLD (received 2009-02-02), receipt R-OLD (2009-06-01),
  *           expenditure E-BACK (2010-02-01); ZS-1 amended to 60,000,000
- *   03:00Z  E-BACK reversed (on 2010-03-01)
+ *   03:00Z  E-BACK reversed (on 2010-03-01); JF-DUP voided as a duplicate
  */
 describe('the summary and the ledger as known at an instant', () => {
   let t: TestApp;
@@ -28,6 +29,7 @@ describe('the summary and the ledger as known at an instant', () => {
     await r.send('RegisterDispute', { disputeId: 'JF-1', category: 'neighbour', receivedOn: '2010-05-05', summary: '宅基地边界', parties: [{ name: '张三' }] });
     await r.send('RecordMediation', { disputeId: 'JF-1', heldOn: '2010-05-10', mediator: '镇调委会', outcome: 'agreement' });
     await r.send('ResolveDispute', { disputeId: 'JF-1', resolvedOn: '2010-05-12', method: 'mediation' });
+    await r.send('RegisterDispute', { disputeId: 'JF-DUP', category: 'neighbour', receivedOn: '2010-05-06', summary: '重复登记', parties: [{ name: '张三' }] });
     await r.send('RecordReceipt', { villageId: 'dongcun', entryId: 'R1', amount: yuan(500_000), category: 'fiscal-transfer', counterparty: '镇财政所', voucherNo: '收-001', on: '2010-01-10' });
     lastPositionAt1 = (
       await r.send('SignInvestment', { investmentId: 'ZS-1', investor: '华东汽配', sector: 'auto-parts', origin: 'domestic', amount: yuan(20_000_000), signedOn: '2009-06-18' })
@@ -43,6 +45,7 @@ describe('the summary and the ledger as known at an instant', () => {
 
     at('2025-03-01T03:00:00.000Z');
     await r.send('ReverseEntry', { villageId: 'dongcun', entryId: 'E-BACK', reason: '误付，已退回', on: '2010-03-01' });
+    await r.send('VoidRecord', { stream: 'dispute-JF-DUP', reason: '与 JF-1 重复' });
   });
   afterAll(() => t.close());
 
@@ -53,7 +56,8 @@ describe('the summary and the ledger as known at an instant', () => {
     const then = await summary('2025-03-01T01:30:00.000Z');
     expect(then.knownAt).toBe('2025-03-01T01:30:00.000Z');
     expect(then.position).toBe(lastPositionAt1);
-    expect(then.disputes).toEqual({ registered: 1, resolvedByMediation: 1, resolvedOtherwise: 0, escalated: 0, open: 0, mediationSuccessRate: 1 });
+    // JF-1 resolved, JF-DUP still open and not yet voided; JF-OLD not yet recorded.
+    expect(then.disputes).toEqual({ registered: 2, resolvedByMediation: 1, resolvedOtherwise: 0, escalated: 0, open: 1, mediationSuccessRate: 1 });
     expect(then.villageFinance.receipts).toEqual({ CNY: 500_000_00 });
     expect(then.villageFinance.expenditures).toEqual({});
     expect(then.investment.signed.domestic).toEqual({ CNY: 20_000_000_00 }); // before the amendment
@@ -61,6 +65,7 @@ describe('the summary and the ledger as known at an instant', () => {
 
     const current = await summary();
     expect(current.knownAt).toBeNull();
+    // JF-1 and the back-filled JF-OLD; JF-DUP voided since.
     expect(current.disputes).toEqual({ registered: 2, resolvedByMediation: 2, resolvedOtherwise: 0, escalated: 0, open: 0, mediationSuccessRate: 1 });
     // R1 500,000 + R-OLD 80,000; E-BACK reversed on 2010-03-01, inside the term
     expect(current.villageFinance.receipts).toEqual({ CNY: 580_000_00 });
@@ -69,16 +74,19 @@ describe('the summary and the ledger as known at an instant', () => {
   });
 
   it('includes what was recorded at exactly the instant, not a millisecond earlier', async () => {
-    expect((await summary('2025-03-01T02:00:00.000Z')).disputes.registered).toBe(2);
-    expect((await summary('2025-03-01T01:59:59.999Z')).disputes.registered).toBe(1);
-    // Between 02:00 and 03:00, E-BACK was known and not yet reversed.
-    expect((await summary('2025-03-01T02:30:00.000Z')).villageFinance.expenditures).toEqual({ CNY: 100_000_00 });
+    expect((await summary('2025-03-01T02:00:00.000Z')).disputes.registered).toBe(3);
+    expect((await summary('2025-03-01T01:59:59.999Z')).disputes.registered).toBe(2);
+    // Between 02:00 and 03:00, E-BACK was known and not yet reversed, JF-DUP not yet voided.
+    const between = await summary('2025-03-01T02:30:00.000Z');
+    expect(between.villageFinance.expenditures).toEqual({ CNY: 100_000_00 });
+    expect(between.disputes).toMatchObject({ registered: 3, resolvedByMediation: 2, open: 1 });
+    expect((await summary('2025-03-01T03:00:00.000Z')).disputes).toMatchObject({ registered: 2, open: 0 });
   });
 
   it('reads an instant given with an offset as the same instant', async () => {
     const then = await summary('2025-03-01T09:30:00+08:00');
     expect(new Date(then.knownAt).toISOString()).toBe('2025-03-01T01:30:00.000Z');
-    expect(then.disputes.registered).toBe(1);
+    expect(then.disputes.registered).toBe(2);
   });
 
   it('does not know the term before it was opened (404), and refuses an instant that is not one (400)', async () => {
@@ -94,8 +102,8 @@ describe('the summary and the ledger as known at an instant', () => {
 
   it('gives the evidence of a figure as known at the instant', async () => {
     const { body } = await t.get('/api/v1/terms/2008-2013/summary/evidence?figure=disputes.registered&knownAt=2025-03-01T01:30:00.000Z').expect(200);
-    expect(body.value).toBe(1);
-    expect(body.events.map((e: { eventId: string }) => e.eventId)).toEqual([r.eventId('dispute-JF-1', 'DisputeRegistered')]);
+    expect(body.value).toBe(2);
+    expect(body.events.map((e: { eventId: string }) => e.eventId)).toEqual([r.eventId('dispute-JF-1', 'DisputeRegistered'), r.eventId('dispute-JF-DUP', 'DisputeRegistered')]);
   });
 
   describe('the ledger', () => {
