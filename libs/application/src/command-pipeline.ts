@@ -106,10 +106,11 @@ export class CommandPipeline {
         const id = spec ? String(envelope.data[spec.idField]) : stream;
         throw notFound({ zh: context.aggregate.zh, en: context.aggregate.en }, id, idField);
       }
+      // A clerk limited to villages learns nothing of another village's record: scope comes first.
+      if (!spec || !spec.village?.(envelope.data)) requireVillageScope(actor, context.villageOf?.(current.state));
       if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== (current.revision ?? -1))
         throw staleRevision(stream, envelope.expectedRevision, current.revision);
       if (current.voided) throw alreadyVoided(stream);
-      if (!spec || !spec.village?.(envelope.data)) requireVillageScope(actor, context.villageOf?.(current.state));
 
       const now = this.clock();
       const decision: DecisionContext = { now, today: shanghaiDate(now), actor, newId: randomUUID };

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Actor, notFound } from '@sunshine/domain';
 import { CommandEnvelope, CommandOutcome, CommandPipeline } from './command-pipeline';
 import { SecretStore } from './secrets/secret-store';
+import { capabilityFor, requireCapability } from './access-policy';
 
 export interface ExecutedCommand extends CommandOutcome {
   /** A new user's bearer token, shown this once; only its hash is kept. */
@@ -24,6 +25,8 @@ export class CommandService {
   }
 
   async submit(envelope: CommandEnvelope, actor: Actor): Promise<{ durable: Promise<ExecutedCommand> }> {
+    // Whether a subject exists is itself told only to those who may erase.
+    requireCapability(actor, capabilityFor(envelope.type));
     // A subject exists once a dispute named it: its key is the record of it, outside the log.
     if (envelope.type === 'ErasePersonalData' && this.secrets.subjectKey(String(envelope.data.subjectId)) === undefined)
       throw notFound({ zh: '当事人', en: 'Data subject' }, String(envelope.data.subjectId), 'data.subjectId');

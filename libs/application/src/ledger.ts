@@ -26,6 +26,8 @@ export interface Ledger {
   runner: ProjectionRunner;
   readSide: ReadSide;
   integrity: IntegrityService;
+  /** The clock of transaction time and of "today"; injectable for tests. */
+  clock: () => Date;
   close(): Promise<void>;
 }
 
@@ -112,8 +114,9 @@ export const openLedger = async (config: Config, options: OpenLedgerOptions): Pr
       pipeline,
       commands,
       runner,
-      readSide: new ReadSide(events, reads, runner),
+      readSide: new ReadSide(events, reads, runner, undefined, options.clock),
       integrity,
+      clock: options.clock ?? (() => new Date()),
       close: async () => {
         integrity.stop();
         await runner.stop();

@@ -49,6 +49,7 @@ export class ReadSide {
     private readonly reads: ProjectionStore,
     private readonly runner: ProjectionRunner,
     private readonly projection: Projection = recordsProjection,
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
   async termSummary(termId: string, knownAt?: string): Promise<TermSummary> {
@@ -71,7 +72,7 @@ export class ReadSide {
 
   async ledger(villageId: string, options: { asOf?: string; knownAt?: string; today?: Date }) {
     const snapshot = options.knownAt === undefined ? await this.now() : await this.asKnownAt(options.knownAt);
-    const asOf = options.asOf ?? shanghaiDate(options.today ?? new Date());
+    const asOf = options.asOf ?? shanghaiDate(options.today ?? this.clock());
     const ledger = await villageLedger(villageId, { asOf, knownAt: snapshot.knownAt ?? undefined }, snapshot.source);
     if (!ledger) throw notFound({ zh: '村', en: 'Village' }, villageId, 'villageId');
     return { ...ledger, knownAt: snapshot.knownAt, position: snapshot.position };

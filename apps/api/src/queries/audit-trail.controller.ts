@@ -21,7 +21,7 @@ export class AuditTrailController {
     @Inject(LEDGER) private readonly ledger: Ledger,
     private readonly gate: ReadModelsGate,
   ) {
-    this.trail = new AuditTrail(ledger.events, ledger.secrets);
+    this.trail = new AuditTrail(ledger.events, ledger.secrets, ledger.clock);
   }
 
   @Get('streams/:stream')
