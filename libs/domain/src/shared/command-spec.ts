@@ -39,7 +39,6 @@ export interface Context<Command extends { type: string; data: unknown }, Event 
   voidable: boolean;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyContext = Context<any, any, any>;
 
 export const defineContext = <Command extends { type: string; data: unknown }, Event extends DomainEvent, State>(
