@@ -37,6 +37,23 @@ describe('the sunshine command line (real processes on a real data directory)', 
     expect(missing.stderr).toMatch(/不存在/);
   });
 
+  it('rebuilds the read models from the log to the same summary', () => {
+    const before = JSON.parse(run('summary', 'cli-2008-2013').stdout);
+    const rebuilt = run('rebuild-projections');
+    expect(rebuilt.status).toBe(0);
+    expect(rebuilt.stderr).toMatch(/读模型已重建/);
+    expect(JSON.parse(run('summary', 'cli-2008-2013').stdout)).toEqual(before);
+  });
+
+  it('replays the log as known at an instant without touching the read models', () => {
+    const replayed = run('replay', '--known-at', '2000-01-01T00:00:00Z');
+    expect(replayed.status).toBe(0);
+    expect(JSON.parse(replayed.stdout)).toMatchObject({ events: 0, position: null });
+    const all = JSON.parse(run('replay').stdout);
+    expect(all.events).toBe(47);
+    expect(all.byType).toEqual({ TermOpened: 1, VillageRegistered: 1, InvestmentSigned: 30, CapitalArrived: 15 });
+  });
+
   it('exits 2 on bad usage', () => {
     expect(run('import').status).toBe(2);
     expect(run('no-such-command').status).toBe(2);

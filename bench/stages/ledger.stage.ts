@@ -121,7 +121,30 @@ export const rebuild = async (input: { dataDir: string }) => {
   }
 };
 
-/** Pages of the log as the store hands them out (what the product's verification reads). */
+/**
+ * Full integrity verification of the stored log as GET /api/v1/integrity/verify runs it
+ * (IntegrityService.verify: every stored body re-hashed, every chain followed, the Merkle tree
+ * rebuilt and held against every signed checkpoint). Where the ledger has no integrity service
+ * yet, the integrity library's LogVerifier over the store's pages stands in.
+ */
+export const verify = async (input: { dataDir: string }) => {
+  const ledger = await openAsCli(input.dataDir);
+  try {
+    const service = (ledger as Partial<Pick<Ledger, 'integrity'>>).integrity;
+    const how = service ? 'IntegrityService.verify (the verify endpoint)' : "LogVerifier over the store's pages";
+    const run = await timed(async () => {
+      if (service) return service.verify();
+      const { verifyLogAsync } = await import('@sunshine/integrity');
+      return verifyLogAsync(storePages(ledger.events as SqliteEventStore, 5000));
+    });
+    const report = run.result;
+    if (!report.ok) throw new Error(`verification failed: ${JSON.stringify(report.firstFailure)}`);
+    return { events: report.events, seconds: run.seconds, perSecond: report.events / run.seconds, how };
+  } finally {
+    await ledger.close();
+  }
+};
+
 async function* storePages(store: SqliteEventStore, pageSize: number): AsyncGenerator<StoredEvent> {
   let after: string | undefined;
   for (;;) {
@@ -131,45 +154,3 @@ async function* storePages(store: SqliteEventStore, pageSize: number): AsyncGene
     after = page[page.length - 1].position;
   }
 }
-
-/**
- * Full integrity verification of the stored log: every event's hash, every stream's chain and the
- * Merkle tree, with the integrity library's LogVerifier over the store's own pages of events.
- */
-export const verify = async (input: { dataDir: string; pageSize?: number }) => {
-  const integrity = await import('@sunshine/integrity');
-  const store = new SqliteEventStore(join(input.dataDir, 'events.db'));
-  try {
-    const run = await timed(() => integrity.verifyLogAsync(storePages(store, input.pageSize ?? 5000)));
-    const report = run.result;
-    if (!report.ok) throw new Error(`verification failed: ${JSON.stringify(report.firstFailure)}`);
-    return { events: report.events, seconds: run.seconds, perSecond: report.events / run.seconds };
-  } finally {
-    await store.close();
-  }
-};
-
-/**
- * The same verification fed the stored canonical bytes (the store's `body` column) instead of
- * events to re-canonicalise: what the verifier costs once the store hands it what it stored.
- */
-export const verifyStoredBytes = async (input: { dataDir: string }) => {
-  const integrity = await import('@sunshine/integrity');
-  const Database = (await import('better-sqlite3')).default;
-  const db = new Database(join(input.dataDir, 'events.db'), { readonly: true });
-  try {
-    const rows = db.prepare<[], { position: number; body: string; hash: string }>('SELECT position, body, hash FROM events ORDER BY position');
-    function* events() {
-      for (const row of rows.iterate()) {
-        const body = JSON.parse(row.body) as StoredEvent;
-        body.metadata.hash = row.hash;
-        yield { ...body, position: String(row.position), canonical: row.body };
-      }
-    }
-    const run = await timed(() => integrity.verifyLog(events()));
-    if (!run.result.ok) throw new Error(`verification failed: ${JSON.stringify(run.result.firstFailure)}`);
-    return { events: run.result.events, seconds: run.seconds, perSecond: run.result.events / run.seconds };
-  } finally {
-    db.close();
-  }
-};
