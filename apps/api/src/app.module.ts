@@ -13,6 +13,7 @@ import { TermsController } from './queries/terms.controller';
 import { AuditTrailController } from './queries/audit-trail.controller';
 import { ReadModelsGate } from './queries/read-models.gate';
 import { SummaryController } from './queries/summary.controller';
+import { ReportController } from './queries/report.controller';
 import { IntegrityController } from './queries/integrity.controller';
 
 /** The HTTP application around an opened Ledger (the composition root opens it: main.ts, tests). */
@@ -22,7 +23,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [CommandsController, TermsController, SummaryController, AuditTrailController, IntegrityController, HealthController],
+      controllers: [CommandsController, TermsController, SummaryController, ReportController, AuditTrailController, IntegrityController, HealthController],
       providers: [
         { provide: LEDGER, useValue: ledger },
         { provide: AUTHENTICATOR, useValue: new Authenticator(ledger.events, ledger.secrets, ledger.config.adminToken) },

@@ -7,6 +7,7 @@ import { importFile } from './commands/import.command';
 import { rebuildProjections, replay } from './commands/maintenance.commands';
 import { registerQueryCommands } from './commands/query.commands';
 import { registerIntegrityCommands } from './commands/integrity.commands';
+import { registerReportCommand } from './commands/report.command';
 
 const program = new Command()
   .name('sunshine')
@@ -43,6 +44,7 @@ program
 
 registerQueryCommands(program);
 registerIntegrityCommands(program);
+registerReportCommand(program);
 
 const run = async () => {
   try {

@@ -12,12 +12,13 @@ export class Progress {
     private readonly total?: number,
   ) {}
 
-  update(done: number, note = ''): void {
+  /** `items` counts what the rate is of, when `done` measures something else (bytes read). */
+  update(done: number, note = '', items = done): void {
     if (!this.tty) return;
     const now = Date.now();
     if (now - this.lastDraw < 100) return;
     this.lastDraw = now;
-    const rate = done / Math.max((now - this.started) / 1000, 0.001);
+    const rate = items / Math.max((now - this.started) / 1000, 0.001);
     const rateText = `${Math.round(rate).toLocaleString('en-US')}/s`;
     if (this.total) {
       const share = Math.min(done / this.total, 1);

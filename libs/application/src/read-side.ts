@@ -1,7 +1,6 @@
 import { notFound, shanghaiDate } from '@sunshine/domain';
 import { EventStore, Position, StoredEvent } from '@sunshine/event-store';
 import {
-  evidenceFor,
   FigureEvidence,
   MemoryProjectionStore,
   Projection,
@@ -13,6 +12,8 @@ import {
   TermDoc,
   termKey,
   TermSummary,
+  traceTerm,
+  TracedSummary,
   villageLedger,
 } from '@sunshine/projections';
 
@@ -65,9 +66,14 @@ export class ReadSide {
   }
 
   async evidence(termId: string, figure: string, knownAt?: string): Promise<FigureEvidence | undefined> {
+    return (await this.traced(termId, knownAt)).evidence(figure);
+  }
+
+  /** The summary and the evidence of every figure, from one snapshot and one computation. */
+  async traced(termId: string, knownAt?: string): Promise<TracedSummary> {
     const snapshot = knownAt === undefined ? await this.now() : await this.asKnownAt(knownAt);
     const term = await this.term(termId, snapshot);
-    return evidenceFor(term, figure, snapshot.source, { knownAt: snapshot.knownAt, position: snapshot.position, comparePositions: (a, b) => this.events.comparePositions(a, b) });
+    return traceTerm(term, snapshot.source, { knownAt: snapshot.knownAt, position: snapshot.position, comparePositions: (a, b) => this.events.comparePositions(a, b) });
   }
 
   async ledger(villageId: string, options: { asOf?: string; knownAt?: string; today?: Date }) {

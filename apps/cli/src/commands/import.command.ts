@@ -30,10 +30,11 @@ export const importFile = async (file: string, options: ImportOptions): Promise<
   const progress = new Progress(`导入 importing ${file}`, size);
   const results = options.url ? importThroughServer(file, options) : importLocally(input, options);
   let summary: ImportSummary['summary'] | undefined;
+  let done = 0;
   for await (const line of results) {
     if ('summary' in line) summary = line.summary;
     else if (!line.ok || !options.quiet) process.stdout.write(`${JSON.stringify(line)}\n`);
-    progress.update(bytes);
+    progress.update(bytes, `${(++done).toLocaleString('en-US')} 条命令`, done);
   }
   if (!summary) throw new CliError('导入未完成（the import did not finish）');
   process.stdout.write(`${JSON.stringify({ summary })}\n`);

@@ -64,11 +64,24 @@ export const evidenceFor = async (
   figurePath: string,
   source: RecordSource,
   options: SummaryOptions = {},
-): Promise<FigureEvidence | undefined> => {
+): Promise<FigureEvidence | undefined> => (await traceTerm(term, source, options)).evidence(figurePath);
+
+/** A term summary with the evidence of every figure, from one computation (for a whole report). */
+export interface TracedSummary {
+  summary: TermSummary;
+  evidence(figurePath: string): FigureEvidence | undefined;
+}
+
+export const traceTerm = async (term: SummaryTerm, source: RecordSource, options: SummaryOptions = {}): Promise<TracedSummary> => {
   const tracer = new EvidenceTracer();
   const summary = await compute(term, source, options, tracer);
-  const path = resolveFigurePath(summary, figurePath);
-  if (!path) return undefined;
-  const value = path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], summary);
-  return { figure: figurePath, value, events: tracer.evidence(path, options.comparePositions ?? compareLogPositions) };
+  return {
+    summary,
+    evidence: (figurePath) => {
+      const path = resolveFigurePath(summary, figurePath);
+      if (!path) return undefined;
+      const value = path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], summary);
+      return { figure: figurePath, value, events: tracer.evidence(path, options.comparePositions ?? compareLogPositions) };
+    },
+  };
 };

@@ -1,0 +1,94 @@
+import type { EventRef, TermSummary } from '@sunshine/projections';
+
+/** The term summary of CONTRACT.md's example, as the report's specs read it. */
+export const contractSummary = (): TermSummary => ({
+  termId: '2008-2013',
+  name: '第五届镇人民政府',
+  from: '2008-10-01',
+  to: '2013-09-30',
+  knownAt: null,
+  position: '81234',
+  investment: {
+    signings: 25,
+    terminated: 0,
+    signed: { domestic: { CNY: 170000000000 }, foreign: { USD: 2900000000 } },
+    arrived: { domestic: { CNY: 90000000000 }, foreign: { USD: 1800000000 } },
+    bands: { atLeast10mCny: 15, atLeast50mCny: 7, atLeast100mCny: 3 },
+    bySector: { 'auto-parts': { signings: 9, signed: { CNY: 52000000000 } } },
+  },
+  projects: {
+    registered: 120,
+    byStatus: { registered: 3, 'under-construction': 5, completed: 40, accepted: 70, commissioned: 2, suspended: 0 },
+    investedToDate: { CNY: 65000000000 },
+    outputs: { 'rural-road-km': 116.7 },
+    oneMatterOneDiscussion: {
+      projects: 81,
+      plannedInvestment: { CNY: 1200000000 },
+      funding: { villagers: { CNY: 130000000 }, 'town-award': { CNY: 50000000 } },
+    },
+  },
+  disputes: { registered: 500, resolvedByMediation: 475, resolvedOtherwise: 5, escalated: 20, open: 0, mediationSuccessRate: 0.95 },
+  audits: { opened: 12, closed: 11, findings: 30, openFindings: 2, amountInvolved: { CNY: 70000000 }, amountRecovered: { CNY: 40000000 } },
+  villageFinance: {
+    receipts: { CNY: 8100000000 },
+    expenditures: { CNY: 4800000000 },
+    debtsRegistered: { CNY: 80000000 },
+    debtsSettled: { CNY: 60000000 },
+  },
+  indicators: {
+    gdp: { unit: 'CNY', first: { period: '2008', value: 29000000000 }, last: { period: '2012', value: 80000000000 }, ratio: 2.7586, target: null },
+    'fiscal-revenue': {
+      unit: 'CNY',
+      first: { period: '2008', value: 790000000 },
+      last: { period: '2012', value: 5003000000 },
+      ratio: 6.3329,
+      target: { period: '2013', value: 6500000000, reported: { period: '2013-01/2013-09', value: 5020000000 }, completion: 0.7723 },
+    },
+  },
+});
+
+/** A summary of a term in which nothing was recorded. */
+export const emptySummary = (): TermSummary => ({
+  termId: '2031-2036',
+  name: '第十届镇人民政府',
+  from: '2031-10-01',
+  to: '2036-09-30',
+  knownAt: null,
+  position: null,
+  investment: {
+    signings: 0,
+    terminated: 0,
+    signed: { domestic: {}, foreign: {} },
+    arrived: { domestic: {}, foreign: {} },
+    bands: { atLeast10mCny: 0, atLeast50mCny: 0, atLeast100mCny: 0 },
+    bySector: {},
+  },
+  projects: {
+    registered: 0,
+    byStatus: { registered: 0, 'under-construction': 0, completed: 0, accepted: 0, commissioned: 0, suspended: 0 },
+    investedToDate: {},
+    outputs: {},
+    oneMatterOneDiscussion: { projects: 0, plannedInvestment: {}, funding: {} },
+  },
+  disputes: { registered: 0, resolvedByMediation: 0, resolvedOtherwise: 0, escalated: 0, open: 0, mediationSuccessRate: null },
+  audits: { opened: 0, closed: 0, findings: 0, openFindings: 0, amountInvolved: {}, amountRecovered: {} },
+  villageFinance: { receipts: {}, expenditures: {}, debtsRegistered: {}, debtsSettled: {} },
+  indicators: {},
+});
+
+/**
+ * Evidence made up from the path, deterministic: `count` events in a stream named after the
+ * path's first key, so a spec can tell which figure a reference belongs to.
+ */
+export const fakeEvidence =
+  (count: (path: string) => number = () => 3) =>
+  async (path: string): Promise<EventRef[]> =>
+    Array.from({ length: count(path) }, (_, i) => ({
+      eventId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      stream: `${path.split('.')[0]}-${i}`,
+      revision: i % 4,
+      position: String(i + 1),
+      type: 'Recorded',
+      occurredOn: '2010-01-01',
+      recordedAt: '2010-01-01T00:00:00.000Z',
+    }));
