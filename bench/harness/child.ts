@@ -44,13 +44,13 @@ export class Child {
 
   /**
    * Starts a child. Its stdout and stderr go to our stderr, so that nothing a stage prints mixes
-   * with the table or the JSON lines. BENCH_CPU_PROF=<label> profiles the matching children
+   * with the table or the JSON lines. BENCH_CPU_PROF=<label>[,<label>…] profiles the children whose label contains one
    * (node --cpu-prof, into BENCH_CPU_PROF_DIR or the working directory).
    */
   static spawn(label: string, env: NodeJS.ProcessEnv = {}): Child {
-    const profile = process.env.BENCH_CPU_PROF;
+    const profile = process.env.BENCH_CPU_PROF?.split(',').filter(Boolean) ?? [];
     const execArgv =
-      profile && label.includes(profile) ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR ?? process.cwd()}`, `--cpu-prof-name=${label.replace(/[^\w.-]+/g, '_')}.cpuprofile`] : [];
+      profile.some((p) => label.includes(p)) ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR ?? process.cwd()}`, `--cpu-prof-name=${label.replace(/[^\w.-]+/g, '_')}.cpuprofile`] : [];
     const child = fork(STAGE_ENTRY, [label], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: { ...process.env, ...env }, execArgv });
     child.stdout?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
     child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
@@ -96,15 +96,27 @@ export class Child {
   }
 }
 
+/**
+ * A child that found dist/ half-written (another `npm run build` between tsc and tsc-alias, on a
+ * shared machine) fails to load a module; it is started once more a moment later.
+ */
+const halfBuilt = (error: unknown) => error instanceof Error && /Cannot find module '@sunshine\//.test(error.message);
+
 /** One stage in its own process: the result, and the process's peak RSS. */
 export const runStage = async <T>(label: string, name: string, input: unknown = {}, timeoutMs?: number): Promise<T & { maxRssMB: number }> => {
-  const child = Child.spawn(label);
-  try {
-    const result = await child.call<T>(name, input, timeoutMs);
-    const maxRssMB = (await child.close()) ?? NaN;
-    return { ...result, maxRssMB };
-  } catch (error) {
-    child.kill();
-    throw error;
+  for (let attempt = 0; ; attempt++) {
+    const child = Child.spawn(label);
+    try {
+      const result = await child.call<T>(name, input, timeoutMs);
+      const maxRssMB = (await child.close()) ?? NaN;
+      return { ...result, maxRssMB };
+    } catch (error) {
+      child.kill();
+      if (attempt < 2 && halfBuilt(error)) {
+        await new Promise((resolve) => setTimeout(resolve, 5000));
+        continue;
+      }
+      throw error;
+    }
   }
 };

@@ -15,6 +15,11 @@ import { ReadModelsGate } from './queries/read-models.gate';
 import { SummaryController } from './queries/summary.controller';
 import { ReportController } from './queries/report.controller';
 import { IntegrityController } from './queries/integrity.controller';
+import { SessionController } from './auth/session.controller';
+import { Sessions } from './auth/sessions';
+import { LiveController } from './live/live.controller';
+import { LiveFeed } from './live/live-feed';
+import { DashboardController } from './dashboard/dashboard.controller';
 
 /** The HTTP application around an opened Ledger (the composition root opens it: main.ts, tests). */
 @Module({})
@@ -23,7 +28,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [CommandsController, TermsController, SummaryController, ReportController, AuditTrailController, IntegrityController, HealthController],
+      controllers: [CommandsController, TermsController, SummaryController, ReportController, AuditTrailController, IntegrityController, HealthController,
+        SessionController, LiveController, DashboardController],
       providers: [
         { provide: LEDGER, useValue: ledger },
         { provide: AUTHENTICATOR, useValue: new Authenticator(ledger.events, ledger.secrets, ledger.config.adminToken) },
@@ -32,6 +38,8 @@ export class AppModule {
         ReadModelsGate,
         ExecuteCommandHandler,
         ImportCommandsHandler,
+        Sessions,
+        LiveFeed,
       ],
     };
   }

@@ -38,6 +38,18 @@ export class Authenticator {
     const userId = this.secrets.userOfToken(token);
     if (userId === undefined) return undefined;
     if (userId === ADMIN_USER_ID && this.adminToken === undefined) return { userId: ADMIN_USER_ID, role: 'admin' };
+    return this.activeUser(userId);
+  }
+
+  /**
+   * The actor a user who authenticated earlier is now (a browser session): role and villages as
+   * they stand, none once revoked. Only for a user id that came from a successful authenticate.
+   */
+  async actorOf(userId: string): Promise<Actor | undefined> {
+    return userId === ADMIN_USER_ID ? { userId: ADMIN_USER_ID, role: 'admin' } : this.activeUser(userId);
+  }
+
+  private async activeUser(userId: string): Promise<Actor | undefined> {
     const user = (await this.refresh()).get(userId);
     if (!user || user.revoked) return undefined;
     return { userId: user.userId, role: user.role, ...(user.villages ? { villages: user.villages } : {}) };

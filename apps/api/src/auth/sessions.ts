@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import { Authenticator, Ledger } from '@sunshine/application';
+import { Actor } from '@sunshine/domain';
+import { AUTHENTICATOR, LEDGER } from '../ledger.token';
+
+export const SESSION_COOKIE = 'sunshine_session';
+export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
+
+interface Session {
+  userId: string;
+  expiresAt: number;
+}
+
+const keyOf = (sessionId: string) => createHash('sha256').update(sessionId).digest('base64url');
+
+/**
+ * Browser sessions, so that a page never carries the bearer token in a URL or in script-readable
+ * storage: the cookie holds a random id, never the token. Kept in this process's memory only,
+ * keyed by the id's hash; a restart signs everyone out, which for a dashboard costs a sign-in.
+ * The user is resolved anew on every request, so a revoked user's session stops at once.
+ */
+@Injectable()
+export class Sessions {
+  private readonly sessions = new Map<string, Session>();
+  private readonly clock: () => Date;
+
+  constructor(
+    @Inject(LEDGER) ledger: Ledger,
+    @Inject(AUTHENTICATOR) private readonly authenticator: Authenticator,
+  ) {
+    this.clock = ledger.clock;
+  }
+
+  /** Opens a session for a user who has just authenticated; the id goes into the cookie. */
+  open(userId: string): { sessionId: string; expiresAt: Date } {
+    const now = this.clock().getTime();
+    for (const [key, session] of this.sessions) if (session.expiresAt <= now) this.sessions.delete(key);
+    const sessionId = randomBytes(32).toString('base64url');
+    const expiresAt = now + SESSION_LIFETIME_MS;
+    this.sessions.set(keyOf(sessionId), { userId, expiresAt });
+    return { sessionId, expiresAt: new Date(expiresAt) };
+  }
+
+  /** The actor behind a session as the user stands now; none when unknown, expired or revoked. */
+  async actorOf(sessionId: string): Promise<Actor | undefined> {
+    const key = keyOf(sessionId);
+    const session = this.sessions.get(key);
+    if (!session) return undefined;
+    if (session.expiresAt <= this.clock().getTime()) {
+      this.sessions.delete(key);
+      return undefined;
+    }
+    const actor = await this.authenticator.actorOf(session.userId);
+    if (!actor) this.sessions.delete(key);
+    return actor;
+  }
+
+  close(sessionId: string): void {
+    this.sessions.delete(keyOf(sessionId));
+  }
+}

@@ -1,0 +1,94 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import type { Response } from 'express';
+import { Authenticator, Ledger, may } from '@sunshine/application';
+import { Actor, fold, shanghaiDate, termsDecider, TERMS_STREAM, ValidationFailed } from '@sunshine/domain';
+import { Position } from '@sunshine/event-store';
+import { TermSummary } from '@sunshine/projections';
+import { AuthenticatedRequest } from '../auth/auth.guard';
+import { Sessions } from '../auth/sessions';
+import { AUTHENTICATOR, LEDGER } from '../ledger.token';
+import { LiveConnection } from './live-connection';
+
+/**
+ * The live view (DOMAIN.md): the term summary and recent activity pushed to whoever may read
+ * summaries. Holds every open stream, so that shutting the server down ends them instead of
+ * waiting for the clients to leave.
+ */
+@Injectable()
+export class LiveFeed implements OnModuleDestroy {
+  heartbeatMs = 15_000;
+  summaryIntervalMs = 1_000;
+  private readonly logger = new Logger('LiveFeed');
+  private readonly streams = new Set<LiveConnection>();
+
+  constructor(
+    @Inject(LEDGER) private readonly ledger: Ledger,
+    @Inject(AUTHENTICATOR) private readonly authenticator: Authenticator,
+    private readonly sessions: Sessions,
+  ) {}
+
+  /** How many clients are watching now. */
+  get openStreams(): number {
+    return this.streams.size;
+  }
+
+  /**
+   * Starts a stream for an authenticated request. What can be refused (an unknown term, a
+   * Last-Event-ID this log never handed out) is refused before the stream starts, as a problem.
+   */
+  async open(request: AuthenticatedRequest, response: Response, termId: string | undefined): Promise<void> {
+    const resumeAfter = this.lastEventId(request);
+    // An unknown term is a 404 now, not a broken stream later.
+    if (termId !== undefined) await this.ledger.readSide.termSummary(termId);
+    const actor = request.actor as Actor;
+    const sessionId = request.sessionId;
+    const stream = new LiveConnection(
+      response,
+      {
+        events: this.ledger.events,
+        runner: this.ledger.runner,
+        summary: () => this.summary(termId),
+        stillAllowed: async () => {
+          const now = sessionId === undefined ? await this.authenticator.actorOf(actor.userId) : await this.sessions.actorOf(sessionId);
+          return now !== undefined && may(now, 'read');
+        },
+        onError: (error) => this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error)),
+      },
+      { heartbeatMs: this.heartbeatMs, summaryIntervalMs: this.summaryIntervalMs },
+      resumeAfter,
+    );
+    this.streams.add(stream);
+    void stream.finished.then(() => this.streams.delete(stream));
+    stream.start();
+  }
+
+  onModuleDestroy(): void {
+    for (const stream of this.streams) stream.close();
+  }
+
+  private lastEventId(request: AuthenticatedRequest): Position | undefined {
+    const header = request.headers['last-event-id'];
+    const value = (Array.isArray(header) ? header[0] : header)?.trim();
+    if (!value) return undefined;
+    try {
+      this.ledger.events.comparePositions(value, value);
+    } catch {
+      throw new ValidationFailed([{ path: 'Last-Event-ID', zh: '不是本系统给出的位置', en: 'is not a position this log handed out' }]);
+    }
+    return value;
+  }
+
+  private async summary(termId: string | undefined): Promise<TermSummary | null> {
+    const id = termId ?? (await this.currentTermId());
+    return id === undefined ? null : this.ledger.readSide.termSummary(id);
+  }
+
+  /** The term whose dates hold today (Asia/Shanghai), else the latest; asked anew so a new term is picked up. */
+  private async currentTermId(): Promise<string | undefined> {
+    const { terms } = fold(termsDecider, (await this.ledger.events.readStream(TERMS_STREAM)) as never[]);
+    const today = shanghaiDate(this.ledger.clock());
+    const current = terms.find((term) => term.startsOn <= today && today <= term.endsOn);
+    const latest = terms.reduce<(typeof terms)[number] | undefined>((last, term) => (last === undefined || term.startsOn > last.startsOn ? term : last), undefined);
+    return (current ?? latest)?.termId;
+  }
+}
