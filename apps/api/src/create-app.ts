@@ -18,6 +18,7 @@ export const createApp = async (ledger: Ledger, options: { logger?: boolean } = 
     .setDescription(`Township ${ledger.config.townshipName}: commands, summaries, ledgers, audit trail and integrity proofs.`)
     .setVersion('1')
     .addBearerAuth()
+    .addCookieAuth('sunshine_session')
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), { jsonDocumentUrl: 'api/docs/openapi.json' });
   return app;
