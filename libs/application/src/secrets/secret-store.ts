@@ -44,6 +44,7 @@ export class SecretStore {
 
   /** Gives the user this token (replacing any other it had). */
   setToken(userId: string, token: string): void {
+    this.commitKeys();
     this.db.transaction(() => {
       this.statements.deleteTokensOf.run(userId);
       this.statements.putToken.run(SecretStore.hashToken(token), userId);
@@ -56,16 +57,32 @@ export class SecretStore {
     return row === undefined ? undefined : row.key;
   }
 
-  /** Stores a new key unless the subject already has one (or had one, since destroyed). */
+  /**
+   * Stores a new key unless the subject already has one (or had one, since destroyed). Keys
+   * made in one turn of the event loop share one durable commit, scheduled before the event
+   * store's commit of the events sealed with them (both are next-turn tasks, in order): a key is
+   * on disk before any event that needs it. Should that commit fail, the error ends the process
+   * before the events commit, so no event is ever stored sealed under a lost key.
+   */
   putSubjectKey(subjectId: string, key: Buffer): void {
+    if (!this.db.inTransaction) {
+      this.db.exec('BEGIN IMMEDIATE');
+      setImmediate(() => this.commitKeys());
+    }
     this.statements.putKey.run(subjectId, key);
   }
 
+  private commitKeys(): void {
+    if (this.db.open && this.db.inTransaction) this.db.exec('COMMIT');
+  }
+
   destroySubjectKey(subjectId: string): void {
+    this.commitKeys();
     this.statements.destroyKey.run(subjectId);
   }
 
   close(): void {
+    this.commitKeys();
     if (this.db.open) this.db.close();
   }
 }
