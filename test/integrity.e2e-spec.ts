@@ -24,10 +24,10 @@ const recordTownship = async (t: TestApp) => {
   await t.ledger.integrity.seal();
 };
 
-const verifyOverHttp = async (dataDir: string) => {
+const verifyOverHttp = async (dataDir: string, query = '') => {
   const t = await startTestApp({ dataDir });
   try {
-    return (await t.get('/api/v1/integrity/verify').expect(200)).body;
+    return (await t.get(`/api/v1/integrity/verify${query}`).expect(200)).body;
   } finally {
     await t.close();
   }
@@ -71,6 +71,7 @@ describe('integrity an auditor can prove', () => {
   it('verifies an intact log over HTTP and offline', async () => {
     const report = await verifyOverHttp(dataDir);
     expect(report).toMatchObject({ ok: true, events, checkpoint: { treeSize: events }, eventsAfterCheckpoint: 0 });
+    expect(await verifyOverHttp(dataDir, '?strict=true')).toMatchObject({ ok: true, events });
     const offline = cli(dataDir, 'verify', bundle, '--public-key', publicKeyFile);
     expect(offline.status).toBe(0);
     expect(JSON.parse(offline.stdout)).toMatchObject({ ok: true, events });
@@ -138,9 +139,11 @@ describe('integrity an auditor can prove', () => {
     it('is found by the API, naming the first broken event', async () => {
       const copy = tamper(dataDir, change);
       try {
-        const report = await verifyOverHttp(copy);
-        expect(report.ok).toBe(false);
-        expectFailure(report.firstFailure);
+        for (const query of ['', '?strict=true']) {
+          const report = await verifyOverHttp(copy, query);
+          expect(report.ok).toBe(false);
+          expectFailure(report.firstFailure);
+        }
       } finally {
         rmSync(copy, { recursive: true, force: true });
       }

@@ -51,7 +51,8 @@ export const toRow = (input: RowInput): Row => {
     const measured = input.target.on === 'ratio' ? ratio : input.value;
     row.met = measured === null ? null : meets(input.target, measured);
   }
-  if (input.note) row.note = input.note;
+  // Error messages may span lines (a require stack): one line per row.
+  if (input.note) row.note = input.note.replace(/\s*\n\s*/g, ' ');
   return row;
 };
 
@@ -80,7 +81,7 @@ const format = (n: number | null): string => {
 };
 
 const COLUMNS: { title: string; width: number; align: 'left' | 'right'; cell: (r: Row) => string }[] = [
-  { title: 'scenario', width: 34, align: 'left', cell: (r) => r.scenario },
+  { title: 'scenario', width: 38, align: 'left', cell: (r) => r.scenario },
   { title: 'value', width: 11, align: 'right', cell: (r) => format(r.value) },
   { title: 'unit', width: 10, align: 'left', cell: (r) => r.unit },
   { title: 'reference', width: 38, align: 'left', cell: (r) => r.reference },
@@ -135,16 +136,23 @@ export class Report {
 
   /** The table as Markdown, for docs/PERFORMANCE.md. */
   markdown(): string {
-    const head = '| scenario | value | unit | reference | ref value | ratio | target | |\n|---|---:|---|---|---:|---:|---|---|\n';
-    return (
-      head +
-      this.rows
-        .map(
-          (r) =>
-            `| ${r.scenario} | ${format(r.value)} | ${r.unit} | ${r.reference} | ${format(r.referenceValue)} | ${r.ratio === null ? 'n/a' : r.ratio.toFixed(2)} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met === null ? 'n/a' : r.met ? 'met' : '**missed**'}${r.note ? ` ${r.note}` : ''} |`,
-        )
-        .join('\n') +
-      '\n'
+    const cell = (text: string) => text.replace(/\|/g, '\\|');
+    const head = '| scenario | value | unit | reference | ref value | ratio | target | result | note |\n|---|---:|---|---|---:|---:|---|---|---|\n';
+    const rows = this.rows.map((r) =>
+      [
+        r.scenario,
+        format(r.value),
+        r.unit,
+        r.reference,
+        format(r.referenceValue),
+        r.ratio === null ? 'n/a' : r.ratio.toFixed(2),
+        r.target ?? '',
+        r.met === undefined ? '' : r.met === null ? 'n/a' : r.met ? 'met' : '**missed**',
+        r.note ?? '',
+      ]
+        .map(cell)
+        .join(' | '),
     );
+    return `${head}${rows.map((r) => `| ${r} |`).join('\n')}\n`;
   }
 }

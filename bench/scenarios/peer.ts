@@ -28,8 +28,8 @@ export const peerFigures = (ctx: BenchContext): Promise<PeerFigures> =>
       const singleton = await runStage<ThroughputResult & { pragmas: string }>('peer-singleton', 'peer:singleAppends', { ...input, connection: 'singleton' });
       const best =
         singleton.perSecond >= pooled.perSecond
-          ? { perSecond: singleton.perSecond, label: 'emmett-sqlite single appends (one kept connection)' }
-          : { perSecond: pooled.perSecond, label: 'emmett-sqlite single appends (default pool)' };
+          ? { perSecond: singleton.perSecond, label: 'emmett single append (kept)' }
+          : { perSecond: pooled.perSecond, label: 'emmett single append (pool)' };
       return { available: true, versions: install.versions, pooled, singleton, best };
     } catch (error) {
       return { available: false, why: `the peer failed to run on Node ${process.versions.node}: ${error instanceof Error ? error.message : String(error)}` };

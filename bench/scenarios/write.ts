@@ -42,7 +42,7 @@ export const runWriteScenario = async (ctx: BenchContext): Promise<void> => {
   report.add({ scenario: 'write: 16 writers durable', value: sixteen.perSecond, unit: 'cmds/s', ...raw, target: { on: 'ratio', op: '>=', bound: 1.0 }, note: noteOf(sixteen) });
   if (peer.best)
     report.add({ scenario: 'write: 16 writers vs peer', value: sixteen.perSecond, unit: 'cmds/s', reference: `peer: ${peer.best.label}`, referenceValue: peer.best.perSecond, target: { on: 'ratio', op: '>=', bound: 15 } });
-  else report.add({ scenario: 'write: 16 writers vs peer', value: sixteen.perSecond, unit: 'cmds/s', reference: 'peer: emmett-sqlite single appends', referenceValue: null, target: { on: 'ratio', op: '>=', bound: 15 }, note: `n/a (${peer.why})` });
+  else report.add({ scenario: 'write: 16 writers vs peer', value: sixteen.perSecond, unit: 'cmds/s', reference: 'peer: emmett single append', referenceValue: null, target: { on: 'ratio', op: '>=', bound: 15 }, note: `n/a (${peer.why})` });
   report.add({ scenario: 'write: 16 writers p50', value: sixteen.p50, unit: 'ms', reference: 'ceiling: 1 event per txn p50', referenceValue: one.p50 });
   report.add({ scenario: 'write: 16 writers p99', value: sixteen.p99, unit: 'ms', reference: 'ceiling: 1 event per txn p99', referenceValue: one.p99 });
 };

@@ -50,10 +50,11 @@ const signingKey = (config: Config): SigningKey => {
   }
 };
 
-const openEventStore = async (config: Config, clock?: () => Date): Promise<EventStore> => {
+const openEventStore = async (config: Config, secrets: SecretStore, clock?: () => Date): Promise<EventStore> => {
   switch (config.eventStore) {
     case 'sqlite':
-      return new SqliteEventStore(join(config.dataDir, 'events.db'), { clock });
+      // Subject keys are durable before the events sealed with them.
+      return new SqliteEventStore(join(config.dataDir, 'events.db'), { clock, beforeCommit: () => secrets.commitKeys() });
     case 'kurrentdb': {
       const { KurrentDbEventStore } = await import('@sunshine/event-store/kurrentdb/kurrentdb-event-store');
       return KurrentDbEventStore.connect(config.kurrentdbConnectionString as string, { clock });
@@ -77,9 +78,9 @@ export const openLedger = async (config: Config, options: OpenLedgerOptions): Pr
   mkdirSync(config.dataDir, { recursive: true });
   const lock = lockDataDir(config.dataDir);
   try {
-    const events = await openEventStore(config, options.clock);
-    const reads = await openReadStore(config);
     const secrets = new SecretStore(join(config.dataDir, 'secrets.db'));
+    const events = await openEventStore(config, secrets, options.clock);
+    const reads = await openReadStore(config);
     const pipeline = new CommandPipeline(events, { clock: options.clock, protect: (options.protect ?? protectPersonalData)(secrets) });
     const runner = new ProjectionRunner(events, reads, [...options.projections, erasuresProjection], {
       onProgress: options.onProjectionProgress ? (n) => options.onProjectionProgress?.(n) : undefined,
@@ -89,8 +90,16 @@ export const openLedger = async (config: Config, options: OpenLedgerOptions): Pr
       every: options.checkpointEvery,
     });
     let integrityDue = false;
+    let projectionsDue = false;
     const commands = new CommandService(pipeline, secrets, () => {
-      runner.notify();
+      // Nudge the projections after the caller has its answer, once for a burst of appends.
+      if (!projectionsDue) {
+        projectionsDue = true;
+        setImmediate(() => {
+          projectionsDue = false;
+          runner.notify();
+        });
+      }
       // One tree update for a burst of appends.
       if (!integrityDue && (options.follow ?? true)) {
         integrityDue = true;

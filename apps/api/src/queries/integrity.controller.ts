@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Inject, Query, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Min, MinLength } from 'class-validator';
 import { Ledger } from '@sunshine/application';
 import { NotFound } from '@sunshine/domain';
 import { Access } from '../auth/access.decorator';
@@ -11,6 +11,11 @@ import { queryValidationPipe } from '../problems/validation.pipe';
 class InclusionQuery {
   @IsString() @MinLength(1) eventId!: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) treeSize?: number;
+}
+
+class VerifyQuery {
+  /** Also re-canonicalise every parsed event and prove its stored bytes are that form. */
+  @IsOptional() @IsIn(['true', 'false']) strict?: string;
 }
 
 class ConsistencyQuery {
@@ -27,9 +32,9 @@ export class IntegrityController {
 
   @Get('verify')
   @Access('audit')
-  @ApiOperation({ summary: 'Re-hash every stored event, follow every chain, check every signed checkpoint; name the first failure' })
-  async verify() {
-    const report = await this.ledger.integrity.verify();
+  @ApiOperation({ summary: 'Re-hash every stored event, follow every chain, check every signed checkpoint; name the first failure. strict=true also re-canonicalises every event.' })
+  async verify(@Query() query: VerifyQuery) {
+    const report = await this.ledger.integrity.verify({ strict: query.strict === 'true' });
     if (!report.ok) {
       const { stream, revision, position, reason, detail, index } = report.firstFailure;
       return { ok: false, events: report.events, firstFailure: { stream, revision, position, reason, detail, leafIndex: index } };

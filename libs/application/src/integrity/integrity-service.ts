@@ -154,18 +154,20 @@ export class IntegrityService {
    * Re-reads the stored log from the start: re-hashes every event's stored bytes, follows every
    * chain and holds the rebuilt tree against every signed checkpoint. Names the first failure.
    */
-  async verify(onProgress?: (events: number) => void): Promise<LogReport> {
+  async verify(options: { strict?: boolean; onProgress?: (events: number) => void } = {}): Promise<LogReport> {
     const events = this.events;
+    const { strict = false, onProgress } = options;
     let count = 0;
     async function* all() {
-      for await (const page of verifiablePages(events)) {
+      // Strict also parses every event and proves its stored bytes are its canonical form.
+      for await (const page of verifiablePages(events, undefined, { parse: strict })) {
         yield* page;
         count += page.length;
         onProgress?.(count);
       }
     }
     const notes = this.checkpoints.upTo(Number.MAX_SAFE_INTEGER).map((c) => c.note);
-    return verifyLogAsync(all(), { checkpoints: notes, publicKey: this.key.publicKeyPem, origin: this.origin });
+    return verifyLogAsync(all(), { checkpoints: notes, publicKey: this.key.publicKeyPem, origin: this.origin, strict });
   }
 
   /** The signed checkpoints up to a size, oldest first (for an export). */

@@ -1,10 +1,23 @@
-import { EventStore, Position, StoredEvent } from '@sunshine/event-store';
+import { EventStore, Position, RawEvent, StoredEvent } from '@sunshine/event-store';
 import { VerifiableEvent } from '@sunshine/integrity';
 
 /** A store that can hand out its stored bytes (the embedded one). */
 interface RawReader {
-  readRaw(options: { after?: Position; limit: number }): { position: string; body: string; hash: string }[];
+  readRaw(options: { after?: Position; limit: number }): RawEvent[];
 }
+
+const PREV_HASH = '"prevHash":"';
+
+/**
+ * The prevHash inside stored canonical bytes, without parsing them: keys are sorted, so the
+ * metadata's `prevHash` is the last one in the body (what follows it — recordedAt,
+ * schemaVersion, revision, stream, type — holds no such key). Bytes changed anywhere fail
+ * their hash anyway.
+ */
+const prevHashIn = (body: string): string => {
+  const at = body.lastIndexOf(PREV_HASH);
+  return at < 0 ? '' : body.slice(at + PREV_HASH.length, at + PREV_HASH.length + 64);
+};
 
 const hasRaw = (store: EventStore): store is EventStore & RawReader => typeof (store as Partial<RawReader>).readRaw === 'function';
 
@@ -14,10 +27,22 @@ const PAGE = 5000;
  * The whole log in order, page by page, as the verifier takes it: with the stored canonical
  * bytes where the store keeps them, so verification hashes exactly what is on disk.
  */
-export async function* verifiablePages(store: EventStore, after?: Position): AsyncGenerator<VerifiableEvent[]> {
+export async function* verifiablePages(store: EventStore, after?: Position, options: { parse?: boolean } = {}): AsyncGenerator<VerifiableEvent[]> {
   for (;;) {
     let page: VerifiableEvent[];
-    if (hasRaw(store)) {
+    if (hasRaw(store) && !options.parse) {
+      // Hash the stored bytes as they are; the chain's fields come from the indexed columns.
+      page = store.readRaw({ after, limit: PAGE }).map((row) => ({
+        eventId: row.eventId,
+        type: row.type,
+        stream: row.stream,
+        revision: row.revision,
+        position: row.position,
+        data: undefined,
+        metadata: { prevHash: prevHashIn(row.body), hash: row.hash },
+        canonical: row.body,
+      }));
+    } else if (hasRaw(store)) {
       page = store.readRaw({ after, limit: PAGE }).map((row) => {
         let event: StoredEvent;
         try {

@@ -59,10 +59,9 @@ export class SecretStore {
 
   /**
    * Stores a new key unless the subject already has one (or had one, since destroyed). Keys
-   * made in one turn of the event loop share one durable commit, scheduled before the event
-   * store's commit of the events sealed with them (both are next-turn tasks, in order): a key is
-   * on disk before any event that needs it. Should that commit fail, the error ends the process
-   * before the events commit, so no event is ever stored sealed under a lost key.
+   * made in one turn of the event loop share one durable commit. The event store calls
+   * `commitKeys` just before it commits (see openLedger), so a key is on disk before any event
+   * sealed with it; should that commit fail, the event store's commit does not happen.
    */
   putSubjectKey(subjectId: string, key: Buffer): void {
     if (!this.db.inTransaction) {
@@ -72,7 +71,8 @@ export class SecretStore {
     this.statements.putKey.run(subjectId, key);
   }
 
-  private commitKeys(): void {
+  /** Makes the keys made so far durable (before the events sealed with them commit). */
+  commitKeys(): void {
     if (this.db.open && this.db.inTransaction) this.db.exec('COMMIT');
   }
 

@@ -85,4 +85,24 @@ describe('sqlite event store', () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((await store.readAll({ limit: 10 })).map((e) => e.stream)).toEqual(['g1', 'g2']);
   });
+
+  it('runs beforeCommit before each group commit, and commits nothing when it fails', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sunshine-before-')), 'e.db');
+    const seen: number[] = [];
+    let fail = false;
+    const hooked: SqliteEventStore = new SqliteEventStore(file, {
+      beforeCommit: () => {
+        // What is on disk when the hook runs: the group is not committed yet.
+        seen.push(new SqliteEventStore(file).db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number);
+        if (fail) throw new Error('disk full');
+      },
+    });
+    await hooked.append({ stream: 'a', expectedRevision: 'any', events: [newEvent()] });
+    expect(seen).toEqual([0]);
+    fail = true;
+    await expect(hooked.append({ stream: 'a', expectedRevision: 'any', events: [newEvent()] })).rejects.toThrow('disk full');
+    fail = false;
+    expect(await hooked.readStream('a')).toHaveLength(1);
+    await hooked.close();
+  });
 });

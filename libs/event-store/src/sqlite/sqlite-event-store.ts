@@ -30,11 +30,27 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
+/** A stored row as it is: the indexed columns, the canonical body the hash covers, the hash. */
+export interface RawEvent {
+  position: string;
+  eventId: string;
+  stream: string;
+  revision: number;
+  type: string;
+  body: string;
+  hash: string;
+}
+
 export interface SqliteEventStoreOptions {
   /** The transaction-time clock; injectable for tests. */
   clock?: () => Date;
   /** How often a follower looks for events written by another process. */
   pollIntervalMs?: number;
+  /**
+   * Runs just before each group commit; if it throws, nothing of the group commits. Used to make
+   * what the events depend on durable first (the keys their personal data is sealed with).
+   */
+  beforeCommit?: () => void;
 }
 
 
@@ -54,6 +70,7 @@ export class SqliteEventStore implements EventStore {
   readonly db: Database.Database;
   private readonly clock: () => Date;
   private readonly pollIntervalMs: number;
+  private readonly beforeCommit?: () => void;
   private readonly appended = new EventEmitter();
   private pending: Pending[] = [];
   private readonly appendInSavepoint: (request: AppendRequest) => AppendOutcome;
@@ -67,6 +84,7 @@ export class SqliteEventStore implements EventStore {
     migrate(this.db);
     this.clock = options.clock ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.beforeCommit = options.beforeCommit;
     this.appended.setMaxListeners(0);
     this.statements = {
       head: this.db.prepare<[string], { revision: number; hash: string }>(
@@ -87,6 +105,9 @@ export class SqliteEventStore implements EventStore {
       ),
       readAll: this.db.prepare<[number, number], Row>('SELECT position, body, hash FROM events WHERE position > ? ORDER BY position LIMIT ?'),
       byEventId: this.db.prepare<[string], Row>('SELECT position, body, hash FROM events WHERE event_id = ?'),
+      readRaw: this.db.prepare<[number, number], Row & { event_id: string; stream: string; revision: number; type: string }>(
+        'SELECT position, event_id, stream, revision, type, body, hash FROM events WHERE position > ? ORDER BY position LIMIT ?',
+      ),
     };
     // Called inside the open transaction, better-sqlite3 makes this a savepoint.
     this.appendInSavepoint = this.db.transaction((request: AppendRequest) => this.appendInTransaction(request));
@@ -125,6 +146,7 @@ export class SqliteEventStore implements EventStore {
     // Already committed (by close), or nothing left to commit.
     if (!this.db.open || !this.db.inTransaction) return;
     try {
+      this.beforeCommit?.();
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -187,10 +209,20 @@ export class SqliteEventStore implements EventStore {
    * The stored rows as they are: the canonical body and its hash, for verification that hashes
    * the stored bytes and for building the Merkle tree without parsing every event.
    */
-  readRaw({ after, limit }: ReadAllOptions): { position: string; body: string; hash: string }[] {
+  readRaw({ after, limit }: ReadAllOptions): RawEvent[] {
     const from = this.parsePosition(after);
     const upTo = Math.min(limit, Math.max(this.durableHead - from, 0));
-    return upTo === 0 ? [] : this.statements.readAll.all(from, upTo).map((row) => ({ position: String(row.position), body: row.body, hash: row.hash }));
+    return upTo === 0
+      ? []
+      : this.statements.readRaw.all(from, upTo).map((row) => ({
+          position: String(row.position),
+          eventId: row.event_id,
+          stream: row.stream,
+          revision: row.revision,
+          type: row.type,
+          body: row.body,
+          hash: row.hash,
+        }));
   }
 
   /** Positions are dense from 1: an event's Merkle leaf index is its position − 1. */
