@@ -6,3 +6,4 @@ export * from './quantity';
 export * from './decider';
 export * from './labels';
 export * from './rules';
+export * from './decimal';

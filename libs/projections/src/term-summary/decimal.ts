@@ -2,23 +2,7 @@
  * Exact decimal arithmetic for the summary's ratios. A JSON number is taken at its shortest
  * decimal form (what `String` prints, the form it travelled in), never through float arithmetic.
  */
-
-/** value = units / 10^scale */
-interface Decimal {
-  units: bigint;
-  scale: number;
-}
-
-const NUMBER_TEXT = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
-
-const decimalOf = (value: number): Decimal => {
-  const match = Number.isFinite(value) ? NUMBER_TEXT.exec(String(value)) : null;
-  if (!match) throw new RangeError(`${value} is not a finite number`);
-  const [, sign, whole, fraction = '', exponent = '0'] = match;
-  const scale = fraction.length - Number(exponent);
-  const digits = BigInt(whole + fraction) * (sign ? -1n : 1n);
-  return scale >= 0 ? { units: digits, scale } : { units: digits * 10n ** BigInt(-scale), scale: 0 };
-};
+import { Decimal, decimalOf } from '@sunshine/domain';
 
 /**
  * `numerator / denominator` rounded half-up (half away from zero) to `places` decimals, computed
