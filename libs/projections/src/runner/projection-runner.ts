@@ -89,9 +89,14 @@ export class ProjectionRunner {
 
   /** Drops every projection's documents and replays the whole log. */
   async rebuild(): Promise<void> {
-    for (const p of this.projections) await this.store.reset(p.name, p.categories);
-    this.processed = undefined;
-    await this.catchUp();
+    this.store.bulkLoad?.(true);
+    try {
+      for (const p of this.projections) await this.store.reset(p.name, p.categories);
+      this.processed = undefined;
+      await this.catchUp();
+    } finally {
+      this.store.bulkLoad?.(false);
+    }
   }
 
   private reached(position: Position): boolean {

@@ -23,6 +23,12 @@ export interface ProjectionStore {
   /** Applies the writes and moves the projection's checkpoint, atomically. */
   commit(projection: string, writes: DocumentWrite[], checkpoint: { position: Position; version: number }): Promise<void>;
 
+  /**
+   * Optional: a rebuild is about to write everything anew (true) or is done (false). A store may
+   * trade durability for speed meanwhile, since an interrupted rebuild starts over from the log.
+   */
+  bulkLoad?(on: boolean): void;
+
   /** Removes every document of the given categories and the projection's checkpoint (for a rebuild). */
   reset(projection: string, categories: string[]): Promise<void>;
 
