@@ -115,6 +115,7 @@ if (connectionString) {
     });
   });
 } else {
+  // No KurrentDB server can run on this machine or in CI here; the skipped suite's title says so and how to run it.
   describe.skip(SKIPPED, () => {
     it('runs the event store contract and the adapter tests against a KurrentDB server', () => undefined);
   });

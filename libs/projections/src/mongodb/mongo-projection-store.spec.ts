@@ -85,6 +85,7 @@ if (uri) {
     });
   });
 } else {
+  // No MongoDB server can run on this machine or in CI here; the skipped suite's title says so and how to run it.
   describe.skip(SKIPPED, () => {
     it('runs the projection store contract and the crash-recovery tests against a MongoDB server', () => undefined);
   });
