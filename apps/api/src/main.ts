@@ -6,7 +6,7 @@ import { createApp } from './create-app';
 const main = async () => {
   const config = loadConfig();
   const ledger = await openServerLedger(config);
-  const generated = bootstrapAdmin(ledger);
+  const generated = await bootstrapAdmin(ledger);
   const app = await createApp(ledger);
   await app.listen(config.port);
   const address = `http://localhost:${config.port}`;

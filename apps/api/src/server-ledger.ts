@@ -10,9 +10,9 @@ export const openServerLedger = (config: Config, options: { clock?: () => Date }
  * Without SUNSHINE_ADMIN_TOKEN, a first start generates the admin's token and returns it to be
  * printed once; only its hash is kept.
  */
-export const bootstrapAdmin = (ledger: Ledger): string | undefined => {
+export const bootstrapAdmin = async (ledger: Ledger): Promise<string | undefined> => {
   if (ledger.config.adminToken !== undefined || ledger.secrets.hasTokens(ADMIN_USER_ID)) return undefined;
   const token = randomBytes(32).toString('base64url');
-  ledger.secrets.setToken(ADMIN_USER_ID, token);
+  await ledger.secrets.setToken(ADMIN_USER_ID, token);
   return token;
 };

@@ -86,7 +86,8 @@ export class CommandPipeline {
 
     const fingerprint = commandFingerprint(envelope.type, envelope.data);
     const previous = await this.store.findCommand(envelope.commandId);
-    if (previous) return settled(this.repeat(previous.fingerprint, fingerprint, previous.result, envelope.commandId));
+    // The receipt may still be on its way to the disk: the answer waits for it.
+    if (previous) return { durable: this.flushed().then(() => this.repeat(previous.fingerprint, fingerprint, previous.result, envelope.commandId)) };
 
     if (!context) throw notFound({ zh: '记录', en: 'Record' }, String(envelope.data.stream), 'data.stream');
     const spec = isVoid ? undefined : context.commands[envelope.type];
@@ -144,6 +145,10 @@ export class CommandPipeline {
     }
   }
 
+  private flushed(): Promise<void> {
+    return this.store.flushed ? this.store.flushed() : Promise.resolve();
+  }
+
   private repeat(stored: string, sent: string, result: AppendResult, commandId: string): CommandOutcome {
     if (stored !== sent)
       throw new Conflict(
@@ -171,8 +176,6 @@ export class CommandPipeline {
     };
   }
 }
-
-const settled = (outcome: CommandOutcome) => ({ durable: Promise.resolve(outcome) });
 
 const appendDurably = async (store: EventStore, request: AppendRequest) => ({ outcome: await store.append(request), durable: Promise.resolve() });
 

@@ -32,13 +32,13 @@ export class CommandService {
       throw notFound({ zh: '当事人', en: 'Data subject' }, String(envelope.data.subjectId), 'data.subjectId');
     const { durable } = await this.pipeline.submit(envelope, actor);
     return {
-      durable: durable.then((outcome) => {
+      durable: durable.then(async (outcome) => {
         this.appended();
         // The erasure is durable in the log: now the key goes, and the data reads as [erased].
-        if (envelope.type === 'ErasePersonalData') this.secrets.destroySubjectKey(String(envelope.data.subjectId));
+        if (envelope.type === 'ErasePersonalData') await this.secrets.destroySubjectKey(String(envelope.data.subjectId));
         if (envelope.type !== 'RegisterUser' || outcome.duplicate) return outcome;
         const token = randomBytes(32).toString('base64url');
-        this.secrets.setToken(String(envelope.data.userId), token);
+        await this.secrets.setToken(String(envelope.data.userId), token);
         return { ...outcome, token };
       }),
     };

@@ -53,8 +53,7 @@ const signingKey = (config: Config): SigningKey => {
 const openEventStore = async (config: Config, secrets: SecretStore, clock?: () => Date): Promise<EventStore> => {
   switch (config.eventStore) {
     case 'sqlite':
-      // Subject keys are durable before the events sealed with them.
-      return new SqliteEventStore(join(config.dataDir, 'events.db'), { clock, beforeCommit: () => secrets.commitKeys() });
+      return new SqliteEventStore(join(config.dataDir, 'events.db'), { clock });
     case 'kurrentdb': {
       const { KurrentDbEventStore } = await import('@sunshine/event-store/kurrentdb/kurrentdb-event-store');
       return KurrentDbEventStore.connect(config.kurrentdbConnectionString as string, { clock });
@@ -114,7 +113,7 @@ export const openLedger = async (config: Config, options: OpenLedgerOptions): Pr
       await integrity.start();
     } else await runner.catchUp();
     // The log says who was erased; a key restored from an old backup is destroyed again.
-    for await (const erased of reads.scan<{ subjectId: string }>(ERASED_SUBJECT)) secrets.destroySubjectKey(erased.subjectId);
+    for await (const erased of reads.scan<{ subjectId: string }>(ERASED_SUBJECT)) await secrets.destroySubjectKey(erased.subjectId);
     return {
       config,
       events,
@@ -131,7 +130,7 @@ export const openLedger = async (config: Config, options: OpenLedgerOptions): Pr
         await runner.stop();
         await events.close();
         await reads.close();
-        secrets.close();
+        await secrets.close();
         lock.release();
       },
     };

@@ -104,6 +104,12 @@ export interface EventStore {
    */
   appendNow?(request: AppendRequest): { outcome: AppendOutcome; durable: Promise<void> };
 
+  /**
+   * With appendNow: resolves once everything applied so far is durable. What this process reads
+   * back (a command's receipt, a stream) may not be durable yet; an answer built on it waits.
+   */
+  flushed?(): Promise<void>;
+
   /** The revision of the stream's last event, or undefined when the stream does not exist. */
   streamRevision(stream: string): Promise<number | undefined>;
 

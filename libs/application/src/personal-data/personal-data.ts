@@ -34,9 +34,11 @@ const subjectErased = (subjectId: string) =>
  */
 export const protectPersonalData =
   (secrets: SecretStore): EventProtector =>
-  (events: NewEvent[]) =>
-    events.map((event) => {
+  (events: NewEvent[]) => {
+    let sealsParties = false;
+    const sealed = events.map((event) => {
       if (!CARRIES_PARTIES.has(event.type)) return event;
+      sealsParties = true;
       const data = event.data as { parties: ({ subjectId: string } & PartyDetails)[] };
       const parties: SealedParty[] = data.parties.map(({ subjectId, ...details }) => {
         let key = secrets.subjectKey(subjectId);
@@ -49,6 +51,9 @@ export const protectPersonalData =
       });
       return { ...event, data: { ...data, parties } };
     });
+    // A key (new here, or new a moment ago for another command) is on disk before any event sealed with it is written.
+    return sealsParties ? secrets.keysDurable().then(() => sealed) : sealed;
+  };
 
 /** Opens sealed parties with their subjects' keys; an erased subject reads as `[erased]`. */
 export const revealParties = (secrets: SecretStore, eventId: string, parties: SealedParty[]): RevealedParty[] =>

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { WalSync } from '@sunshine/event-store';
 
 /**
  * What must never enter the log: bearer tokens (kept only as SHA-256 hashes) and the
@@ -9,6 +10,10 @@ import { createHash } from 'node:crypto';
 export class SecretStore {
   private readonly db: Database.Database;
   private readonly statements;
+  /** Commits reach the disk off the event loop (see WalSync). */
+  private readonly walSync?: WalSync;
+  /** The last committed keys on their way to the disk. */
+  private keysSynced: Promise<void> = Promise.resolve();
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -28,6 +33,7 @@ export class SecretStore {
       putKey: this.db.prepare('INSERT INTO subject_keys (subject_id, key) VALUES (?, ?) ON CONFLICT (subject_id) DO NOTHING'),
       destroyKey: this.db.prepare('INSERT INTO subject_keys (subject_id, key) VALUES (?, NULL) ON CONFLICT (subject_id) DO UPDATE SET key = NULL'),
     };
+    this.walSync = WalSync.attach(this.db);
   }
 
   static hashToken(token: string): string {
@@ -42,13 +48,14 @@ export class SecretStore {
     return this.statements.tokensOf.all(userId).length > 0;
   }
 
-  /** Gives the user this token (replacing any other it had). */
-  setToken(userId: string, token: string): void {
+  /** Gives the user this token (replacing any other it had); resolves once that is durable. */
+  async setToken(userId: string, token: string): Promise<void> {
     this.commitKeys();
     this.db.transaction(() => {
       this.statements.deleteTokensOf.run(userId);
       this.statements.putToken.run(SecretStore.hashToken(token), userId);
     })();
+    await this.synced();
   }
 
   /** The subject's key; undefined when it never existed, null once destroyed. */
@@ -59,9 +66,8 @@ export class SecretStore {
 
   /**
    * Stores a new key unless the subject already has one (or had one, since destroyed). Keys
-   * made in one turn of the event loop share one durable commit. The event store calls
-   * `commitKeys` just before it commits (see openLedger), so a key is on disk before any event
-   * sealed with it; should that commit fail, the event store's commit does not happen.
+   * made in one turn of the event loop share one commit. An event sealed with a key is appended
+   * only once `keysDurable()` resolved, so the log never holds data whose key a crash lost.
    */
   putSubjectKey(subjectId: string, key: Buffer): void {
     if (!this.db.inTransaction) {
@@ -71,18 +77,36 @@ export class SecretStore {
     this.statements.putKey.run(subjectId, key);
   }
 
-  /** Makes the keys made so far durable (before the events sealed with them commit). */
-  commitKeys(): void {
-    if (this.db.open && this.db.inTransaction) this.db.exec('COMMIT');
+  /** Resolves once every key stored so far is on disk; rejects if it cannot be. */
+  keysDurable(): Promise<void> {
+    this.commitKeys();
+    return this.keysSynced;
   }
 
-  destroySubjectKey(subjectId: string): void {
+  /** Commits the keys made so far; they are durable once `keysDurable()` resolves. */
+  commitKeys(): void {
+    if (!this.db.open || !this.db.inTransaction) return;
+    this.db.exec('COMMIT');
+    this.keysSynced = this.synced();
+    // Whoever waits is told; a failure nobody waits for must not go unhandled.
+    this.keysSynced.catch(() => undefined);
+  }
+
+  /** Destroys the subject's key for good; resolves once that is durable. */
+  async destroySubjectKey(subjectId: string): Promise<void> {
     this.commitKeys();
     this.statements.destroyKey.run(subjectId);
+    await this.synced();
   }
 
-  close(): void {
+  private synced(): Promise<void> {
+    return this.walSync ? this.walSync.afterCommit() : Promise.resolve();
+  }
+
+  async close(): Promise<void> {
     this.commitKeys();
+    await this.walSync?.idle();
+    this.walSync?.close();
     if (this.db.open) this.db.close();
   }
 }

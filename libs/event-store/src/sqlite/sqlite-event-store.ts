@@ -17,6 +17,7 @@ import {
 } from '../event-store.port';
 import { followLog } from '../follow-log';
 import { migrate } from './schema';
+import { DataSync, WalSync } from './wal-sync';
 
 interface Row {
   position: number;
@@ -51,6 +52,8 @@ export interface SqliteEventStoreOptions {
    * what the events depend on durable first (the keys their personal data is sealed with).
    */
   beforeCommit?: () => void;
+  /** How the WAL file reaches the disk (fdatasync on libuv's thread pool); for tests. */
+  dataSync?: DataSync;
 }
 
 
@@ -76,7 +79,10 @@ export class SqliteEventStore implements EventStore {
   private readonly appendInSavepoint: (request: AppendRequest) => AppendOutcome;
   /** The last position known to be committed; readers of the log never see past it. */
   private durableHead: number;
+  private readonly walSync?: WalSync;
   private closed = false;
+  /** The last group's way to the disk. */
+  private syncing: Promise<void> = Promise.resolve();
   private readonly statements;
 
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
@@ -112,6 +118,7 @@ export class SqliteEventStore implements EventStore {
     // Called inside the open transaction, better-sqlite3 makes this a savepoint.
     this.appendInSavepoint = this.db.transaction((request: AppendRequest) => this.appendInTransaction(request));
     this.durableHead = this.statements.logHead.get()?.position ?? 0;
+    this.walSync = WalSync.attach(this.db, options.dataSync);
   }
 
   /**
@@ -131,6 +138,7 @@ export class SqliteEventStore implements EventStore {
 
   appendNow(request: AppendRequest): { outcome: AppendOutcome; durable: Promise<void> } {
     if (this.closed) throw new Error('the event store is closed');
+    if (this.walSync?.failed) throw this.walSync.failed;
     if (!this.db.inTransaction) {
       this.db.exec('BEGIN IMMEDIATE');
       setImmediate(() => this.commit());
@@ -140,6 +148,20 @@ export class SqliteEventStore implements EventStore {
     return { outcome, durable };
   }
 
+  /** Resolves once everything this store has written so far (committed or not yet) is durable. */
+  flushed(): Promise<void> {
+    if (this.walSync?.failed) return Promise.reject(this.walSync.failed);
+    if (this.db.open && this.db.inTransaction) return new Promise<void>((resolve, reject) => this.pending.push({ appended: false, resolve, reject }));
+    return this.syncing.then(() => {
+      if (this.walSync?.failed) throw this.walSync.failed;
+    });
+  }
+
+  /**
+   * Commits the group and resolves its appends once the commit is on disk. The fsync runs off the
+   * event loop (see WalSync), so the next group is decided and written meanwhile; readers of the
+   * log see a group only once it is durable.
+   */
   private commit(): void {
     const batch = this.pending;
     this.pending = [];
@@ -150,13 +172,21 @@ export class SqliteEventStore implements EventStore {
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      this.durableHead = this.statements.logHead.get()?.position ?? 0;
       for (const pending of batch) pending.reject(error);
       return;
     }
-    this.durableHead = this.statements.logHead.get()?.position ?? 0;
-    for (const pending of batch) pending.resolve();
-    if (batch.some((p) => p.appended)) this.appended.emit('appended');
+    const head = this.statements.logHead.get()?.position ?? 0;
+    const durable = this.walSync ? this.walSync.afterCommit() : Promise.resolve();
+    this.syncing = durable.then(
+      () => {
+        this.durableHead = Math.max(this.durableHead, head);
+        for (const pending of batch) pending.resolve();
+        if (batch.some((p) => p.appended)) this.appended.emit('appended');
+      },
+      (error: unknown) => {
+        for (const pending of batch) pending.reject(error);
+      },
+    );
   }
 
   private appendInTransaction(request: AppendRequest): AppendOutcome {
@@ -194,6 +224,7 @@ export class SqliteEventStore implements EventStore {
       events.push({ eventId: event.eventId, type: event.type, revision, position: String(position) });
       prevHash = hash;
     }
+
     const result: AppendResult = {
       ...(request.command ? { commandId: request.command.commandId } : {}),
       stream: request.stream,
@@ -302,7 +333,9 @@ export class SqliteEventStore implements EventStore {
     this.closed = true;
     // Let the open group transaction commit before the file closes.
     if (this.db.inTransaction) this.commit();
+    await this.syncing;
     this.appended.emit('appended');
+    this.walSync?.close();
     this.db.close();
   }
 }
