@@ -1,4 +1,4 @@
-import { DocumentWrite, ProjectionStore } from '../store/projection-store.port';
+import { DocumentWrite, ProjectionStore, RebuildTarget } from '../store/projection-store.port';
 
 /** How a contract run gets a store: a fresh empty one, and (if it keeps data) the same one reopened. */
 export interface ProjectionStoreHarness {
@@ -11,6 +11,8 @@ export interface ProjectionStoreHarness {
 export interface ProjectionStoreContractOptions {
   /** The store keeps its data across a reopen (the harness then has `reopen`). */
   durable: boolean;
+  /** The store can rebuild projections aside (`rebuildAside`). */
+  rebuildsAside: boolean;
 }
 
 const put = (key: string, category: string, doc: unknown): DocumentWrite => ({ key, category, doc });
@@ -188,6 +190,62 @@ export const projectionStoreContract = (name: string, harness: () => ProjectionS
       it('resets a projection that has nothing yet', async () => {
         await store.reset('fresh', ['none']);
         expect(await store.checkpoint('fresh')).toBeUndefined();
+      });
+    });
+
+    describe('rebuilding aside', () => {
+      const aside = options.rebuildsAside ? it : it.skip;
+      const summary = { name: 'summary', categories: ['term-summary', 'evidence'] };
+      const begin = (s: ProjectionStore): Promise<RebuildTarget> => {
+        if (!s.rebuildAside) throw new Error(`the ${name} harness says the store rebuilds aside but it has no rebuildAside`);
+        return s.rebuildAside([summary]);
+      };
+      const seed = async () => {
+        await store.commit('summary', [put('s-1', 'term-summary', { n: 1 }), put('e-1', 'evidence', { n: 1 })], at('7'));
+        await store.commit('ledger', [put('v-1', 'village', { n: 1 })], at('8'));
+      };
+
+      aside('shows the old documents until complete, then exactly the rebuilt ones, keeping other projections', async () => {
+        await seed();
+        const rebuild = await begin(store);
+        expect(await rebuild.get('s-1')).toBeUndefined();
+        await rebuild.commit('summary', [put('s-2', 'term-summary', { n: 2 }), put('s-3', 'term-summary', { n: 3 })], at('9'));
+        await rebuild.commit('summary', [put('s-2', 'term-summary', { n: 22 }), remove('s-3', 'term-summary')], at('10'));
+        expect(await rebuild.get('s-2')).toEqual({ n: 22 });
+        expect(await store.get('s-1')).toEqual({ n: 1 });
+        expect(await store.get('s-2')).toBeUndefined();
+        await rebuild.complete();
+        expect(await collect(store.scan('term-summary'))).toEqual([{ n: 22 }]);
+        expect(await collect(store.scan('evidence'))).toEqual([]);
+        expect(await store.checkpoint('summary')).toEqual(at('10'));
+        expect(await collect(store.scan('village'))).toEqual([{ n: 1 }]);
+        expect(await store.checkpoint('ledger')).toEqual(at('8'));
+        await store.commit('summary', [put('s-4', 'term-summary', { n: 4 })], at('11'));
+        expect(await store.get('s-4')).toEqual({ n: 4 });
+      });
+
+      aside('marks the old checkpoint stale at once, and leaves the documents as they were when abandoned', async () => {
+        await seed();
+        const rebuild = await begin(store);
+        expect(await store.checkpoint('summary')).toEqual(at('7', -1));
+        await rebuild.commit('summary', [put('s-2', 'term-summary', { n: 2 })], at('9'));
+        await rebuild.abandon();
+        expect(await store.get('s-1')).toEqual({ n: 1 });
+        expect(await store.get('s-2')).toBeUndefined();
+        expect(await store.checkpoint('summary')).toEqual(at('7', -1));
+        expect(await store.checkpoint('ledger')).toEqual(at('8'));
+      });
+
+      (options.rebuildsAside && options.durable ? it : it.skip)('keeps the old documents, stale, when a rebuild is cut short by a restart', async () => {
+        if (!h.reopen) throw new Error(`the ${name} harness says the store is durable but cannot reopen it`);
+        await seed();
+        const rebuild = await begin(store);
+        await rebuild.commit('summary', [put('s-2', 'term-summary', { n: 2 })], at('9'));
+        store = await h.reopen(store);
+        expect(await store.get('s-1')).toEqual({ n: 1 });
+        expect(await store.get('s-2')).toBeUndefined();
+        expect(await store.checkpoint('summary')).toEqual(at('7', -1));
+        expect(await store.checkpoint('ledger')).toEqual(at('8'));
       });
     });
 

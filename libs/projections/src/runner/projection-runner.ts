@@ -1,12 +1,15 @@
 import { EventStore, Position, StoredEvent } from '@sunshine/event-store';
 import { DocumentWrite, ProjectionStore } from '../store/projection-store.port';
 import { Projection } from '../projection';
+import { replayFromStart } from './replay';
 
 export interface RunnerOptions {
   batchSize?: number;
   /** How often the runner looks for events appended by another process. */
   pollIntervalMs?: number;
   onProgress?: (processed: number, position: Position) => void;
+  /** How many documents a replay from the start keeps in memory between writes (default 50,000). */
+  cachedDocuments?: number;
 }
 
 export class ProjectionsBehind extends Error {
@@ -16,9 +19,23 @@ export class ProjectionsBehind extends Error {
   }
 }
 
+/** A document a batch writes, with the document it replaces (undefined: a new one). */
+export interface DocumentChange extends DocumentWrite {
+  before: unknown | undefined;
+}
+
+/**
+ * Told what a batch writes to the read store, just before it commits, with the position the
+ * batch reaches. A batch told again (the same or an earlier position) means the previous commit
+ * failed and is being retried.
+ */
+export type CommitListener = (projection: string, changes: readonly DocumentChange[], position: Position) => void;
+
 /**
  * Feeds the log to the projections: catches up from each checkpoint, then follows. Each batch of
- * document writes commits with its checkpoint, so a crash resumes exactly where it stopped.
+ * document writes commits with its checkpoint, so a crash resumes exactly where it stopped. A
+ * projection with no checkpoint, or one of another version, is replayed from the start (aside,
+ * where the store can) before the others catch up. One catch-up or rebuild runs at a time.
  */
 export class ProjectionRunner {
   private readonly batchSize: number;
@@ -30,6 +47,8 @@ export class ProjectionRunner {
   private kicked = false;
   private readonly waiters: { position: Position; resolve: () => void }[] = [];
   private failure?: unknown;
+  private readonly listeners = new Set<CommitListener>();
+  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly events: EventStore,
@@ -43,7 +62,6 @@ export class ProjectionRunner {
 
   /** Rebuilds projections whose version changed, catches up, then follows the log. */
   async start(): Promise<void> {
-    await this.resetChangedVersions();
     await this.catchUp();
     this.running = true;
     this.loop = this.follow();
@@ -59,6 +77,12 @@ export class ProjectionRunner {
   notify(): void {
     this.kicked = true;
     this.wake?.();
+  }
+
+  /** Calls `listener` with every batch committed to the read store from now on; returns the unsubscribe. */
+  observe(listener: CommitListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** The log position every projection has reached. */
@@ -87,32 +111,47 @@ export class ProjectionRunner {
     });
   }
 
-  /** Drops every projection's documents and replays the whole log. */
+  /** Replaces every projection's documents with a replay of the whole log. */
   async rebuild(): Promise<void> {
-    this.store.bulkLoad?.(true);
-    try {
-      for (const p of this.projections) await this.store.reset(p.name, p.categories);
-      this.processed = undefined;
-      await this.catchUp();
-    } finally {
-      this.store.bulkLoad?.(false);
-    }
+    await this.exclusively(async () => {
+      await this.replay(this.projections);
+      await this.catchUpFromCheckpoints();
+    });
   }
 
   private reached(position: Position): boolean {
     return this.processed !== undefined && this.events.comparePositions(this.processed, position) >= 0;
   }
 
-  private async resetChangedVersions(): Promise<void> {
-    for (const p of this.projections) {
-      const checkpoint = await this.store.checkpoint(p.name);
-      if (checkpoint && checkpoint.version !== p.version) await this.store.reset(p.name, p.categories);
-    }
+  /** Processes pages until the log is exhausted. */
+  catchUp(): Promise<void> {
+    return this.exclusively(() => this.catchUpFromCheckpoints());
   }
 
-  /** Processes pages until the log is exhausted. */
-  async catchUp(): Promise<void> {
+  private exclusively(work: () => Promise<void>): Promise<void> {
+    const run = this.turn.then(work, work);
+    this.turn = run.catch(() => undefined);
+    return run;
+  }
+
+  private async replay(projections: Projection[]): Promise<void> {
+    // What the store holds now is about to be replaced: positions are read from checkpoints again.
+    this.processed = undefined;
+    await replayFromStart(this.events, this.store, projections, {
+      batchSize: this.batchSize,
+      cachedDocuments: this.options.cachedDocuments ?? 50_000,
+      onProgress: this.options.onProgress,
+    });
+  }
+
+  private async catchUpFromCheckpoints(): Promise<void> {
     const checkpoints = await Promise.all(this.projections.map((p) => this.store.checkpoint(p.name)));
+    const stale = this.projections.filter((p, i) => checkpoints[i] !== undefined && checkpoints[i]?.version !== p.version);
+    const blank = this.projections.filter((_, i) => checkpoints[i] === undefined);
+    if (stale.length > 0 || (blank.length > 0 && (await this.events.headPosition()) !== undefined)) {
+      await this.replay([...stale, ...blank]);
+      return this.catchUpFromCheckpoints();
+    }
     const positions = checkpoints.map((c) => c?.position);
     // Start from the least advanced projection; the others skip what they already have.
     let after =
@@ -159,15 +198,20 @@ export class ProjectionRunner {
   private async applyBatch(page: StoredEvent[], positions: (Position | undefined)[]): Promise<void> {
     for (const [i, projection] of this.projections.entries()) {
       const from = positions[i];
-      const docs = new Map<string, DocumentWrite>();
+      const docs = new Map<string, DocumentChange>();
       for (const event of page) {
         if (from !== undefined && this.events.comparePositions(event.position, from) <= 0) continue;
         for (const key of projection.keysOf(event)) {
-          const current = docs.has(key.key) ? docs.get(key.key)?.doc : await this.store.get(key.key);
-          docs.set(key.key, { key: key.key, category: key.category, doc: projection.evolve(current, event, key) });
+          const touched = docs.get(key.key);
+          const current = touched ? touched.doc : await this.store.get(key.key);
+          docs.set(key.key, { key: key.key, category: key.category, doc: projection.evolve(current, event, key), before: touched ? touched.before : current });
         }
       }
-      await this.store.commit(projection.name, [...docs.values()], { position: page[page.length - 1].position, version: projection.version });
+      const position = page[page.length - 1].position;
+      const writes = [...docs.values()];
+      // Told before the commit, in the same turn: a reader scanning the store meanwhile never sees a write it was not told of.
+      for (const listener of this.listeners) listener(projection.name, writes, position);
+      await this.store.commit(projection.name, writes, { position, version: projection.version });
     }
   }
 

@@ -19,5 +19,5 @@ projectionStoreContract(
       dispose: async () => rmSync(dir, { recursive: true, force: true }),
     };
   },
-  { durable: true },
+  { durable: true, rebuildsAside: true },
 );

@@ -1,47 +1,48 @@
+import { closeSync, existsSync, fsyncSync, openSync, renameSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Position } from '@sunshine/event-store';
-import { DocumentWrite, ProjectionStore } from '../store/projection-store.port';
+import { Checkpoint, DocumentWrite, ProjectionSpace, ProjectionStore, RebuildTarget } from '../store/projection-store.port';
+import { asideFileOf, SqliteRebuild } from './sqlite-rebuild';
+import { CATEGORY_INDEX, commitWrites, documentStatements, removeDatabase, TABLES } from './sqlite-schema';
 
 const PAGE = 1000;
+/** The checkpoint version of a projection whose rebuild has begun: never a projection's own. */
+const STALE = -1;
+
+const prepare = (db: Database.Database) => ({
+  ...documentStatements(db),
+  page: db.prepare<[string, string, string], { key: string; doc: string }>(
+    'SELECT key, doc FROM documents WHERE category = ? AND key > ? AND key >= ? ORDER BY key LIMIT ' + PAGE,
+  ),
+  checkpoint: db.prepare<[string], Checkpoint>('SELECT position, version FROM checkpoints WHERE projection = ?'),
+  markStale: db.prepare<[string]>(`UPDATE checkpoints SET version = ${STALE} WHERE projection = ?`),
+  deleteCategory: db.prepare<[string]>('DELETE FROM documents WHERE category = ?'),
+  deleteCheckpoint: db.prepare<[string]>('DELETE FROM checkpoints WHERE projection = ?'),
+});
 
 /** The embedded read store: one table of JSON documents, one of checkpoints, in one file. */
 export class SqliteProjectionStore implements ProjectionStore {
-  readonly db: Database.Database;
-  private readonly statements;
+  private database!: Database.Database;
+  private statements!: ReturnType<typeof prepare>;
 
-  constructor(file: string) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
+  constructor(private readonly file: string) {
+    // A rebuild cut short leaves its file; the read models it was to replace are marked stale.
+    removeDatabase(asideFileOf(file));
+    this.open();
+  }
+
+  get db(): Database.Database {
+    return this.database;
+  }
+
+  private open(): void {
+    this.database = new Database(this.file);
+    this.database.pragma('journal_mode = WAL');
     // Read models can always be rebuilt from the log: NORMAL keeps them consistent, not fsynced per batch.
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS documents (
-        key      TEXT PRIMARY KEY,
-        category TEXT NOT NULL,
-        doc      TEXT NOT NULL
-      ) STRICT;
-      CREATE INDEX IF NOT EXISTS documents_by_category ON documents (category, key);
-      CREATE TABLE IF NOT EXISTS checkpoints (
-        projection TEXT PRIMARY KEY,
-        position   TEXT NOT NULL,
-        version    INTEGER NOT NULL
-      ) STRICT;
-    `);
-    this.statements = {
-      get: this.db.prepare<[string], { doc: string }>('SELECT doc FROM documents WHERE key = ?'),
-      page: this.db.prepare<[string, string, string], { key: string; doc: string }>(
-        'SELECT key, doc FROM documents WHERE category = ? AND key > ? AND key >= ? ORDER BY key LIMIT ' + PAGE,
-      ),
-      put: this.db.prepare('INSERT INTO documents (key, category, doc) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET category = excluded.category, doc = excluded.doc'),
-      delete: this.db.prepare('DELETE FROM documents WHERE key = ?'),
-      checkpoint: this.db.prepare<[string], { position: string; version: number }>('SELECT position, version FROM checkpoints WHERE projection = ?'),
-      setCheckpoint: this.db.prepare(
-        'INSERT INTO checkpoints (projection, position, version) VALUES (?, ?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position, version = excluded.version',
-      ),
-      deleteCategory: this.db.prepare('DELETE FROM documents WHERE category = ?'),
-      deleteCheckpoint: this.db.prepare('DELETE FROM checkpoints WHERE projection = ?'),
-    };
+    this.database.pragma('synchronous = NORMAL');
+    this.database.pragma('busy_timeout = 5000');
+    this.database.exec(TABLES + CATEGORY_INDEX);
+    this.statements = prepare(this.database);
   }
 
   async get<Doc>(key: string): Promise<Doc | undefined> {
@@ -68,30 +69,45 @@ export class SqliteProjectionStore implements ProjectionStore {
     return this.statements.checkpoint.get(projection);
   }
 
-  async commit(projection: string, writes: DocumentWrite[], checkpoint: { position: Position; version: number }): Promise<void> {
-    this.db.transaction(() => {
-      for (const write of writes) {
-        if (write.doc === undefined) this.statements.delete.run(write.key);
-        else this.statements.put.run(write.key, write.category, JSON.stringify(write.doc));
-      }
-      this.statements.setCheckpoint.run(projection, checkpoint.position, checkpoint.version);
-    })();
+  async commit(projection: string, writes: DocumentWrite[], checkpoint: Checkpoint): Promise<void> {
+    commitWrites(this.database, this.statements, projection, writes, checkpoint);
   }
 
-  bulkLoad(on: boolean): void {
-    // Without fsyncs and WAL checkpoints at every batch, a rebuild stays linear in the log's size.
-    this.db.pragma(on ? 'synchronous = OFF' : 'synchronous = NORMAL');
-    if (!on) this.db.pragma('wal_checkpoint(TRUNCATE)');
+  async rebuildAside(projections: ProjectionSpace[]): Promise<RebuildTarget> {
+    this.database.transaction(() => {
+      for (const p of projections) this.statements.markStale.run(p.name);
+    })();
+    return new SqliteRebuild(asideFileOf(this.file), this.file, projections, (rebuilt) => this.replaceWith(rebuilt));
+  }
+
+  /** Puts a complete, durable rebuilt file in the place of this store's file. */
+  private replaceWith(rebuilt: string): void {
+    // Closing the last connection folds the WAL into the file and removes it; a WAL still there
+    // belongs to another connection, and would be replayed onto the new file.
+    this.database.close();
+    if (existsSync(`${this.file}-wal`)) {
+      this.open();
+      removeDatabase(rebuilt);
+      throw new Error(`the read store ${this.file} is open elsewhere; the rebuild was not put in place`);
+    }
+    renameSync(rebuilt, this.file);
+    const dir = openSync(dirname(this.file), 'r');
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+    this.open();
   }
 
   async reset(projection: string, categories: string[]): Promise<void> {
-    this.db.transaction(() => {
+    this.database.transaction(() => {
       for (const category of categories) this.statements.deleteCategory.run(category);
       this.statements.deleteCheckpoint.run(projection);
     })();
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (this.database.open) this.database.close();
   }
 }

@@ -12,22 +12,50 @@ export interface DocumentWrite {
   doc: unknown | undefined;
 }
 
+export interface Checkpoint {
+  position: Position;
+  version: number;
+}
+
+/** What a projection owns in the store: its checkpoint (by name) and its categories of documents. */
+export interface ProjectionSpace {
+  name: string;
+  categories: string[];
+}
+
+/**
+ * Read models being rebuilt from the start, written where readers cannot see them until
+ * `complete` puts them in place whole. The documents of the rebuilt projections start empty.
+ */
+export interface RebuildTarget {
+  /** A document written to the rebuild so far. */
+  get<Doc>(key: string): Promise<Doc | undefined>;
+  /** Writes documents of the rebuild and the position they reflect, as `ProjectionStore.commit`. */
+  commit(projection: string, writes: DocumentWrite[], checkpoint: Checkpoint): Promise<void>;
+  /** Replaces the projections' documents and checkpoints with the rebuilt ones, atomically. */
+  complete(): Promise<void>;
+  /** Drops the rebuild; the projections stay as they were (marked stale, so the next start rebuilds them). */
+  abandon(): Promise<void>;
+}
+
 export interface ProjectionStore {
   get<Doc>(key: string): Promise<Doc | undefined>;
 
   /** Every document of a category, in key order, read in pages (never loading the whole store). */
   scan<Doc>(category: string, options?: { prefix?: string }): AsyncIterable<Doc>;
 
-  checkpoint(projection: string): Promise<{ position: Position; version: number } | undefined>;
+  checkpoint(projection: string): Promise<Checkpoint | undefined>;
 
   /** Applies the writes and moves the projection's checkpoint, atomically. */
-  commit(projection: string, writes: DocumentWrite[], checkpoint: { position: Position; version: number }): Promise<void>;
+  commit(projection: string, writes: DocumentWrite[], checkpoint: Checkpoint): Promise<void>;
 
   /**
-   * Optional: a rebuild is about to write everything anew (true) or is done (false). A store may
-   * trade durability for speed meanwhile, since an interrupted rebuild starts over from the log.
+   * Optional: starts rebuilding these projections aside. Their checkpoints are marked stale at
+   * once (version -1), so a rebuild cut short by a crash is begun again on the next start, while
+   * readers keep the documents as they were until `complete`. Without it, the runner resets the
+   * projections and rebuilds them in place, committing a checkpoint with each flush.
    */
-  bulkLoad?(on: boolean): void;
+  rebuildAside?(projections: ProjectionSpace[]): Promise<RebuildTarget>;
 
   /** Removes every document of the given categories and the projection's checkpoint (for a rebuild). */
   reset(projection: string, categories: string[]): Promise<void>;
