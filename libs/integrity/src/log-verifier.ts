@@ -99,6 +99,22 @@ export interface LogVerifierOptions {
   tree?: MerkleTree;
 }
 
+/** An event whose own checks were made on another thread (see `LogVerifier.appendChecked`). */
+export interface CheckedEvent {
+  stream: string | null;
+  revision: number | null;
+  position: string | null;
+  hash: string;
+  prevHash: string;
+  /** SHA-256(0x00 ‖ hash bytes), when already computed. */
+  leaf?: Uint8Array;
+  /** The event's own failure (malformed, or its bytes do not hash to its hash); stream and revision may then be null. */
+  problem?: { reason: 'malformed-event' | 'hash-mismatch'; detail: string };
+}
+
+/** The detail of a hash mismatch, wherever the hash was computed. */
+export const hashMismatch = (actual: string, stored: string): string => `the event hashes to ${actual}, its stored hash is ${stored}`;
+
 interface Target extends Checkpoint {
   since: boolean;
 }
@@ -191,9 +207,8 @@ export class LogVerifier {
   /** Checks the next event of the log. Returns the failure when this event is where the log fails. */
   append(event: VerifiableEvent): LogFailure | undefined {
     if (this.failure) return undefined;
-    const index = this.tree.size;
     const at = {
-      index,
+      index: this.tree.size,
       stream: typeof event?.stream === 'string' ? event.stream : null,
       revision: typeof event?.revision === 'number' ? event.revision : null,
       position: typeof event?.position === 'string' ? event.position : null,
@@ -207,20 +222,41 @@ export class LogVerifier {
     else if (this.strict && canonical !== canonicalBody(hashedBodyOf(event)))
       return this.fail({ reason: 'not-canonical', detail: 'the stored bytes are not the canonical JSON of the event', ...at });
     const actual = digest('sha256', canonical, 'hex');
-    if (actual !== hash) return this.fail({ reason: 'hash-mismatch', detail: `the event hashes to ${actual}, its stored hash is ${hash}`, ...at });
+    if (actual !== hash) return this.fail({ reason: 'hash-mismatch', detail: hashMismatch(actual, hash), ...at });
+    return this.link(event.stream, event.revision, at.position, hash, prevHash, undefined);
+  }
 
-    const head = this.streams.get(event.stream);
+  /**
+   * Checks the next event of the log whose own checks (shape, hash, leaf) were made elsewhere,
+   * on another thread: only what needs the log's order is done here. `problem` is that event's
+   * own failure, if it had one; `leaf` its RFC 6962 leaf hash (computed here when omitted).
+   */
+  appendChecked(event: CheckedEvent): LogFailure | undefined {
+    if (this.failure) return undefined;
+    const { stream, revision, position, problem } = event;
+    if (problem) return this.fail({ ...problem, index: this.tree.size, stream, revision, position });
+    return this.link(stream!, revision!, position, event.hash, event.prevHash, event.leaf);
+  }
+
+  /** Follows the event's stream chain, appends its leaf and holds the tree against due checkpoints. */
+  private link(stream: string, revision: number, position: string | null, hash: string, prevHash: string, leaf: Uint8Array | undefined) {
+    const at = { index: this.tree.size, stream, revision, position };
+    const head = this.streams.get(stream);
     const expectedRevision = head ? head.revision + 1 : 0;
-    if (event.revision !== expectedRevision)
-      return this.fail({ reason: 'revision-gap', detail: `stream ${event.stream} expects revision ${expectedRevision}, found ${event.revision}`, ...at });
+    if (revision !== expectedRevision)
+      return this.fail({ reason: 'revision-gap', detail: `stream ${stream} expects revision ${expectedRevision}, found ${revision}`, ...at });
     if (prevHash !== (head ? head.hash : GENESIS_HASH)) {
       const expected = head ? `the hash of revision ${head.revision}` : 'genesis (64 zeros)';
       return this.fail({ reason: 'prev-hash-mismatch', detail: `prevHash is not ${expected}`, ...at });
     }
 
-    this.streams.set(event.stream, { revision: event.revision, hash });
-    this.tree.appendEventHash(hash);
-    this.last = { stream: event.stream, revision: event.revision, position: at.position };
+    if (head) {
+      head.revision = revision;
+      head.hash = hash;
+    } else this.streams.set(stream, { revision, hash });
+    if (leaf) this.tree.appendLeafHash(leaf);
+    else this.tree.appendEventHash(hash);
+    this.last = { stream, revision, position };
     return this.checkReachedCheckpoints();
   }
 

@@ -1,9 +1,10 @@
 import { KeyObject } from 'node:crypto';
 import { notFound, ValidationFailed } from '@sunshine/domain';
 import { EventStore, Position } from '@sunshine/event-store';
-import { LogReport, MerkleTree, signCheckpoint, verifyInclusion, verifyLogAsync } from '@sunshine/integrity';
+import { LogReport, LogVerifier, MerkleTree, signCheckpoint, verifyInclusion } from '@sunshine/integrity';
 import { CheckpointStore, StoredCheckpoint } from './checkpoint-store';
 import { hashPages, verifiablePages } from './log-pages';
+import { storedLogFile, verifyStoredLog } from './stored-log-verifier';
 
 export interface IntegrityOptions {
   /** Sign a checkpoint once this many events are not yet covered by one. */
@@ -155,19 +156,20 @@ export class IntegrityService {
    * chain and holds the rebuilt tree against every signed checkpoint. Names the first failure.
    */
   async verify(options: { strict?: boolean; onProgress?: (events: number) => void } = {}): Promise<LogReport> {
-    const events = this.events;
     const { strict = false, onProgress } = options;
-    let count = 0;
-    async function* all() {
-      // Strict also parses every event and proves its stored bytes are its canonical form.
-      for await (const page of verifiablePages(events, undefined, { parse: strict })) {
-        yield* page;
-        count += page.length;
-        onProgress?.(count);
-      }
-    }
     const notes = this.checkpoints.upTo(Number.MAX_SAFE_INTEGER).map((c) => c.note);
-    return verifyLogAsync(all(), { checkpoints: notes, publicKey: this.key.publicKeyPem, origin: this.origin, strict });
+    const verifier = new LogVerifier({ checkpoints: notes, publicKey: this.key.publicKeyPem, origin: this.origin, strict });
+    // The embedded store's file is read and hashed on every core; strict re-canonicalises here.
+    const file = strict ? undefined : storedLogFile(this.events);
+    if (file) return verifyStoredLog(file, Number((await this.events.headPosition()) ?? 0), verifier, onProgress);
+    let count = 0;
+    for await (const page of verifiablePages(this.events, undefined, { parse: strict })) {
+      for (const event of page) if (verifier.append(event)) break;
+      if (verifier.failed) break;
+      count += page.length;
+      onProgress?.(count);
+    }
+    return verifier.finish();
   }
 
   /** The signed checkpoints up to a size, oldest first (for an export). */
