@@ -1,6 +1,7 @@
 import { notFound, shanghaiDate } from '@sunshine/domain';
 import { EventStore, Position, StoredEvent } from '@sunshine/event-store';
 import {
+  CurrentSummaries,
   FigureEvidence,
   MemoryProjectionStore,
   Projection,
@@ -43,7 +44,8 @@ const termNotFound = (termId: string) => notFound({ zh: '届次', en: 'Term' }, 
  * then, replayed in memory through the same projection).
  */
 export class ReadSide {
-  private readonly summaries = new Map<string, { position: Position | null; summary: TermSummary }>();
+  /** Every term's current figures, kept up to date with each batch the runner commits. */
+  private readonly current: CurrentSummaries;
 
   constructor(
     private readonly events: EventStore,
@@ -51,16 +53,17 @@ export class ReadSide {
     private readonly runner: ProjectionRunner,
     private readonly projection: Projection = recordsProjection,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.current = new CurrentSummaries(reads, (a, b) => events.comparePositions(a, b));
+    runner.observe((name, changes, position) => {
+      if (name === projection.name) this.current.committing(changes, position);
+    });
+  }
 
   async termSummary(termId: string, knownAt?: string): Promise<TermSummary> {
     if (knownAt === undefined) {
-      const position = this.runner.position() ?? null;
-      const cached = this.summaries.get(termId);
-      if (cached && cached.position === position) return cached.summary;
-      const summary = await this.summarize(termId, { source: this.reads, position, knownAt: null });
-      this.summaries.set(termId, { position, summary });
-      return summary;
+      const snapshot = await this.now();
+      return this.current.summary(await this.term(termId, snapshot), snapshot.position);
     }
     return this.summarize(termId, await this.asKnownAt(knownAt));
   }

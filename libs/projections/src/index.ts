@@ -11,5 +11,6 @@ export * from './records/record-docs';
 export * from './records/records.projection';
 export * from './term-summary/term-summary.types';
 export * from './term-summary/summarize';
+export * from './term-summary/current-summaries';
 export * from './records/record-source';
 export * from './village-ledger/ledger';

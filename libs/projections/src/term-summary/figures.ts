@@ -1,5 +1,6 @@
-import { accumulate, LocalDate, Money, MoneyMap } from '@sunshine/domain';
+import { LocalDate, Money } from '@sunshine/domain';
 import { EventRef } from '../records/record-docs';
+import { FigureTree } from './figure-tree';
 
 /** A figure's place in the summary, one key per level (`['investment', 'signed', 'domestic', 'CNY']`). */
 export type FigurePath = readonly string[];
@@ -13,22 +14,39 @@ export interface Tracer {
 export const NO_TRACE: Tracer = { trace: () => undefined };
 
 /**
- * Adds to a figure and reports the contribution to the tracer in the same call, so that a figure
+ * What one record contributes to the summary's figures, added to (or, for a record that changed,
+ * taken back from) a figure tree, and reported to the tracer in the same call, so that a figure
  * and its evidence come from the same code and cannot drift apart.
  */
 export class Tally {
-  constructor(private readonly tracer: Tracer) {}
+  constructor(
+    private readonly figures: FigureTree,
+    private readonly tracer: Tracer = NO_TRACE,
+    private readonly sign: 1 | -1 = 1,
+  ) {}
 
-  /** `counts[key] += 1`, the figure at `path.key`. */
-  count<Key extends string>(counts: Record<Key, number>, key: Key, path: FigurePath, refs: readonly EventRef[]): void {
-    counts[key] = (counts[key] ?? 0) + 1;
-    this.tracer.trace([...path, key], refs);
+  /** One more at `path`. */
+  count(path: FigurePath, refs: readonly EventRef[]): void {
+    this.figures.add(path, 1, this.sign);
+    this.tracer.trace(path, refs);
   }
 
   /** Adds the amount to the money map at `path`; the figure is `path.<currency>`. */
-  money(map: MoneyMap, money: Money, path: FigurePath, refs: readonly EventRef[]): void {
-    accumulate(map, money.currency, money.minor);
-    this.tracer.trace([...path, money.currency], refs);
+  money(path: FigurePath, money: Money, refs: readonly EventRef[]): void {
+    const figure = [...path, money.currency];
+    this.figures.add(figure, money.minor, this.sign);
+    this.tracer.trace(figure, refs);
+  }
+
+  /** Adds an exact integer amount (thousandths of an output) at `path`. */
+  sum(path: FigurePath, amount: number, refs: readonly EventRef[]): void {
+    this.figures.add(path, amount, this.sign);
+    this.tracer.trace(path, refs);
+  }
+
+  /** A figure one record states whole (an indicator's): it stands while that record counts. */
+  state(path: FigurePath, value: unknown): void {
+    this.figures.state(path, value, this.sign);
   }
 
   /** A figure computed from others (a ratio, an exact sum): its evidence is stated here. */

@@ -1,13 +1,9 @@
 import { EventRef, TermDoc } from '../records/record-docs';
-import { summarizeAudits } from './audits';
-import { summarizeDisputes } from './disputes';
 import { EvidenceTracer, resolveFigurePath } from './evidence';
+import { FigureTree } from './figure-tree';
 import { NO_TRACE, Tally, TermWindow, Tracer } from './figures';
-import { summarizeIndicators } from './indicators';
-import { summarizeInvestment } from './investment';
-import { summarizeProjects } from './projects';
 import { compareLogPositions, RecordSource } from '../records/record-source';
-import { summarizeVillageFinance } from './village-finance';
+import { COUNTED_CATEGORIES, countRecord, SummaryFigures, summaryFigures } from './term-figures';
 import { TermSummary } from './term-summary.types';
 
 /** A term as the records projection keeps it (`term/<termId>`); `refs` make its own fields traceable. */
@@ -29,24 +25,24 @@ export interface FigureEvidence {
   events: EventRef[];
 }
 
+/** The summary of a term from its figures, with the fields that say what it reflects. */
+export const termSummaryOf = (term: SummaryTerm, figures: SummaryFigures, options: SummaryOptions): TermSummary => ({
+  termId: term.termId,
+  name: term.name,
+  from: term.startsOn,
+  to: term.endsOn,
+  knownAt: options.knownAt ?? null,
+  position: options.position ?? null,
+  ...figures,
+});
+
 const compute = async (term: SummaryTerm, source: RecordSource, options: SummaryOptions, tracer: Tracer): Promise<TermSummary> => {
   const window = new TermWindow(term.startsOn, term.endsOn);
-  const tally = new Tally(tracer);
+  const figures = new FigureTree();
+  const tally = new Tally(figures, tracer);
   for (const field of ['termId', 'name', 'from', 'to']) tally.trace([field], term.refs ?? []);
-  return {
-    termId: term.termId,
-    name: term.name,
-    from: term.startsOn,
-    to: term.endsOn,
-    knownAt: options.knownAt ?? null,
-    position: options.position ?? null,
-    investment: await summarizeInvestment(window, source, tally),
-    projects: await summarizeProjects(window, source, tally),
-    disputes: await summarizeDisputes(window, source, tally),
-    audits: await summarizeAudits(window, source, tally),
-    villageFinance: await summarizeVillageFinance(window, source, tally),
-    indicators: await summarizeIndicators(window, source, tally),
-  };
+  for (const category of COUNTED_CATEGORIES) for await (const doc of source.scan(category)) countRecord(category, doc, window, tally);
+  return termSummaryOf(term, summaryFigures(figures), options);
 };
 
 /** The term summary of CONTRACT.md, computed from the records projection's documents. */
