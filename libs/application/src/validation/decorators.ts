@@ -123,6 +123,8 @@ export const IsNestedList =
     IsArray()(target, key);
     if (min !== undefined) ArrayMinSize(min)(target, key);
     ArrayMaxSize(max)(target, key);
+    // ValidateNested alone lets a list through as an item ([[]]); other non-objects it refuses item by item.
+    check('noNestedList', (value) => !Array.isArray(value) || !value.some(Array.isArray), '$property must hold objects, not lists')(target, key);
     ValidateNested({ each: true })(target, key);
     Type(() => dto)(target, key);
   };

@@ -25,6 +25,7 @@ export const CONSTRAINT_MESSAGES: Record<string, { zh: string; en: string }> = {
   arrayUnique: { zh: '不能有重复项', en: 'must not repeat an item' },
   whitelistValidation: { zh: '是未知字段', en: 'is not a known field' },
   nestedValidation: { zh: '应为对象', en: 'must be an object' },
+  noNestedList: { zh: '每一项都应为对象，不能是列表', en: 'must hold objects, not lists' },
 };
 
 export const describeConstraint = (name: string, fallback: string): { zh: string; en: string } =>

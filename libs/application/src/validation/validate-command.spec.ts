@@ -113,6 +113,9 @@ describe('validating commands', () => {
       ['RegisterDispute', { parties: ['张三'] }, 'data.parties.0'],
       ['OpenAudit', { subject: 'dongcun' }, 'data.subject'],
       ['RegisterUser', { villages: 'dongcun' }, 'data.villages'],
+      ['RegisterDispute', { parties: [[]] }, 'data.parties'],
+      ['RegisterDispute', { parties: [null] }, 'data.parties.0'],
+      ['RegisterProject', { funding: [[{ source: 'villagers', amount: cny(30) }]] }, 'data.funding'],
     ])('%s with %j', (type, changes, path) => expect(pathsOf(type, withData(type, changes))).toEqual([path]));
 
     it('including null for an optional field', () => {
