@@ -59,3 +59,46 @@ describe('the command pipeline under concurrent writers', () => {
     expect((await store.readStream('village-dongcun')).filter((e) => e.type === 'ReceiptRecorded')).toHaveLength(0);
   });
 });
+
+describe('the command pipeline as the only writer', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sunshine-sole-'));
+    store = new SqliteEventStore(join(dir, 'events.db'));
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const counting = () => {
+    const reads: string[] = [];
+    const counted = Object.assign(Object.create(store) as EventStore, {
+      readStream: (stream: string, options?: { fromRevision?: number }) => {
+        reads.push(stream);
+        return store.readStream(stream, options);
+      },
+    });
+    return { counted, reads };
+  };
+
+  it('decides from the state it folded itself, reading a stream only the first time', async () => {
+    const { counted, reads } = counting();
+    const pipeline = new CommandPipeline(counted, { soleWriter: true });
+    await pipeline.execute({ type: 'RegisterVillage', commandId: 'v', data: { villageId: 'dongcun', name: '东村' } }, admin);
+    for (const entry of ['E1', 'E2', 'E3']) await pipeline.execute(receipt(entry), admin);
+    expect(reads.filter((s) => s === 'village-dongcun')).toHaveLength(1);
+    // The folded state still enforces the rules: a voucher number is used once per village.
+    await expect(pipeline.execute({ ...receipt('E4'), data: { ...receipt('E4').data, voucherNo: 'V-E2' } }, admin)).rejects.toMatchObject({ kind: 'conflict', field: 'data.voucherNo' });
+    expect(await store.readStream('village-dongcun')).toHaveLength(4);
+  });
+
+  it('reads every time when other writers may append', async () => {
+    const { counted, reads } = counting();
+    const pipeline = new CommandPipeline(counted);
+    await pipeline.execute({ type: 'RegisterVillage', commandId: 'v', data: { villageId: 'dongcun', name: '东村' } }, admin);
+    for (const entry of ['E1', 'E2', 'E3']) await pipeline.execute(receipt(entry), admin);
+    expect(reads.filter((s) => s === 'village-dongcun')).toHaveLength(4);
+  });
+});

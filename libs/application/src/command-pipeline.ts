@@ -41,6 +41,8 @@ export interface CommandPipelineOptions {
   /** Retries on a concurrent append when the client gave no expectedRevision. */
   maxRetries?: number;
   protect?: EventProtector;
+  /** Nothing but this pipeline appends to the store (see StreamStateCache). */
+  soleWriter?: boolean;
 }
 
 export const SCHEMA_VERSION = 1;
@@ -58,7 +60,7 @@ export class CommandPipeline {
   private readonly clock: () => Date;
   private readonly maxRetries: number;
   private readonly protect?: EventProtector;
-  private readonly cache = new StreamStateCache();
+  private readonly cache: StreamStateCache;
 
   constructor(
     private readonly store: EventStore,
@@ -67,6 +69,7 @@ export class CommandPipeline {
     this.clock = options.clock ?? (() => new Date());
     this.maxRetries = options.maxRetries ?? 20;
     this.protect = options.protect;
+    this.cache = new StreamStateCache(undefined, options.soleWriter ?? false);
   }
 
   async execute(envelope: CommandEnvelope, actor: Actor): Promise<CommandOutcome> {

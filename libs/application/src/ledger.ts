@@ -80,7 +80,9 @@ export const openLedger = async (config: Config, options: OpenLedgerOptions): Pr
     const secrets = new SecretStore(join(config.dataDir, 'secrets.db'));
     const events = await openEventStore(config, secrets, options.clock);
     const reads = await openReadStore(config);
-    const pipeline = new CommandPipeline(events, { clock: options.clock, protect: (options.protect ?? protectPersonalData)(secrets) });
+    // The embedded store's data directory is held by this process: its pipeline is the only writer.
+    const soleWriter = config.eventStore === 'sqlite';
+    const pipeline = new CommandPipeline(events, { clock: options.clock, protect: (options.protect ?? protectPersonalData)(secrets), soleWriter });
     const runner = new ProjectionRunner(events, reads, [...options.projections, erasuresProjection], {
       onProgress: options.onProjectionProgress ? (n) => options.onProjectionProgress?.(n) : undefined,
     });

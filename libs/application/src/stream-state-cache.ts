@@ -15,10 +15,22 @@ export interface StreamState {
 export class StreamStateCache {
   private readonly entries = new Map<string, StreamState>();
 
-  constructor(private readonly capacity = 10_000) {}
+  /**
+   * @param soleWriter the store has no writer but this process's pipeline (the embedded store, whose
+   *   data directory this process holds): a cached state is then current, and read back only
+   *   when it was dropped.
+   */
+  constructor(
+    private readonly capacity = 10_000,
+    private readonly soleWriter = false,
+  ) {}
 
   async load(store: EventStore, stream: string, context: AnyContext): Promise<StreamState> {
     const cached = this.entries.get(stream);
+    if (cached && this.soleWriter) {
+      this.remember(stream, cached);
+      return cached;
+    }
     let current: StreamState = cached ?? { revision: undefined, state: context.decider.initialState(), voided: false };
     const fromRevision = (current.revision ?? -1) + 1;
     const events = await store.readStream(stream, { fromRevision });
