@@ -81,6 +81,8 @@ export class SqliteEventStore implements EventStore {
   private durableHead: number;
   private readonly walSync?: WalSync;
   private closed = false;
+  /** The log's last position and recordedAt, read once per group transaction (no other writer gets in while it is open). */
+  private tail: { position: number; recordedAt: string } | undefined;
   /** The last group's way to the disk. */
   private syncing: Promise<void> = Promise.resolve();
   private readonly statements;
@@ -141,9 +143,11 @@ export class SqliteEventStore implements EventStore {
     if (this.walSync?.failed) throw this.walSync.failed;
     if (!this.db.inTransaction) {
       this.db.exec('BEGIN IMMEDIATE');
+      const last = this.statements.logHead.get();
+      this.tail = last ? { position: last.position, recordedAt: last.recorded_at } : undefined;
       setImmediate(() => this.commit());
     }
-    const outcome = this.appendInSavepoint(request);
+    const outcome = this.appendOnce(request);
     const durable = new Promise<void>((resolve, reject) => this.pending.push({ appended: outcome.status === 'appended', resolve, reject }));
     return { outcome, durable };
   }
@@ -189,20 +193,34 @@ export class SqliteEventStore implements EventStore {
     );
   }
 
-  private appendInTransaction(request: AppendRequest): AppendOutcome {
-    if (request.command) {
-      const previous = this.statements.command.get(request.command.commandId);
-      if (previous) return { status: 'duplicate', receipt: toReceipt(previous) };
+  /**
+   * The usual append has a new commandId: its receipt's primary key proves that, and only when
+   * it does not does the receipt get read (after the savepoint took the events back).
+   */
+  private appendOnce(request: AppendRequest): AppendOutcome {
+    try {
+      return this.appendInSavepoint(request);
+    } catch (error) {
+      if (!(error instanceof CommandSeen)) throw error;
+      const previous = this.statements.command.get(error.commandId);
+      if (!previous) throw error;
+      return { status: 'duplicate', receipt: toReceipt(previous) };
     }
+  }
+
+  private appendInTransaction(request: AppendRequest): AppendOutcome {
     const head = this.statements.head.get(request.stream);
-    if (!satisfies(request.expectedRevision, head?.revision))
+    if (!satisfies(request.expectedRevision, head?.revision)) {
+      // A repeated command is answered as before, whatever the stream became since.
+      if (request.command && this.statements.command.get(request.command.commandId)) throw new CommandSeen(request.command.commandId);
       throw new WrongExpectedRevision(request.stream, request.expectedRevision, head?.revision);
+    }
     if (request.events.length === 0) throw new Error('an append needs at least one event');
 
-    const logHead = this.statements.logHead.get();
-    let position = logHead?.position ?? 0;
+    const tail = this.tail;
+    let position = tail?.position ?? 0;
     const now = this.clock().toISOString();
-    const recordedAt = logHead && logHead.recorded_at > now ? logHead.recorded_at : now;
+    const recordedAt = tail && tail.recordedAt > now ? tail.recordedAt : now;
     let revision = head?.revision ?? -1;
     let prevHash = head?.hash ?? GENESIS_HASH;
     const events: AppendResult['events'] = [];
@@ -232,7 +250,16 @@ export class SqliteEventStore implements EventStore {
       position: String(position),
       events,
     };
-    if (request.command) this.statements.remember.run(request.command.commandId, request.command.fingerprint, JSON.stringify(result));
+    if (request.command) {
+      try {
+        this.statements.remember.run(request.command.commandId, request.command.fingerprint, JSON.stringify(result));
+      } catch (error) {
+        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new CommandSeen(request.command.commandId);
+        throw error;
+      }
+    }
+    // Only now, with nothing left to refuse the append, does the tail move.
+    this.tail = { position, recordedAt };
     return { status: 'appended', result };
   }
 
@@ -337,6 +364,13 @@ export class SqliteEventStore implements EventStore {
     this.appended.emit('appended');
     this.walSync?.close();
     this.db.close();
+  }
+}
+
+/** Thrown inside an append's savepoint so its events are taken back: the command was recorded before. */
+class CommandSeen extends Error {
+  constructor(readonly commandId: string) {
+    super(`command ${commandId} was recorded before`);
   }
 }
 
