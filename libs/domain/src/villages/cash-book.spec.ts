@@ -43,7 +43,8 @@ const history: VillageFinanceEvent[] = [
 
 describe('a cash book', () => {
   it('gives back the event id an entry was recorded with, for the correction to name', () => {
-    const book = history.slice(0, 4).reduce((b, e) => b.with(e), CashBook.EMPTY);
+    const book = [...history.slice(0, 4), receipt('R9', 1, '2020-01-01', '0C6F6A0E-8D1E-4F4B-9A51-3F1C2B7D9E01')].reduce((b, e) => b.with(e), CashBook.EMPTY);
+    expect(book.entry('R9')).toMatchObject({ eventId: '0C6F6A0E-8D1E-4F4B-9A51-3F1C2B7D9E01' });
     expect(book.entry('R1')).toMatchObject({ eventId: '0c6f6a0e-8d1e-4f4b-9a51-3f1c2b7d9e01', on: '2020-03-01', kind: 'receipt', minor: 100_000 });
     expect(book.entry('R2')).toMatchObject({ eventId: 'E-R2', on: '2020-01-15' });
     expect(book.entry('X1')).not.toHaveProperty('eventId');

@@ -1,5 +1,5 @@
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const HEX = '0123456789abcdef';
+const DASH = 45;
 const DASHES_AFTER = new Set([3, 5, 7, 9]);
 
 const EXPENDITURE = 1;
@@ -41,11 +41,8 @@ export class EntryTable {
     this.addedAt[slot] = row.addedAt;
     this.reversedAt[slot] = row.reversedAt === undefined ? 0 : row.reversedAt + 1;
     let flags = row.kind === 'expenditure' ? EXPENDITURE : 0;
-    if (row.eventId !== undefined && UUID.test(row.eventId)) {
-      flags |= PACKED_EVENT_ID;
-      const hex = row.eventId.replace(/-/g, '');
-      for (let i = 0; i < 16; i++) this.eventIds[slot * 16 + i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
-    } else if (row.eventId !== undefined) this.otherEventIds.set(slot, row.eventId);
+    if (row.eventId !== undefined && this.packEventId(slot, row.eventId)) flags |= PACKED_EVENT_ID;
+    else if (row.eventId !== undefined) this.otherEventIds.set(slot, row.eventId);
     this.flags[slot] = flags;
     return slot;
   }
@@ -77,6 +74,27 @@ export class EntryTable {
 
   markReversed(slot: number, at: number): void {
     this.reversedAt[slot] = at + 1;
+  }
+
+  /** Packs a lowercase UUID (what the store issues) into the slot's 16 bytes; false for any other id. */
+  private packEventId(slot: number, id: string): boolean {
+    if (id.length !== 36) return false;
+    let [at, high] = [slot * 16, -1];
+    for (let i = 0; i < 36; i++) {
+      const code = id.charCodeAt(i);
+      if (i === 8 || i === 13 || i === 18 || i === 23) {
+        if (code !== DASH) return false;
+        continue;
+      }
+      const digit = code >= 48 && code <= 57 ? code - 48 : code >= 97 && code <= 102 ? code - 87 : -1;
+      if (digit < 0) return false;
+      if (high < 0) high = digit;
+      else {
+        this.eventIds[at++] = (high << 4) | digit;
+        high = -1;
+      }
+    }
+    return true;
   }
 
   private eventId(slot: number): string | undefined {
