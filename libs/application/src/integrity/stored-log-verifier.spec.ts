@@ -1,10 +1,12 @@
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { createPrivateKey, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@sunshine/event-store';
 import { generateSigningKey, LogReport, LogVerifier, LogVerifierOptions, MerkleTree, signCheckpoint, verifyLog } from '@sunshine/integrity';
+import { CheckpointStore } from './checkpoint-store';
+import { IntegrityService } from './integrity-service';
 import { verifiablePages } from './log-pages';
 import { storedLogFile, verifyStoredLog } from './stored-log-verifier';
 
@@ -102,6 +104,32 @@ describe('verifying the stored log on worker threads', () => {
     const report = await verifiedInParallel(file);
     expect(report.ok ? null : report.firstFailure).toMatchObject(expected);
     expect(report).toEqual(await verifiedOnOneThread(file));
+  });
+
+  it('is what IntegrityService.verify runs on a store file, reporting as the strict one-thread verify does', async () => {
+    const file = tampered((db) => db.prepare(`UPDATE events SET body = replace(body, '"minor":', '"minor":9') WHERE position = 13`).run());
+    const store = open(file);
+    const service = new IntegrityService(store, new CheckpointStore(join(dir, `checkpoints-${randomUUID()}.db`)), { privateKey: createPrivateKey(key.privateKeyPem), publicKeyPem: key.publicKeyPem }, origin);
+    try {
+      expect(storedLogFile(store)).toBe(file);
+      const progress: number[] = [];
+      const report = await service.verify({ onProgress: (n) => progress.push(n) });
+      expect(report).toMatchObject({ ok: false, firstFailure: { reason: 'hash-mismatch', index: 12, position: '13' } });
+      expect(report).toEqual(await service.verify({ strict: true }));
+      expect(progress).toEqual([24]);
+    } finally {
+      service.stop();
+      await store.close();
+    }
+  });
+
+  it('fails, rather than passing, when its threads cannot read the log', async () => {
+    const missing = join(dir, 'no-such-dir', 'events.db');
+    await expect(verifyStoredLog(missing, 24, new LogVerifier(options), undefined, 5)).rejects.toThrow();
+  });
+
+  it('passes an empty log without starting a thread', async () => {
+    await expect(verifyStoredLog(join(dir, 'no-such-dir', 'events.db'), 0, new LogVerifier())).resolves.toMatchObject({ ok: true, events: 0 });
   });
 
   it('needs a store file other threads can open', () => {

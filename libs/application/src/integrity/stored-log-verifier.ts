@@ -57,9 +57,10 @@ export const verifyStoredLog = async (
   head: number,
   verifier: LogVerifier,
   onProgress?: (events: number) => void,
-  range = RANGE,
+  rangeSize = RANGE,
 ): Promise<LogReport> => {
-  const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(head / range), 4));
+  if (head === 0) return verifier.finish();
+  const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(head / rangeSize), 4));
   const data: RangeWorkerData = { file, driver: require.resolve('better-sqlite3') };
   const checkers = Array.from({ length: threads }, () => new RangeChecker(data));
   const pending: Promise<CheckedRange>[] = [];
@@ -67,8 +68,11 @@ export const verifyStoredLog = async (
   let ranges = 0;
   const askNext = () => {
     if (asked >= head) return;
-    const request = { from: asked, to: Math.min(asked + range, head) };
-    pending.push(checkers[ranges++ % threads].check(request));
+    const request = { from: asked, to: Math.min(asked + rangeSize, head) };
+    const checked = checkers[ranges++ % threads].check(request);
+    // Awaited in order later; a thread failing meanwhile must not count as unhandled.
+    checked.catch(() => undefined);
+    pending.push(checked);
     asked = request.to;
   };
   try {
@@ -83,8 +87,7 @@ export const verifyStoredLog = async (
     }
     return verifier.finish();
   } finally {
-    // Ranges still being read are dropped: their answers are not needed after a failure.
-    pending.forEach((p) => p.catch(() => undefined));
+    // Ranges still being read after a failure are dropped with their threads.
     await Promise.all(checkers.map((c) => c.stop()));
   }
 };
