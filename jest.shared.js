@@ -15,6 +15,7 @@ for (const lib of libs) {
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swcTs, '^.+\\.m?js$': swcJs },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid|@lukeed|load-esm)/)'],
+  // @fastify/static (the OpenAPI page's assets) brings an ES-module content-disposition of its own.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid|@lukeed|load-esm|@fastify/static/node_modules/content-disposition|content-disposition)/)'],
   moduleNameMapper,
 };

@@ -46,6 +46,8 @@ export interface LoadResult extends ThroughputResult {
   /** Answers with another status than expected, by status. */
   unexpected: Record<string, number>;
   firstUnexpected?: string;
+  /** Every request answered, warm-up included (to divide the server's CPU time by). */
+  answered: number;
 }
 
 export const httpLoad = async (options: {
@@ -60,6 +62,7 @@ export const httpLoad = async (options: {
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections, maxFreeSockets: options.connections });
   const unexpected: Record<string, number> = {};
   let firstUnexpected: string | undefined;
+  let answered = 0;
   try {
     const result = await closedLoop({
       workers: options.connections,
@@ -69,6 +72,7 @@ export const httpLoad = async (options: {
         const spec = options.next(caller);
         if (!spec) return false;
         const answer = await send(agent, options.port, spec);
+        answered++;
         if (answer.status !== options.expect) {
           unexpected[answer.status] = (unexpected[answer.status] ?? 0) + 1;
           firstUnexpected ??= `${answer.status} ${answer.body.slice(0, 300)}`;
@@ -76,7 +80,7 @@ export const httpLoad = async (options: {
         return true;
       },
     });
-    return { ...result, unexpected, firstUnexpected };
+    return { ...result, unexpected, firstUnexpected, answered };
   } finally {
     agent.destroy();
   }

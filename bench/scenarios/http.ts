@@ -1,7 +1,7 @@
 import { Agent } from 'node:http';
 import { Child } from '../harness/child';
 import { BenchContext } from '../harness/context';
-import { HttpRequestSpec, httpLoad, send } from '../harness/http-load';
+import { HttpRequestSpec, httpLoad, LoadResult, send } from '../harness/http-load';
 import { Latencies, msSince, now } from '../harness/measure';
 import { partitionByStream, readEnvelopes } from '../harness/township';
 import { BENCH_ADMIN_TOKEN } from '../stages/ledger.stage';
@@ -33,6 +33,14 @@ const stopServer = async (server: Server): Promise<number | undefined> => {
   return server.child.close();
 };
 
+/** A load against the server, with the server's own CPU time per answer (less noisy than a rate on a shared machine). */
+const loadWithCpu = async (server: Server, run: () => Promise<LoadResult>): Promise<LoadResult & { cpuMicrosPerRequest: number }> => {
+  const before = await server.child.call<{ micros: number }>('server:cpu');
+  const result = await run();
+  const after = await server.child.call<{ micros: number }>('server:cpu');
+  return { ...result, cpuMicrosPerRequest: result.answered > 0 ? (after.micros - before.micros) / result.answered : NaN };
+};
+
 const command = (envelope: object): HttpRequestSpec => ({ method: 'POST', path: '/api/v1/commands', body: JSON.stringify(envelope), headers: AUTH });
 
 export const runHttpScenario = async (ctx: BenchContext): Promise<void> => {
@@ -47,28 +55,33 @@ export const runHttpScenario = async (ctx: BenchContext): Promise<void> => {
       if (answer.status !== 201) throw new Error(`the preamble was refused: ${answer.status} ${answer.body}`);
     }
     agent.destroy();
-    const bare = await httpLoad({
-      port: server.port,
-      connections: CONNECTIONS,
-      warmupSeconds: sizes.warmupSeconds / 2,
-      seconds: sizes.httpSeconds / 2,
-      expect: 200,
-      next: () => ({ method: 'GET', path: '/health/live' }),
-    });
+    const bare = await loadWithCpu(server, () =>
+      httpLoad({
+        port: server.port,
+        connections: CONNECTIONS,
+        warmupSeconds: sizes.warmupSeconds / 2,
+        seconds: sizes.httpSeconds / 2,
+        expect: 200,
+        next: () => ({ method: 'GET', path: '/health/live' }),
+      }),
+    );
     const cursor = queues.map(() => 0);
-    const commands = await httpLoad({
-      port: server.port,
-      connections: CONNECTIONS,
-      warmupSeconds: sizes.warmupSeconds,
-      seconds: sizes.httpSeconds,
-      expect: 201,
-      next: (caller) => {
-        const envelope = queues[caller][cursor[caller]++];
-        return envelope ? command(envelope) : undefined;
-      },
-    });
+    const commands = await loadWithCpu(server, () =>
+      httpLoad({
+        port: server.port,
+        connections: CONNECTIONS,
+        warmupSeconds: sizes.warmupSeconds,
+        seconds: sizes.httpSeconds,
+        expect: 201,
+        next: (caller) => {
+          const envelope = queues[caller][cursor[caller]++];
+          return envelope ? command(envelope) : undefined;
+        },
+      }),
+    );
     const refused = Object.entries(commands.unexpected);
-    const note = `${commands.ops} cmds in ${commands.seconds.toFixed(1)} s${refused.length ? `; unexpected answers ${JSON.stringify(commands.unexpected)} (first: ${commands.firstUnexpected})` : ''}`;
+    const cpu = `server CPU ${Math.round(commands.cpuMicrosPerRequest)} µs a command, ${Math.round(bare.cpuMicrosPerRequest)} µs a bare request`;
+    const note = `${commands.ops} cmds in ${commands.seconds.toFixed(1)} s; ${cpu}${refused.length ? `; unexpected answers ${JSON.stringify(commands.unexpected)} (first: ${commands.firstUnexpected})` : ''}`;
     const bareRef = 'bare GET /health/live, 32 conns';
     report.add({ scenario: 'http: POST /commands, 32 conns', value: commands.perSecond, unit: 'cmds/s', reference: bareRef, referenceValue: bare.perSecond, target: { on: 'value', op: '>=', bound: 3000 }, note });
     report.add({ scenario: 'http: POST /commands p50', value: commands.p50, unit: 'ms', reference: `${bareRef} p50`, referenceValue: bare.p50 });

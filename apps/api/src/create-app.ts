@@ -1,17 +1,32 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Ledger } from '@sunshine/application';
 import { AppModule } from './app.module';
 
-/** Builds the HTTP application on an opened ledger: the same for `npm start`, the CLI's serve and e2e tests. */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Builds the HTTP application on an opened ledger: the same for `npm start`, the CLI's serve and
+ * e2e tests. Fastify rather than Express: the same routes cost a third of the CPU per request
+ * (docs/PERFORMANCE.md), which is what bounds commands per second on a small machine.
+ */
 export const createApp = async (ledger: Ledger, options: { logger?: boolean } = {}): Promise<INestApplication> => {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forLedger(ledger), {
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forLedger(ledger), adapter, {
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
     bodyParser: false,
   });
-  app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
+  const fastify = app.getHttpAdapter().getInstance();
+  // JSON with a `__proto__` key is refused; an empty body reads as `{}`, as it always has here.
+  const json = fastify.getDefaultJsonParser('error', 'ignore');
+  const parseJson: typeof json = (request, body, done) => (body === '' ? done(null, {}) : json(request, body, done));
+  fastify.removeContentTypeParser('application/json');
+  // `application/*+json` is JSON too.
+  for (const type of ['application/json', /^application\/[\w.-]+\+json$/]) fastify.addContentTypeParser(type, { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES }, parseJson);
+  // An NDJSON import is read as a stream by its handler, line by line, never buffered whole.
+  fastify.addContentTypeParser('application/x-ndjson', (_request, _payload, done) => done(null));
   app.enableShutdownHooks();
   const openapi = new DocumentBuilder()
     .setTitle('Sunshine Ledger (阳光台账) API')
@@ -21,5 +36,8 @@ export const createApp = async (ledger: Ledger, options: { logger?: boolean } = 
     .addCookieAuth('sunshine_session')
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  // Fastify takes its routes once it is ready; supertest and listen() both need that done.
+  await app.init();
+  await fastify.ready();
   return app;
 };

@@ -8,7 +8,8 @@ const main = async () => {
   const ledger = await openServerLedger(config);
   const generated = await bootstrapAdmin(ledger);
   const app = await createApp(ledger);
-  await app.listen(config.port);
+  // Every interface, as Node's own default (Fastify alone would take only localhost).
+  await app.listen(config.port, '::');
   const address = `http://localhost:${config.port}`;
   console.log(`阳光台账 Sunshine Ledger · ${config.townshipName} · ${address}/api/v1 · OpenAPI ${address}/api/docs · data ${config.dataDir}`);
   if (generated) console.log(`管理员令牌（仅显示这一次）admin token, shown once: ${generated}`);

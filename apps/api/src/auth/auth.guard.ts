@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Authenticator, Capability, requireCapability } from '@sunshine/application';
 import { Actor } from '@sunshine/domain';
 import { ApiError, unauthorized } from '../problems/api-error';
@@ -10,7 +10,7 @@ import { readCookie } from './cookies';
 import { SESSION_COOKIE, Sessions } from './sessions';
 
 /** What the guard leaves on a request it let through. */
-export type AuthenticatedRequest = Request & { actor?: Actor; sessionId?: string };
+export type AuthenticatedRequest = FastifyRequest & { actor?: Actor; sessionId?: string };
 
 const CSRF_HEADER = 'x-requested-with';
 const CSRF_HEADER_VALUE = 'sunshine';
@@ -46,7 +46,7 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async bearer(request: Request): Promise<Actor> {
+  private async bearer(request: FastifyRequest): Promise<Actor> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
     if (!match) throw unauthorized();
     const actor = await this.authenticator.authenticate(match[1]);

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticator, Ledger } from '@sunshine/application';
 import { Actor } from '@sunshine/domain';
 import { ApiError, unauthorized } from '../problems/api-error';
@@ -18,7 +18,7 @@ const badBody = () =>
   ]);
 
 /** The token to sign in with: the Authorization header first, else the JSON body's `token`. */
-const tokenOf = (request: Request, body: unknown): string => {
+const tokenOf = (request: FastifyRequest, body: unknown): string => {
   if (request.headers.authorization !== undefined) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization);
     if (!match) throw unauthorized();
@@ -53,12 +53,12 @@ export class SessionController {
   })
   @ApiBody({ required: false, schema: { type: 'object', properties: { token: { type: 'string' } } } })
   @ApiResponse({ status: 201, description: '{ userId, role, name, township, expiresAt }' })
-  async signIn(@Req() request: Request, @Res({ passthrough: true }) response: Response, @Body() body: unknown) {
+  async signIn(@Req() request: FastifyRequest, @Res({ passthrough: true }) response: FastifyReply, @Body() body: unknown) {
     const actor = await this.authenticator.authenticate(tokenOf(request, body));
     if (!actor) throw unauthorized();
     const { sessionId, expiresAt } = this.sessions.open(actor.userId);
-    response.setHeader('Set-Cookie', sessionCookie(SESSION_COOKIE, sessionId, { maxAgeSeconds: SESSION_LIFETIME_MS / 1000, secure: request.secure }));
-    response.setHeader('Cache-Control', 'no-store');
+    response.header('Set-Cookie', sessionCookie(SESSION_COOKIE, sessionId, { maxAgeSeconds: SESSION_LIFETIME_MS / 1000, secure: request.protocol === 'https' }));
+    response.header('Cache-Control', 'no-store');
     return { ...(await this.whoIs(actor)), expiresAt: expiresAt.toISOString() };
   }
 
@@ -72,10 +72,10 @@ export class SessionController {
   @Delete()
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign the browser out: forgets the session and clears the cookie' })
-  signOut(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): void {
+  signOut(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: FastifyReply): void {
     const sessionId = readCookie(request.headers.cookie, SESSION_COOKIE);
     if (sessionId) this.sessions.close(sessionId);
-    response.setHeader('Set-Cookie', sessionCookie(SESSION_COOKIE, '', { maxAgeSeconds: 0, secure: request.secure }));
+    response.header('Set-Cookie', sessionCookie(SESSION_COOKIE, '', { maxAgeSeconds: 0, secure: request.protocol === 'https' }));
   }
 
   private async whoIs(actor: Actor) {

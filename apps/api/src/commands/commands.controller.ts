@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createInterface } from 'node:readline';
 import { COMMAND_DTOS, ExecutedCommand, ImportResultLine, ImportSummary, validateCommand } from '@sunshine/application';
 import { Actor } from '@sunshine/domain';
@@ -41,15 +41,18 @@ export class CommandsController {
   @Access('authenticated')
   @ApiOperation({ summary: 'Import an NDJSON file of commands; streams one result line per input line, then a summary' })
   @ApiQuery({ name: 'onError', enum: ['stop', 'continue'], required: false })
-  async import(@Req() request: Request, @Res() response: Response, @Query('onError') onError: string | undefined, @CurrentActor() actor: Actor) {
+  async import(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('onError') onError: string | undefined, @CurrentActor() actor: Actor) {
     if (onError !== undefined && onError !== 'stop' && onError !== 'continue')
       throw new ApiError(400, 'VALIDATION_FAILED', { zh: 'onError 只能是 stop 或 continue', en: 'onError must be stop or continue' }, [
         { path: 'onError', zh: '只能是 stop 或 continue', en: 'must be stop or continue' },
       ]);
-    if (!request.is('application/x-ndjson'))
+    if (request.headers['content-type']?.split(';')[0].trim().toLowerCase() !== 'application/x-ndjson')
       throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', { zh: '请以 Content-Type: application/x-ndjson 上传', en: 'send the file as Content-Type: application/x-ndjson' });
-    response.status(200).type('application/x-ndjson');
-    const lines = createInterface({ input: request, crlfDelay: Infinity });
+    // The body is read here as it arrives, and the answer streams back on the raw response.
+    reply.hijack();
+    const response = reply.raw;
+    response.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
+    const lines = createInterface({ input: request.raw, crlfDelay: Infinity });
     const results = await this.commandBus.execute<ImportCommands, AsyncIterable<ImportResultLine | ImportSummary>>(
       new ImportCommands(lines, actor, onError ?? 'stop', languageOf(request.headers['accept-language'])),
     );

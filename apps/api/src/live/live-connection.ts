@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { USERS_STREAM } from '@sunshine/application';
 import { EventStore, Position, StoredEvent, Subscription } from '@sunshine/event-store';
 import { ProjectionRunner, ProjectionsBehind, TermSummary } from '@sunshine/projections';
@@ -50,7 +50,7 @@ export class LiveConnection {
   readonly finished = new Promise<void>((resolve) => (this.finish = resolve));
 
   constructor(
-    private readonly response: Response,
+    private readonly response: ServerResponse,
     private readonly source: LiveSource,
     private readonly timing: LiveTiming,
     /** The client's Last-Event-ID: replay the events after it. */
@@ -60,7 +60,7 @@ export class LiveConnection {
   /** Sends the headers and runs the stream in the background; a failure ends the stream. */
   start(): void {
     const response = this.response;
-    response.status(200);
+    response.statusCode = 200;
     response.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
     response.setHeader('Cache-Control', 'no-store, no-transform');
     response.setHeader('Connection', 'keep-alive');

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Authenticator, Ledger, may } from '@sunshine/application';
 import { Actor, fold, shanghaiDate, termsDecider, TERMS_STREAM, ValidationFailed } from '@sunshine/domain';
 import { Position } from '@sunshine/event-store';
@@ -36,14 +36,16 @@ export class LiveFeed implements OnModuleDestroy {
    * Starts a stream for an authenticated request. What can be refused (an unknown term, a
    * Last-Event-ID this log never handed out) is refused before the stream starts, as a problem.
    */
-  async open(request: AuthenticatedRequest, response: Response, termId: string | undefined): Promise<void> {
+  async open(request: AuthenticatedRequest, reply: FastifyReply, termId: string | undefined): Promise<void> {
     const resumeAfter = this.lastEventId(request);
     // An unknown term is a 404 now, not a broken stream later.
     if (termId !== undefined) await this.ledger.readSide.termSummary(termId);
     const actor = request.actor as Actor;
     const sessionId = request.sessionId;
+    // From here on the stream writes the raw response itself, for as long as it stays open.
+    reply.hijack();
     const stream = new LiveConnection(
-      response,
+      reply.raw,
       {
         events: this.ledger.events,
         runner: this.ledger.runner,

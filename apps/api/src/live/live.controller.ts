@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Req, Res, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { queryValidationPipe } from '../problems/validation.pipe';
@@ -28,7 +28,7 @@ export class LiveController {
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'resume after this log position (browsers send it when they reconnect)' })
   @ApiProduces('text/event-stream')
   @ApiResponse({ status: 200, description: 'text/event-stream' })
-  async live(@Query() query: LiveQuery, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
-    await this.feed.open(request, response, query.termId);
+  async live(@Query() query: LiveQuery, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.feed.open(request, reply, query.termId);
   }
 }

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ValidationFailed } from '@sunshine/domain';
 import { ProjectionsBehind } from '@sunshine/projections';
 import { ApiError } from './api-error';
@@ -31,11 +31,13 @@ export const toProblem = (error: unknown, acceptLanguage: string | undefined): P
     ]);
   if (error instanceof ProjectionsBehind)
     return problem(503, 'READ_MODELS_BEHIND', { zh: `读模型在 5 秒内未达到位置 ${error.wanted}，请稍后重试`, en: `the read models did not reach position ${error.wanted} within 5 s` });
-  // The HTTP adapter wraps body-parser's errors; their `type` says what went wrong.
-  const parserError = (error instanceof HttpException && error.cause ? error.cause : error) as { type?: string };
-  if (parserError?.type === 'entity.parse.failed')
+  // The HTTP adapter wraps the body parser's errors; their Fastify `code` says what went wrong.
+  const parserError = (error instanceof HttpException && error.cause ? error.cause : error) as { code?: string };
+  if (parserError?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || parserError?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
     return problem(400, 'MALFORMED_JSON', { zh: '请求体不是有效的 JSON', en: 'the request body is not valid JSON' });
-  if (parserError?.type === 'entity.too.large') return problem(413, 'PAYLOAD_TOO_LARGE', { zh: '请求体过大', en: 'the request body is too large' });
+  if (parserError?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return problem(415, 'UNSUPPORTED_MEDIA_TYPE', { zh: '不支持这种请求体类型，请用 application/json', en: 'unsupported body type; send application/json' });
+  if (parserError?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problem(413, 'PAYLOAD_TOO_LARGE', { zh: '请求体过大', en: 'the request body is too large' });
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const code = status === 404 ? 'NOT_FOUND' : `HTTP_${status}`;
@@ -51,14 +53,15 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
     const problem = toProblem(error, request.headers['accept-language']);
     if (problem.status >= 500 && problem.status !== 503) this.logger.error(error instanceof Error ? error.stack : String(error));
-    if (response.headersSent) {
-      response.end();
+    // A streamed answer (NDJSON, SSE) that already began can only be ended.
+    if (reply.sent || reply.raw.headersSent) {
+      if (!reply.raw.writableEnded) reply.raw.end();
       return;
     }
-    response.status(problem.status).type('application/problem+json').send(JSON.stringify({ ...problem, instance: request.originalUrl.split('?')[0] }));
+    reply.status(problem.status).type('application/problem+json').send(JSON.stringify({ ...problem, instance: request.url.split('?')[0] }));
   }
 }
