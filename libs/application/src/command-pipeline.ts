@@ -43,6 +43,8 @@ export interface CommandPipelineOptions {
   protect?: EventProtector;
   /** Nothing but this pipeline appends to the store (see StreamStateCache). */
   soleWriter?: boolean;
+  /** Ids for new data subjects whose keys are ready (SecretStore.freshSubject); random ones otherwise. */
+  freshSubject?: () => string | undefined;
 }
 
 export const SCHEMA_VERSION = 1;
@@ -60,6 +62,7 @@ export class CommandPipeline {
   private readonly clock: () => Date;
   private readonly maxRetries: number;
   private readonly protect?: EventProtector;
+  private readonly newId: () => string;
   private readonly cache: StreamStateCache;
 
   constructor(
@@ -69,6 +72,8 @@ export class CommandPipeline {
     this.clock = options.clock ?? (() => new Date());
     this.maxRetries = options.maxRetries ?? 20;
     this.protect = options.protect;
+    const fresh = options.freshSubject;
+    this.newId = fresh ? () => fresh() ?? randomUUID() : randomUUID;
     this.cache = new StreamStateCache(undefined, options.soleWriter ?? false);
   }
 
@@ -117,7 +122,7 @@ export class CommandPipeline {
       if (current.voided) throw alreadyVoided(stream);
 
       const now = this.clock();
-      const decision: DecisionContext = { now, today: shanghaiDate(now), actor, newId: randomUUID };
+      const decision: DecisionContext = { now, today: shanghaiDate(now), actor, newId: this.newId };
       const decided: DomainEvent[] = isVoid
         ? [{ type: RECORD_VOIDED, data: { stream, reason: envelope.data.reason }, corrects: current.firstEventId }]
         : context.decider.decide({ type: envelope.type, data: envelope.data }, current.state, decision);

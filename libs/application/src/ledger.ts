@@ -82,7 +82,7 @@ export const openLedger = async (config: Config, options: OpenLedgerOptions): Pr
     const reads = await openReadStore(config);
     // The embedded store's data directory is held by this process: its pipeline is the only writer.
     const soleWriter = config.eventStore === 'sqlite';
-    const pipeline = new CommandPipeline(events, { clock: options.clock, protect: (options.protect ?? protectPersonalData)(secrets), soleWriter });
+    const pipeline = new CommandPipeline(events, { clock: options.clock, protect: (options.protect ?? protectPersonalData)(secrets), soleWriter, freshSubject: () => secrets.freshSubject() });
     const runner = new ProjectionRunner(events, reads, [...options.projections, erasuresProjection], {
       onProgress: options.onProjectionProgress ? (n) => options.onProjectionProgress?.(n) : undefined,
     });

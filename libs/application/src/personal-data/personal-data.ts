@@ -35,10 +35,9 @@ const subjectErased = (subjectId: string) =>
 export const protectPersonalData =
   (secrets: SecretStore): EventProtector =>
   (events: NewEvent[]) => {
-    let sealsParties = false;
+    const waits: Promise<void>[] = [];
     const sealed = events.map((event) => {
       if (!CARRIES_PARTIES.has(event.type)) return event;
-      sealsParties = true;
       const data = event.data as { parties: ({ subjectId: string } & PartyDetails)[] };
       const parties: SealedParty[] = data.parties.map(({ subjectId, ...details }) => {
         let key = secrets.subjectKey(subjectId);
@@ -47,12 +46,14 @@ export const protectPersonalData =
           secrets.putSubjectKey(subjectId, newSubjectKey());
           key = secrets.subjectKey(subjectId) as Buffer;
         }
+        const durable = secrets.whenKeyDurable(subjectId);
+        if (durable) waits.push(durable);
         return { subjectId, sealed: seal(key, JSON.stringify(details), associated(event.eventId, subjectId)) };
       });
       return { ...event, data: { ...data, parties } };
     });
     // A key (new here, or new a moment ago for another command) is on disk before any event sealed with it is written.
-    return sealsParties ? secrets.keysDurable().then(() => sealed) : sealed;
+    return waits.length ? Promise.all(waits).then(() => sealed) : sealed;
   };
 
 /** Opens sealed parties with their subjects' keys; an erased subject reads as `[erased]`. */

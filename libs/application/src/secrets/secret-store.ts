@@ -1,6 +1,12 @@
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
-import { WalSync } from '@sunshine/event-store';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSync, WalSync } from '@sunshine/event-store';
+import { newSubjectKey } from '../personal-data/seal';
+
+/** Spare subjects are made this many at a time, when fewer than SPARE_LOW are left. */
+const SPARE_BATCH = 256;
+const SPARE_LOW = 64;
+const SPARE = { no: 0, yes: 1, retired: 2 } as const;
 
 /**
  * What must never enter the log: bearer tokens (kept only as SHA-256 hashes) and the
@@ -14,26 +20,38 @@ export class SecretStore {
   private readonly walSync?: WalSync;
   /** The last committed keys on their way to the disk. */
   private keysSynced: Promise<void> = Promise.resolve();
+  /** Subjects whose keys are in the open transaction, and those whose commit is being synced. */
+  private unsynced = new Set<string>();
+  private readonly syncing = new Map<string, Promise<void>>();
+  /** Subjects made ahead whose keys are on disk, for parties new to the ledger. */
+  private readonly spares: string[] = [];
+  private refilling = false;
 
-  constructor(file: string) {
+  constructor(file: string, options: { dataSync?: DataSync } = {}) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS tokens (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL) STRICT;
       CREATE INDEX IF NOT EXISTS tokens_by_user ON tokens (user_id);
-      CREATE TABLE IF NOT EXISTS subject_keys (subject_id TEXT PRIMARY KEY, key BLOB) STRICT;
+      CREATE TABLE IF NOT EXISTS subject_keys (subject_id TEXT PRIMARY KEY, key BLOB, spare INTEGER NOT NULL DEFAULT 0) STRICT;
     `);
+    const columns = this.db.pragma('table_info(subject_keys)') as { name: string }[];
+    if (!columns.some((column) => column.name === 'spare')) this.db.exec('ALTER TABLE subject_keys ADD COLUMN spare INTEGER NOT NULL DEFAULT 0');
+    // A spare handed out just before a crash may be in the log without its mark here: never hand one out twice.
+    this.db.prepare('UPDATE subject_keys SET spare = ? WHERE spare = ?').run(SPARE.retired, SPARE.yes);
     this.statements = {
       userOf: this.db.prepare<[string], { user_id: string }>('SELECT user_id FROM tokens WHERE token_hash = ?'),
       putToken: this.db.prepare('INSERT INTO tokens (token_hash, user_id) VALUES (?, ?) ON CONFLICT (token_hash) DO UPDATE SET user_id = excluded.user_id'),
       tokensOf: this.db.prepare<[string], { token_hash: string }>('SELECT token_hash FROM tokens WHERE user_id = ?'),
       deleteTokensOf: this.db.prepare('DELETE FROM tokens WHERE user_id = ?'),
-      key: this.db.prepare<[string], { key: Buffer | null }>('SELECT key FROM subject_keys WHERE subject_id = ?'),
+      key: this.db.prepare<[string], { key: Buffer | null }>(`SELECT key FROM subject_keys WHERE subject_id = ? AND spare <> ${SPARE.yes}`),
+      putSpare: this.db.prepare(`INSERT INTO subject_keys (subject_id, key, spare) VALUES (?, ?, ${SPARE.yes})`),
+      takeSpare: this.db.prepare(`UPDATE subject_keys SET spare = ${SPARE.no} WHERE subject_id = ?`),
       putKey: this.db.prepare('INSERT INTO subject_keys (subject_id, key) VALUES (?, ?) ON CONFLICT (subject_id) DO NOTHING'),
       destroyKey: this.db.prepare('INSERT INTO subject_keys (subject_id, key) VALUES (?, NULL) ON CONFLICT (subject_id) DO UPDATE SET key = NULL'),
     };
-    this.walSync = WalSync.attach(this.db);
+    this.walSync = WalSync.attach(this.db, options.dataSync);
   }
 
   static hashToken(token: string): string {
@@ -67,29 +85,67 @@ export class SecretStore {
   /**
    * Stores a new key unless the subject already has one (or had one, since destroyed). Keys
    * made in one turn of the event loop share one commit. An event sealed with a key is appended
-   * only once `keysDurable()` resolved, so the log never holds data whose key a crash lost.
+   * only once `whenKeyDurable()` says its key is on disk, so the log never holds data whose key a crash lost.
    */
   putSubjectKey(subjectId: string, key: Buffer): void {
-    if (!this.db.inTransaction) {
-      this.db.exec('BEGIN IMMEDIATE');
-      setImmediate(() => this.commitKeys());
-    }
+    this.begin();
     this.statements.putKey.run(subjectId, key);
+    this.unsynced.add(subjectId);
   }
 
-  /** Resolves once every key stored so far is on disk; rejects if it cannot be. */
-  keysDurable(): Promise<void> {
+  /**
+   * A new subject whose key is already on disk, or undefined when none is ready (then a random
+   * id and `putSubjectKey` do). Subjects are made ahead in batches with one sync, so a command
+   * naming a new party does not wait for a key to reach the disk.
+   */
+  freshSubject(): string | undefined {
+    if (this.spares.length < SPARE_LOW && !this.refilling) this.refill();
+    const subjectId = this.spares.pop();
+    if (subjectId !== undefined) {
+      this.begin();
+      this.statements.takeSpare.run(subjectId);
+    }
+    return subjectId;
+  }
+
+  /** Undefined once the subject's key is on disk; else resolves when it is. */
+  whenKeyDurable(subjectId: string): Promise<void> | undefined {
+    if (this.unsynced.has(subjectId)) this.commitKeys();
+    return this.syncing.get(subjectId);
+  }
+
+  private refill(): void {
+    this.refilling = true;
+    this.begin();
+    const made = Array.from({ length: SPARE_BATCH }, () => randomUUID());
+    for (const subjectId of made) this.statements.putSpare.run(subjectId, newSubjectKey());
     this.commitKeys();
-    return this.keysSynced;
+    this.keysSynced.then(
+      () => this.spares.push(...made),
+      () => undefined,
+    ).finally(() => (this.refilling = false));
   }
 
-  /** Commits the keys made so far; they are durable once `keysDurable()` resolves. */
+  private begin(): void {
+    if (this.db.inTransaction) return;
+    this.db.exec('BEGIN IMMEDIATE');
+    setImmediate(() => this.commitKeys());
+  }
+
+  /** Commits the keys made so far; `whenKeyDurable` tells when each is on disk. */
   commitKeys(): void {
     if (!this.db.open || !this.db.inTransaction) return;
     this.db.exec('COMMIT');
-    this.keysSynced = this.synced();
+    const synced = this.synced();
+    const subjects = this.unsynced;
+    this.unsynced = new Set();
+    for (const subjectId of subjects) this.syncing.set(subjectId, synced);
+    const settle = () => {
+      for (const subjectId of subjects) if (this.syncing.get(subjectId) === synced) this.syncing.delete(subjectId);
+    };
     // Whoever waits is told; a failure nobody waits for must not go unhandled.
-    this.keysSynced.catch(() => undefined);
+    synced.then(settle, settle);
+    this.keysSynced = synced;
   }
 
   /** Destroys the subject's key for good; resolves once that is durable. */

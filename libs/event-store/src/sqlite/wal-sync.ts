@@ -81,15 +81,16 @@ export class WalSync {
       for (const waiter of covered) waiter.reject(this.failure);
       return;
     }
-    this.running = new Promise<void>((resolve) =>
-      this.sync(this.fd, (error) => {
-        if (error && !this.failure) this.failure = new SyncFailed(error);
-        for (const waiter of covered) this.failure ? waiter.reject(this.failure) : waiter.resolve();
-        this.running = undefined;
-        if (this.waiting.length) this.start();
-        resolve();
-      }),
-    );
+    let finished!: () => void;
+    this.running = new Promise<void>((resolve) => (finished = resolve));
+    // Set up before the sync starts: a sync may call back at once.
+    this.sync(this.fd, (error) => {
+      if (error && !this.failure) this.failure = new SyncFailed(error);
+      for (const waiter of covered) this.failure ? waiter.reject(this.failure) : waiter.resolve();
+      this.running = undefined;
+      if (this.waiting.length) this.start();
+      finished();
+    });
   }
 }
 
