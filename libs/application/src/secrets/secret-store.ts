@@ -6,7 +6,6 @@ import { newSubjectKey } from '../personal-data/seal';
 /** Spare subjects are made this many at a time, when fewer than SPARE_LOW are left. */
 const SPARE_BATCH = 256;
 const SPARE_LOW = 64;
-const SPARE = { no: 0, yes: 1, retired: 2 } as const;
 
 /**
  * What must never enter the log: bearer tokens (kept only as SHA-256 hashes) and the
@@ -25,6 +24,8 @@ export class SecretStore {
   private readonly syncing = new Map<string, Promise<void>>();
   /** Subjects made ahead whose keys are on disk, for parties new to the ledger. */
   private readonly spares: string[] = [];
+  /** Subjects made ahead and not handed out (yet): no one knows of them. */
+  private readonly unknown = new Set<string>();
   private refilling = false;
 
   constructor(file: string, options: { dataSync?: DataSync } = {}) {
@@ -34,20 +35,14 @@ export class SecretStore {
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS tokens (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL) STRICT;
       CREATE INDEX IF NOT EXISTS tokens_by_user ON tokens (user_id);
-      CREATE TABLE IF NOT EXISTS subject_keys (subject_id TEXT PRIMARY KEY, key BLOB, spare INTEGER NOT NULL DEFAULT 0) STRICT;
+      CREATE TABLE IF NOT EXISTS subject_keys (subject_id TEXT PRIMARY KEY, key BLOB) STRICT;
     `);
-    const columns = this.db.pragma('table_info(subject_keys)') as { name: string }[];
-    if (!columns.some((column) => column.name === 'spare')) this.db.exec('ALTER TABLE subject_keys ADD COLUMN spare INTEGER NOT NULL DEFAULT 0');
-    // A spare handed out just before a crash may be in the log without its mark here: never hand one out twice.
-    this.db.prepare('UPDATE subject_keys SET spare = ? WHERE spare = ?').run(SPARE.retired, SPARE.yes);
     this.statements = {
       userOf: this.db.prepare<[string], { user_id: string }>('SELECT user_id FROM tokens WHERE token_hash = ?'),
       putToken: this.db.prepare('INSERT INTO tokens (token_hash, user_id) VALUES (?, ?) ON CONFLICT (token_hash) DO UPDATE SET user_id = excluded.user_id'),
       tokensOf: this.db.prepare<[string], { token_hash: string }>('SELECT token_hash FROM tokens WHERE user_id = ?'),
       deleteTokensOf: this.db.prepare('DELETE FROM tokens WHERE user_id = ?'),
-      key: this.db.prepare<[string], { key: Buffer | null }>(`SELECT key FROM subject_keys WHERE subject_id = ? AND spare <> ${SPARE.yes}`),
-      putSpare: this.db.prepare(`INSERT INTO subject_keys (subject_id, key, spare) VALUES (?, ?, ${SPARE.yes})`),
-      takeSpare: this.db.prepare(`UPDATE subject_keys SET spare = ${SPARE.no} WHERE subject_id = ?`),
+      key: this.db.prepare<[string], { key: Buffer | null }>('SELECT key FROM subject_keys WHERE subject_id = ?'),
       putKey: this.db.prepare('INSERT INTO subject_keys (subject_id, key) VALUES (?, ?) ON CONFLICT (subject_id) DO NOTHING'),
       destroyKey: this.db.prepare('INSERT INTO subject_keys (subject_id, key) VALUES (?, NULL) ON CONFLICT (subject_id) DO UPDATE SET key = NULL'),
     };
@@ -78,6 +73,7 @@ export class SecretStore {
 
   /** The subject's key; undefined when it never existed, null once destroyed. */
   subjectKey(subjectId: string): Buffer | null | undefined {
+    if (this.unknown.has(subjectId)) return undefined;
     const row = this.statements.key.get(subjectId);
     return row === undefined ? undefined : row.key;
   }
@@ -101,10 +97,7 @@ export class SecretStore {
   freshSubject(): string | undefined {
     if (this.spares.length < SPARE_LOW && !this.refilling) this.refill();
     const subjectId = this.spares.pop();
-    if (subjectId !== undefined) {
-      this.begin();
-      this.statements.takeSpare.run(subjectId);
-    }
+    if (subjectId !== undefined) this.unknown.delete(subjectId);
     return subjectId;
   }
 
@@ -118,7 +111,10 @@ export class SecretStore {
     this.refilling = true;
     this.begin();
     const made = Array.from({ length: SPARE_BATCH }, () => randomUUID());
-    for (const subjectId of made) this.statements.putSpare.run(subjectId, newSubjectKey());
+    for (const subjectId of made) {
+      this.statements.putKey.run(subjectId, newSubjectKey());
+      this.unknown.add(subjectId);
+    }
     this.commitKeys();
     this.keysSynced.then(
       () => this.spares.push(...made),
