@@ -9,6 +9,9 @@ import { TermSummary } from './term-summary.types';
 
 const COUNTED = new Set(COUNTED_CATEGORIES);
 
+/** Documents a first reading counts between two turns of the event loop. */
+const YIELD_EVERY = 500;
+
 /** One term's figures, kept current: a changed document's old contribution is taken back and its new one added. */
 class LiveTerm {
   private readonly window: TermWindow;
@@ -48,6 +51,7 @@ class LiveTerm {
 class TermReading {
   private category = -1;
   private lastKey?: string;
+  private counted = 0;
   private readonly deferred = new Map<string, DocumentChange>();
 
   constructor(readonly live: LiveTerm) {}
@@ -65,6 +69,8 @@ class TermReading {
         const key = recordKey(category, doc);
         this.lastKey = key;
         if (!this.deferred.has(key)) this.live.add(category, doc);
+        // A store read in pages without I/O never lets the event loop turn: let requests and commits through.
+        if (++this.counted % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       }
     }
     this.category = COUNTED_CATEGORIES.length;
