@@ -206,10 +206,15 @@ export const allStoredEvents = async (t: TestApp) => {
 export const wholeLogText = async (t: TestApp): Promise<string> => JSON.stringify(await allStoredEvents(t));
 
 /** How many data subjects have a key (or had one), read straight from the secret store's file. */
+/**
+ * The data subjects the ledger knows: those with a key in secrets.db, read from the file, less
+ * the ones the secret store made ahead and has not handed out to anyone yet.
+ */
 export const subjectKeyCount = (t: TestApp): number => {
   const db = new Database(join(t.dataDir, 'secrets.db'), { readonly: true, fileMustExist: true });
   try {
-    return (db.prepare('SELECT count(*) AS n FROM subject_keys').get() as { n: number }).n;
+    const ids = (db.prepare('SELECT subject_id FROM subject_keys').all() as { subject_id: string }[]).map((row) => row.subject_id);
+    return ids.filter((id) => t.ledger.secrets.subjectKey(id) !== undefined).length;
   } finally {
     db.close();
   }
