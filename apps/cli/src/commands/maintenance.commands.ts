@@ -27,8 +27,8 @@ export const replay = (options: { knownAt?: string; toPosition?: string }) =>
     const progress = new Progress('重放 replaying');
     const counts: Record<string, number> = {};
     let last: StoredEvent | undefined;
-    const prefix = {
-      ...ledger.events,
+    // Everything else as the store answers it (its methods live on its prototype), the log cut at the prefix.
+    const prefix = Object.assign(Object.create(ledger.events) as typeof ledger.events, {
       readAll: async (o: { after?: string; limit: number }) => {
         const page = await ledger.events.readAll(o);
         const kept: StoredEvent[] = [];
@@ -41,9 +41,9 @@ export const replay = (options: { knownAt?: string; toPosition?: string }) =>
         }
         return kept;
       },
-    };
+    });
     const memory = new MemoryProjectionStore();
-    const runner = new ProjectionRunner(prefix as typeof ledger.events, memory, PROJECTIONS, { onProgress: (n) => progress.update(n) });
+    const runner = new ProjectionRunner(prefix, memory, PROJECTIONS, { onProgress: (n) => progress.update(n) });
     await runner.catchUp();
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     progress.done(`重放了 ${total} 个事件 (replayed ${total} events)`);

@@ -61,6 +61,14 @@ describe('the projection runner', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('catches up with a log prefix that holds no event yet (as known before the first record)', async () => {
+    await append('a', 3);
+    const nothingYet = Object.assign(Object.create(events) as SqliteEventStore, { readAll: async () => [] });
+    const memory = new MemoryProjectionStore();
+    await new ProjectionRunner(nothingYet, memory, [counting(1)]).catchUp();
+    expect(await memory.get('count/a')).toBeUndefined();
+  });
+
   it('resumes from its checkpoint after a restart, feeding no event twice', async () => {
     await append('a', 5);
     const seen: string[] = [];

@@ -144,13 +144,14 @@ export class ProjectionRunner {
     });
   }
 
-  private async catchUpFromCheckpoints(): Promise<void> {
+  private async catchUpFromCheckpoints(replayed = false): Promise<void> {
     const checkpoints = await Promise.all(this.projections.map((p) => this.store.checkpoint(p.name)));
     const stale = this.projections.filter((p, i) => checkpoints[i] !== undefined && checkpoints[i]?.version !== p.version);
     const blank = this.projections.filter((_, i) => checkpoints[i] === undefined);
-    if (stale.length > 0 || (blank.length > 0 && (await this.events.headPosition()) !== undefined)) {
+    // Once is enough: a replay of a log prefix with no event in it leaves no checkpoint behind.
+    if (!replayed && (stale.length > 0 || (blank.length > 0 && (await this.events.headPosition()) !== undefined))) {
       await this.replay([...stale, ...blank]);
-      return this.catchUpFromCheckpoints();
+      return this.catchUpFromCheckpoints(true);
     }
     const positions = checkpoints.map((c) => c?.position);
     // Start from the least advanced projection; the others skip what they already have.
