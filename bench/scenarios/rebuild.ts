@@ -27,7 +27,7 @@ export const runRebuildScenario = async (ctx: BenchContext): Promise<void> => {
       unit: 'events/s',
       ...reference,
       target,
-      note: `${rebuilt.events} events in ${rebuilt.seconds.toFixed(2)} s; projections: ${rebuilt.projections.join(', ') || '(none registered in PROJECTIONS)'} + erasures`,
+      note: `${rebuilt.events} events in ${rebuilt.seconds.toFixed(2)} s, peak RSS ${Math.round(rebuilt.maxRssMB)} MB; projections: ${rebuilt.projections.join(', ') || '(none registered in PROJECTIONS)'} + erasures`,
     });
   } catch (error) {
     ctx.report.add({ scenario: 'rebuild: projections from start', value: null, unit: 'events/s', ...reference, target, note: `n/a (${error instanceof Error ? error.message : String(error)})` });
