@@ -61,10 +61,18 @@ export async function* verifiablePages(store: EventStore, after?: Position, opti
   }
 }
 
+interface HashReader {
+  readHashes(options: { after?: Position; limit: number }): { position: string; hash: string }[];
+}
+
+const hasHashes = (store: EventStore): store is EventStore & HashReader => typeof (store as Partial<HashReader>).readHashes === 'function';
+
 /** Only the hashes and positions, for keeping the Merkle tree in step. */
 export async function* hashPages(store: EventStore, after?: Position): AsyncGenerator<{ position: string; hash: string }[]> {
   for (;;) {
-    const page = hasRaw(store)
+    const page = hasHashes(store)
+      ? store.readHashes({ after, limit: PAGE })
+      : hasRaw(store)
       ? store.readRaw({ after, limit: PAGE })
       : (await store.readAll({ after, limit: PAGE })).map((e) => ({ position: e.position, hash: e.metadata.hash }));
     if (page.length === 0) return;

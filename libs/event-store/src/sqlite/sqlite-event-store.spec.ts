@@ -43,6 +43,16 @@ describe('sqlite event store', () => {
     expect((await store.readAll({ limit: 10 })).map((e) => e.position)).toEqual(['1', '2', '3']);
   });
 
+  it('reads positions and hashes alone as the full rows have them, durable ones only', async () => {
+    await store.append({ stream: 'a', expectedRevision: 'no_stream', events: [newEvent(), newEvent(), newEvent()] });
+    const pending = store.append({ stream: 'b', expectedRevision: 'no_stream', events: [newEvent()] });
+    expect(store.readHashes({ limit: 10 })).toEqual(store.readRaw({ limit: 10 }).map(({ position, hash }) => ({ position, hash })));
+    expect(store.readHashes({ after: '1', limit: 1 })).toHaveLength(1);
+    expect(store.readHashes({ limit: 10 })).toHaveLength(3);
+    await pending;
+    expect(store.readHashes({ after: '3', limit: 10 }).map((e) => e.position)).toEqual(['4']);
+  });
+
   it('refuses a position it never handed out', async () => {
     await expect(store.readAll({ after: 'abc', limit: 1 })).rejects.toBeInstanceOf(InvalidPosition);
     await expect(store.readAll({ after: '-1', limit: 1 })).rejects.toBeInstanceOf(InvalidPosition);

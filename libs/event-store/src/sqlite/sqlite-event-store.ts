@@ -113,6 +113,7 @@ export class SqliteEventStore implements EventStore {
       ),
       readAll: this.db.prepare<[number, number], Row>('SELECT position, body, hash FROM events WHERE position > ? ORDER BY position LIMIT ?'),
       byEventId: this.db.prepare<[string], Row>('SELECT position, body, hash FROM events WHERE event_id = ?'),
+      hashes: this.db.prepare<[number, number], { position: number; hash: string }>('SELECT position, hash FROM events WHERE position > ? ORDER BY position LIMIT ?'),
       readRaw: this.db.prepare<[number, number], Row & { event_id: string; stream: string; revision: number; type: string }>(
         'SELECT position, event_id, stream, revision, type, body, hash FROM events WHERE position > ? ORDER BY position LIMIT ?',
       ),
@@ -281,6 +282,13 @@ export class SqliteEventStore implements EventStore {
           body: row.body,
           hash: row.hash,
         }));
+  }
+
+  /** Only positions and hashes, for keeping a Merkle tree in step with the log. */
+  readHashes({ after, limit }: ReadAllOptions): { position: string; hash: string }[] {
+    const from = this.parsePosition(after);
+    const upTo = Math.min(limit, Math.max(this.durableHead - from, 0));
+    return upTo === 0 ? [] : this.statements.hashes.all(from, upTo).map((row) => ({ position: String(row.position), hash: row.hash }));
   }
 
   /** Positions are dense from 1: an event's Merkle leaf index is its position − 1. */
