@@ -19,18 +19,21 @@ import {
 } from '@sunshine/projections';
 
 /** The log prefix recorded up to an instant: the events with recordedAt ≤ knownAt. */
-const prefixUpTo = (events: EventStore, knownAt: string): EventStore => ({
-  ...events,
-  comparePositions: (a, b) => events.comparePositions(a, b),
-  // The spread copies no methods of a class: the runner asks for the head to know whether there is a log to replay.
-  headPosition: () => events.headPosition(),
-  readAll: async (options) => {
-    const page = await events.readAll(options);
-    const cut = page.findIndex((e: StoredEvent) => e.metadata.recordedAt > knownAt);
-    // recordedAt never decreases along the log, so the first later event ends the prefix.
-    return cut < 0 ? page : page.slice(0, cut);
-  },
-});
+const prefixUpTo = (events: EventStore, knownAt: string): EventStore => {
+  const prefix: EventStore = {
+    ...events,
+    comparePositions: (a, b) => events.comparePositions(a, b),
+    readAll: async (options) => {
+      const page = await events.readAll(options);
+      const cut = page.findIndex((e: StoredEvent) => e.metadata.recordedAt > knownAt);
+      // recordedAt never decreases along the log, so the first later event ends the prefix.
+      return cut < 0 ? page : page.slice(0, cut);
+    },
+    // The runner asks whether there is a log to replay: none when nothing was recorded by then.
+    headPosition: async () => ((await prefix.readAll({ limit: 1 })).length === 0 ? undefined : events.headPosition()),
+  };
+  return prefix;
+};
 
 interface Snapshot {
   source: RecordSource & Pick<ProjectionStore, 'get'>;
