@@ -93,18 +93,20 @@ export const openLedger = async (config: Config, options: OpenLedgerOptions): Pr
     let integrityDue = false;
     let projectionsDue = false;
     const commands = new CommandService(pipeline, secrets, () => {
-      // Nudge the projections after the caller has its answer, once for a burst of appends.
+      // Nudge the projections and the tree once for a burst of appends, after the caller has its
+      // answer and after the next group's commit has started (timers run after this turn's
+      // setImmediate commit): their work overlaps that group's fsync instead of delaying it.
+      // A reader that must see the append (read-your-writes) asks the runner itself.
       if (!projectionsDue) {
         projectionsDue = true;
-        setImmediate(() => {
+        setTimeout(() => {
           projectionsDue = false;
           runner.notify();
         });
       }
-      // One tree update for a burst of appends.
       if (!integrityDue && (options.follow ?? true)) {
         integrityDue = true;
-        setImmediate(() => {
+        setTimeout(() => {
           integrityDue = false;
           integrity.notify().catch(() => undefined);
         });
