@@ -72,6 +72,8 @@ const openReadStore = async (config: Config): Promise<ProjectionStore> => {
   }
 };
 
+const afterNextCommit = (work: () => void) => setImmediate(() => setImmediate(work));
+
 /** Opens the stores of a configuration, holding the data directory so no other process writes it. */
 export const openLedger = async (config: Config, options: OpenLedgerOptions): Promise<Ledger> => {
   mkdirSync(config.dataDir, { recursive: true });
@@ -94,19 +96,19 @@ export const openLedger = async (config: Config, options: OpenLedgerOptions): Pr
     let projectionsDue = false;
     const commands = new CommandService(pipeline, secrets, () => {
       // Nudge the projections and the tree once for a burst of appends, after the caller has its
-      // answer and after the next group's commit has started (timers run after this turn's
-      // setImmediate commit): their work overlaps that group's fsync instead of delaying it.
-      // A reader that must see the append (read-your-writes) asks the runner itself.
+      // answer and after the commit of the group the caller's next command joins (queued in this
+      // turn's check phase, so two turns on): their work overlaps that group's fsync instead of
+      // delaying it. A reader that must see the append (read-your-writes) asks the runner itself.
       if (!projectionsDue) {
         projectionsDue = true;
-        setTimeout(() => {
+        afterNextCommit(() => {
           projectionsDue = false;
           runner.notify();
         });
       }
       if (!integrityDue && (options.follow ?? true)) {
         integrityDue = true;
-        setTimeout(() => {
+        afterNextCommit(() => {
           integrityDue = false;
           integrity.notify().catch(() => undefined);
         });
