@@ -17,8 +17,6 @@ export class SecretStore {
   private readonly statements;
   /** Commits reach the disk off the event loop (see WalSync). */
   private readonly walSync?: WalSync;
-  /** The last committed keys on their way to the disk. */
-  private keysSynced: Promise<void> = Promise.resolve();
   /** Subjects whose keys are in the open transaction, and those whose commit is being synced. */
   private unsynced = new Set<string>();
   private readonly syncing = new Map<string, Promise<void>>();
@@ -115,11 +113,12 @@ export class SecretStore {
       this.statements.putKey.run(subjectId, newSubjectKey());
       this.unknown.add(subjectId);
     }
-    this.commitKeys();
-    this.keysSynced.then(
-      () => this.spares.push(...made),
-      () => undefined,
-    ).finally(() => (this.refilling = false));
+    (this.commitKeys() ?? Promise.resolve())
+      .then(
+        () => this.spares.push(...made),
+        () => undefined,
+      )
+      .finally(() => (this.refilling = false));
   }
 
   private begin(): void {
@@ -128,9 +127,9 @@ export class SecretStore {
     setImmediate(() => this.commitKeys());
   }
 
-  /** Commits the keys made so far; `whenKeyDurable` tells when each is on disk. */
-  commitKeys(): void {
-    if (!this.db.open || !this.db.inTransaction) return;
+  /** Commits the keys made so far; the promise (and `whenKeyDurable`, per key) tells when they are on disk. */
+  commitKeys(): Promise<void> | undefined {
+    if (!this.db.open || !this.db.inTransaction) return undefined;
     this.db.exec('COMMIT');
     const synced = this.synced();
     const subjects = this.unsynced;
@@ -141,7 +140,7 @@ export class SecretStore {
     };
     // Whoever waits is told; a failure nobody waits for must not go unhandled.
     synced.then(settle, settle);
-    this.keysSynced = synced;
+    return synced;
   }
 
   /** Destroys the subject's key for good; resolves once that is durable. */

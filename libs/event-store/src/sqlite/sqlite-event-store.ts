@@ -48,8 +48,8 @@ export interface SqliteEventStoreOptions {
   /** How often a follower looks for events written by another process. */
   pollIntervalMs?: number;
   /**
-   * Runs just before each group commit; if it throws, nothing of the group commits. Used to make
-   * what the events depend on durable first (the keys their personal data is sealed with).
+   * Runs just before each group commit; if it throws, nothing of the group commits and every
+   * append of the group is refused (how a failed commit is exercised in tests).
    */
   beforeCommit?: () => void;
   /** How the WAL file reaches the disk (fdatasync on libuv's thread pool); for tests. */
