@@ -74,7 +74,14 @@ const main = async (args: BenchArgs) => {
       try {
         await run(ctx);
       } catch (error) {
-        report.add({ scenario: `${name}: failed`, value: null, unit: '', reference: '', referenceValue: null, note: `n/a (${error instanceof Error ? error.message : String(error)})` });
+        report.add({
+          scenario: `${name}: failed`,
+          value: null,
+          unit: '',
+          reference: '',
+          referenceValue: null,
+          note: `n/a (${error instanceof Error ? error.message : String(error)})`,
+        });
       }
       report.say(`  (${name}: ${((Date.now() - scenarioStarted) / 1000).toFixed(0)} s)`);
     }
@@ -92,7 +99,8 @@ const main = async (args: BenchArgs) => {
       (unknown.length ? `; not measured: ${unknown.join(', ')}` : '') +
       ` (${minutes.toFixed(1)} min)`,
   );
-  if (!args.quick && args.only.size === SCENARIOS.length && keepInDocs(report, machine, root.filesystem, minutes)) report.say('docs/PERFORMANCE.md: table updated');
+  if (!args.quick && args.only.size === SCENARIOS.length && keepInDocs(report, machine, root.filesystem, minutes))
+    report.say('docs/PERFORMANCE.md: table updated');
 };
 
 let args: BenchArgs;

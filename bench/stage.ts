@@ -16,9 +16,11 @@ const MODULES: Record<string, () => Promise<StageModule>> = {
   server: () => import('./stages/server.stage'),
 };
 
-const reply = (message: StageMessage) => new Promise<void>((resolve) => process.send?.(message, undefined, {}, () => resolve()));
+const reply = (message: StageMessage) =>
+  new Promise<void>((resolve) => process.send?.(message, undefined, {}, () => resolve()));
 
-const describe = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+const describe = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 
 process.on('message', async (message: StageMessage) => {
   if (message.call === '$exit') {

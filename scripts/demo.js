@@ -10,7 +10,11 @@ const env = {
   SUNSHINE_DATA_DIR: process.env.SUNSHINE_DATA_DIR || join(root, 'demo-data'),
   SUNSHINE_ADMIN_TOKEN: process.env.SUNSHINE_ADMIN_TOKEN || 'demo-admin-token-change-me',
 };
-const imported = spawnSync(process.execPath, [join(root, 'bin/sunshine'), 'import', join(root, 'demo/demo-term.ndjson'), '--quiet'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+const imported = spawnSync(
+  process.execPath,
+  [join(root, 'bin/sunshine'), 'import', join(root, 'demo/demo-term.ndjson'), '--quiet'],
+  { env, stdio: ['ignore', 'ignore', 'inherit'] },
+);
 if (imported.status !== 0) process.exit(imported.status ?? 1);
 console.log(`演示数据已导入 demo data in ${env.SUNSHINE_DATA_DIR}; admin token: ${env.SUNSHINE_ADMIN_TOKEN}`);
 Object.assign(process.env, env);

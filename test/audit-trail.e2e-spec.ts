@@ -46,32 +46,73 @@ describe('the audit trail', () => {
 
     now = new Date(T0);
     await r.send('RegisterVillage', { villageId: 'dongcun', name: '东村' });
-    for (const [userId, role] of [['clerk-li', 'clerk'], ['auditor-wang', 'auditor'], ['supervisor-zhao', 'supervisor']]) {
+    for (const [userId, role] of [
+      ['clerk-li', 'clerk'],
+      ['auditor-wang', 'auditor'],
+      ['supervisor-zhao', 'supervisor'],
+    ]) {
       const answer = await r.send('RegisterUser', { userId, name: userId, role });
       expect(answer.token).toEqual(expect.any(String));
       tokens[userId] = answer.token as string;
     }
-    await r.send('SignInvestment', { investmentId: 'ZS-1', investor: '华东汽配', sector: 'auto-parts', origin: 'domestic', amount: yuan(20_000_000), signedOn: '2009-06-18' });
+    await r.send('SignInvestment', {
+      investmentId: 'ZS-1',
+      investor: '华东汽配',
+      sector: 'auto-parts',
+      origin: 'domestic',
+      amount: yuan(20_000_000),
+      signedOn: '2009-06-18',
+    });
 
     now = new Date(T1);
     const clerk = r.as(tokens['clerk-li']);
     const clerkFrom = r.log.length;
-    await clerk.send('RecordCapitalArrival', { investmentId: 'ZS-1', amount: yuan(5_000_000), arrivedOn: '2010-01-01' });
+    await clerk.send('RecordCapitalArrival', {
+      investmentId: 'ZS-1',
+      amount: yuan(5_000_000),
+      arrivedOn: '2010-01-01',
+    });
     await clerk.send('AmendInvestment', { investmentId: 'ZS-1', amount: yuan(60_000_000), reason: '追加投资' });
-    await clerk.send('RecordReceipt', { villageId: 'dongcun', entryId: 'R1', amount: yuan(500_000), category: 'fiscal-transfer', counterparty: '镇财政所', voucherNo: '收-001', on: '2010-01-10' });
+    await clerk.send('RecordReceipt', {
+      villageId: 'dongcun',
+      entryId: 'R1',
+      amount: yuan(500_000),
+      category: 'fiscal-transfer',
+      counterparty: '镇财政所',
+      voucherNo: '收-001',
+      on: '2010-01-10',
+    });
     await clerk.send('ReverseEntry', { villageId: 'dongcun', entryId: 'R1', reason: '重复记账', on: '2010-01-20' });
     await clerk.send('ReportIndicator', { indicator: 'gdp', period: '2010', value: 3_300_000_000, unit: 'CNY' });
-    await clerk.send('ReportIndicator', { indicator: 'gdp', period: '2010', value: 3_350_000_000, unit: 'CNY', reason: '统计年鉴核定' });
+    await clerk.send('ReportIndicator', {
+      indicator: 'gdp',
+      period: '2010',
+      value: 3_350_000_000,
+      unit: 'CNY',
+      reason: '统计年鉴核定',
+    });
     clerkEvents = r.log.slice(clerkFrom);
 
     now = new Date(T2);
-    await r.send('SignInvestment', { investmentId: 'ZS-2', investor: 'Acme GmbH', sector: 'machinery-electronics', origin: 'foreign', amount: usd(2_000_000), signedOn: '2011-03-03' });
+    await r.send('SignInvestment', {
+      investmentId: 'ZS-2',
+      investor: 'Acme GmbH',
+      sector: 'machinery-electronics',
+      origin: 'foreign',
+      amount: usd(2_000_000),
+      signedOn: '2011-03-03',
+    });
   });
   afterAll(() => t.close());
 
   const auditor = () => tokens['auditor-wang'];
-  const stream = async (name: string, query = '') => (await t.get(`/api/v1/streams/${name}${query}`, auditor()).expect(200)).body;
-  const events = async (query: string) => (await t.get(`/api/v1/events?${query}`, auditor()).expect(200)).body as { events: TrailEvent[]; next: string | null };
+  const stream = async (name: string, query = '') =>
+    (await t.get(`/api/v1/streams/${name}${query}`, auditor()).expect(200)).body;
+  const events = async (query: string) =>
+    (await t.get(`/api/v1/events?${query}`, auditor()).expect(200)).body as {
+      events: TrailEvent[];
+      next: string | null;
+    };
 
   it("gives a stream's events with both clocks, the actor, the hash chain and the correction each answers", async () => {
     const body = await stream('investment-ZS-1');
@@ -175,7 +216,7 @@ describe('the audit trail', () => {
     expect(rest.events.map((e) => e.stream)).toEqual(['investment-ZS-2']);
   });
 
-  it("filters the log by actor: exactly what the clerk recorded with its own token", async () => {
+  it('filters the log by actor: exactly what the clerk recorded with its own token', async () => {
     const body = await events('actor=clerk-li');
     expect(body.events.map((e) => e.eventId)).toEqual(clerkEvents.map((e) => e.eventId));
     expect(body.events).toHaveLength(6);

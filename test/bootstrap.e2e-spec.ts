@@ -24,7 +24,9 @@ describe('starting the server (real process)', () => {
     await second.start();
     await new Promise((r) => setTimeout(r, 100));
     expect(second.output).not.toMatch(/shown once/);
-    expect((await fetch(`${second.url}/api/v1/terms`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect((await fetch(`${second.url}/api/v1/terms`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(
+      200,
+    );
     await second.kill('SIGTERM');
   });
 
@@ -39,7 +41,11 @@ describe('starting the server (real process)', () => {
     [{ SUNSHINE_READ_STORE: 'mongodb' }, /^MONGODB_URI: /],
     [{ SUNSHINE_SIGNING_KEY: '/dev/null' }, /^SUNSHINE_SIGNING_KEY: /],
   ])('stops with one line naming the variable for %j', (env, line) => {
-    const result = spawnSync(process.execPath, [MAIN], { env: { ...process.env, SUNSHINE_DATA_DIR: mkdtempSync(join(tmpdir(), 'sunshine-bad-')), ...env }, encoding: 'utf8', timeout: 20_000 });
+    const result = spawnSync(process.execPath, [MAIN], {
+      env: { ...process.env, SUNSHINE_DATA_DIR: mkdtempSync(join(tmpdir(), 'sunshine-bad-')), ...env },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr.trim()).toMatch(line);

@@ -63,9 +63,21 @@ describe('business dates after today', () => {
     ['RegisterDebt', debtData(V, 'ZW-2016-002', yuan(100), TOMORROW), 'data.incurredOn'],
     ['SettleDebt', settlementData(V, 'ZW-2016-001', yuan(100), TOMORROW), 'data.settledOn'],
     ['SignInvestment', investmentData('ZS-2016-002', { signedOn: TOMORROW }), 'data.signedOn'],
-    ['RecordCapitalArrival', { investmentId: 'ZS-2016-001', amount: yuan(1_000_000), arrivedOn: TOMORROW }, 'data.arrivedOn'],
-    ['AmendInvestment', { investmentId: 'ZS-2016-001', signedOn: TOMORROW, reason: '合同签订日期更正' }, 'data.signedOn'],
-    ['TerminateInvestment', { investmentId: 'ZS-2016-001', terminatedOn: TOMORROW, reason: '企业迁址' }, 'data.terminatedOn'],
+    [
+      'RecordCapitalArrival',
+      { investmentId: 'ZS-2016-001', amount: yuan(1_000_000), arrivedOn: TOMORROW },
+      'data.arrivedOn',
+    ],
+    [
+      'AmendInvestment',
+      { investmentId: 'ZS-2016-001', signedOn: TOMORROW, reason: '合同签订日期更正' },
+      'data.signedOn',
+    ],
+    [
+      'TerminateInvestment',
+      { investmentId: 'ZS-2016-001', terminatedOn: TOMORROW, reason: '企业迁址' },
+      'data.terminatedOn',
+    ],
   ])('refuses %s dated tomorrow with 422 RULE_DATE_IN_FUTURE naming the date', async (type, data, path) => {
     now = new Date('2016-03-15T02:00:00Z');
     const problem = await expectRule(t, type, data, 'RULE_DATE_IN_FUTURE', path);
@@ -75,12 +87,24 @@ describe('business dates after today', () => {
   it('takes today in Asia/Shanghai, not in UTC', async () => {
     // 23:59:59 in Shanghai on the 15th: the 16th is still tomorrow.
     now = new Date('2016-03-15T15:59:59Z');
-    await expectRule(t, 'RecordReceipt', receiptData(V, 'SR-2016-003', yuan(100), TOMORROW), 'RULE_DATE_IN_FUTURE', 'data.on');
+    await expectRule(
+      t,
+      'RecordReceipt',
+      receiptData(V, 'SR-2016-003', yuan(100), TOMORROW),
+      'RULE_DATE_IN_FUTURE',
+      'data.on',
+    );
     // 01:30 in Shanghai on the 16th, while UTC is still on the 15th: the 16th is today.
     now = new Date('2016-03-15T17:30:00Z');
     const answer = await record(t, 'RecordReceipt', receiptData(V, 'SR-2016-003', yuan(100), TOMORROW));
     const stored = await t.ledger.events.findEvent(answer.events[0].eventId);
     expect(stored?.metadata.occurredOn).toBe(TOMORROW);
-    await expectRule(t, 'RecordReceipt', receiptData(V, 'SR-2016-004', yuan(100), '2016-03-17'), 'RULE_DATE_IN_FUTURE', 'data.on');
+    await expectRule(
+      t,
+      'RecordReceipt',
+      receiptData(V, 'SR-2016-004', yuan(100), '2016-03-17'),
+      'RULE_DATE_IN_FUTURE',
+      'data.on',
+    );
   });
 });

@@ -13,7 +13,10 @@ describe('the sunshine command line (real processes on a real data directory)', 
   const file = join(dataDir, 'term.ndjson');
   writeFileSync(file, investmentTermLines(30, 'cli').join('\n'));
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, [SUNSHINE, ...args], { env: { ...process.env, SUNSHINE_DATA_DIR: dataDir, SUNSHINE_ADMIN_TOKEN: TOKEN }, encoding: 'utf8' });
+    spawnSync(process.execPath, [SUNSHINE, ...args], {
+      env: { ...process.env, SUNSHINE_DATA_DIR: dataDir, SUNSHINE_ADMIN_TOKEN: TOKEN },
+      encoding: 'utf8',
+    });
   let server: ServerProcess | undefined;
   afterAll(async () => {
     await server?.kill();
@@ -23,9 +26,13 @@ describe('the sunshine command line (real processes on a real data directory)', 
   it('imports a file, then says every command of it was already applied', () => {
     const first = run('import', file, '--quiet');
     expect(first.status).toBe(0);
-    expect(JSON.parse(first.stdout.trim().split('\n').at(-1) as string)).toEqual({ summary: { applied: 47, duplicates: 0, failed: 0 } });
+    expect(JSON.parse(first.stdout.trim().split('\n').at(-1) as string)).toEqual({
+      summary: { applied: 47, duplicates: 0, failed: 0 },
+    });
     const again = run('import', file, '--quiet');
-    expect(JSON.parse(again.stdout.trim().split('\n').at(-1) as string)).toEqual({ summary: { applied: 0, duplicates: 47, failed: 0 } });
+    expect(JSON.parse(again.stdout.trim().split('\n').at(-1) as string)).toEqual({
+      summary: { applied: 0, duplicates: 47, failed: 0 },
+    });
   });
 
   it('prints the summary of a term, and exits 1 for an unknown term', () => {
@@ -70,6 +77,8 @@ describe('the sunshine command line (real processes on a real data directory)', 
     expect(refused.stderr).toMatch(/--url/);
     const through = run('import', file, '--quiet', '--url', server.url, '--token', TOKEN);
     expect(through.status).toBe(0);
-    expect(JSON.parse(through.stdout.trim().split('\n').at(-1) as string)).toEqual({ summary: { applied: 0, duplicates: 47, failed: 0 } });
+    expect(JSON.parse(through.stdout.trim().split('\n').at(-1) as string)).toEqual({
+      summary: { applied: 0, duplicates: 47, failed: 0 },
+    });
   });
 });

@@ -12,7 +12,15 @@ describe('POST /api/v1/commands', () => {
   const sign = (investmentId: string, extra: object = {}) => ({
     type: 'SignInvestment',
     commandId: nextCommandId(),
-    data: { investmentId, investor: '华东汽配有限公司', sector: 'auto-parts', origin: 'domestic', amount: cny(120_000_000), signedOn: '2009-06-18', ...extra },
+    data: {
+      investmentId,
+      investor: '华东汽配有限公司',
+      sector: 'auto-parts',
+      origin: 'domestic',
+      amount: cny(120_000_000),
+      signedOn: '2009-06-18',
+      ...extra,
+    },
   });
 
   it('records a command and answers with its stream, revision, position and events', async () => {
@@ -46,9 +54,16 @@ describe('POST /api/v1/commands', () => {
     const zero = sign('ZS-ZERO', { amount: cny(0) });
     const zh = await t.command(zero).expect(422);
     expect(zh.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(zh.body).toMatchObject({ type: expect.any(String), title: '违反业务规则', status: 422, code: 'RULE_AMOUNT_NOT_POSITIVE' });
+    expect(zh.body).toMatchObject({
+      type: expect.any(String),
+      title: '违反业务规则',
+      status: 422,
+      code: 'RULE_AMOUNT_NOT_POSITIVE',
+    });
     expect(zh.body.detail).toMatch(/金额必须大于零/);
-    const en = await t.command({ ...zero, commandId: nextCommandId() }, undefined, { 'Accept-Language': 'en' }).expect(422);
+    const en = await t
+      .command({ ...zero, commandId: nextCommandId() }, undefined, { 'Accept-Language': 'en' })
+      .expect(422);
     expect(en.body.detail).toMatch(/greater than zero/);
     expect(await t.ledger.events.streamRevision('investment-ZS-ZERO')).toBeUndefined();
   });
@@ -58,7 +73,11 @@ describe('POST /api/v1/commands', () => {
     const dup = await t.command(sign('ZS-DUP')).expect(409);
     expect(dup.body).toMatchObject({ code: 'CONFLICT_ID_EXISTS', errors: [{ path: 'data.investmentId' }] });
     const missing = await t
-      .command({ type: 'RecordCapitalArrival', commandId: nextCommandId(), data: { investmentId: 'NOPE', amount: cny(1), arrivedOn: '2010-01-01' } })
+      .command({
+        type: 'RecordCapitalArrival',
+        commandId: nextCommandId(),
+        data: { investmentId: 'NOPE', amount: cny(1), arrivedOn: '2010-01-01' },
+      })
       .expect(404);
     expect(missing.body).toMatchObject({ status: 404, errors: [{ path: 'data.investmentId' }] });
     const village = await t.command(sign('ZS-VILLAGE', { villageId: 'no-such-village' })).expect(404);
@@ -67,20 +86,47 @@ describe('POST /api/v1/commands', () => {
 
   it('answers 409 when the stream changed since the given expectedRevision', async () => {
     await t.command(sign('ZS-REV')).expect(201);
-    const arrive = { type: 'RecordCapitalArrival', data: { investmentId: 'ZS-REV', amount: cny(10), arrivedOn: '2009-07-01' } };
+    const arrive = {
+      type: 'RecordCapitalArrival',
+      data: { investmentId: 'ZS-REV', amount: cny(10), arrivedOn: '2009-07-01' },
+    };
     await t.command({ ...arrive, commandId: nextCommandId(), expectedRevision: 0 }).expect(201);
     const stale = await t.command({ ...arrive, commandId: nextCommandId(), expectedRevision: 0 }).expect(409);
     expect(stale.body).toMatchObject({ code: 'CONFLICT_STREAM_CHANGED' });
   });
 
   it.each([
-    ['a missing field', (e: ReturnType<typeof sign>) => ({ ...e, data: { ...e.data, investor: undefined } }), 'data.investor'],
-    ['a float amount', (e: ReturnType<typeof sign>) => ({ ...e, data: { ...e.data, amount: { currency: 'CNY', minor: 10.5 } } }), 'data.amount.minor'],
-    ['a negative amount', (e: ReturnType<typeof sign>) => ({ ...e, data: { ...e.data, amount: { currency: 'CNY', minor: -1 } } }), 'data.amount.minor'],
-    ['a string amount', (e: ReturnType<typeof sign>) => ({ ...e, data: { ...e.data, amount: { currency: 'CNY', minor: '100' } } }), 'data.amount.minor'],
-    ['an impossible date', (e: ReturnType<typeof sign>) => ({ ...e, data: { ...e.data, signedOn: '2009-02-30' } }), 'data.signedOn'],
+    [
+      'a missing field',
+      (e: ReturnType<typeof sign>) => ({ ...e, data: { ...e.data, investor: undefined } }),
+      'data.investor',
+    ],
+    [
+      'a float amount',
+      (e: ReturnType<typeof sign>) => ({ ...e, data: { ...e.data, amount: { currency: 'CNY', minor: 10.5 } } }),
+      'data.amount.minor',
+    ],
+    [
+      'a negative amount',
+      (e: ReturnType<typeof sign>) => ({ ...e, data: { ...e.data, amount: { currency: 'CNY', minor: -1 } } }),
+      'data.amount.minor',
+    ],
+    [
+      'a string amount',
+      (e: ReturnType<typeof sign>) => ({ ...e, data: { ...e.data, amount: { currency: 'CNY', minor: '100' } } }),
+      'data.amount.minor',
+    ],
+    [
+      'an impossible date',
+      (e: ReturnType<typeof sign>) => ({ ...e, data: { ...e.data, signedOn: '2009-02-30' } }),
+      'data.signedOn',
+    ],
     ['an unknown field', (e: ReturnType<typeof sign>) => ({ ...e, data: { ...e.data, colour: 'red' } }), 'data.colour'],
-    ['a bad id', (e: ReturnType<typeof sign>) => ({ ...e, data: { ...e.data, investmentId: '-bad id' } }), 'data.investmentId'],
+    [
+      'a bad id',
+      (e: ReturnType<typeof sign>) => ({ ...e, data: { ...e.data, investmentId: '-bad id' } }),
+      'data.investmentId',
+    ],
     ['an unknown command', (e: ReturnType<typeof sign>) => ({ ...e, type: 'BuyLottery' }), 'type'],
     ['a wrong type', (e: ReturnType<typeof sign>) => ({ ...e, data: { ...e.data, investor: 42 } }), 'data.investor'],
   ])('answers %s with 400 naming the field, and appends nothing', async (_, mutate, path) => {

@@ -1,5 +1,14 @@
 import { startTestApp, TestApp } from './support/test-app';
-import { envelope, expenditureData, projectData, receiptData, record, recordTownship, registerUser, yuan } from './support/township';
+import {
+  envelope,
+  expenditureData,
+  projectData,
+  receiptData,
+  record,
+  recordTownship,
+  registerUser,
+  yuan,
+} from './support/township';
 
 /**
  * Commands sent at once on one stream. Without expectedRevision each is decided again on the
@@ -23,7 +32,11 @@ describe('concurrent commands on one stream', () => {
   it('accepts forty receipts sent at once, each at its own revision, and the balance is exact', async () => {
     const V = 'lijiazhuang';
     const amounts = Array.from({ length: 40 }, (_, i) => 1_000_00 + i * 37_13); // 分, all different
-    const responses = await all(amounts.map((minor, i) => envelope('RecordReceipt', receiptData(V, `SR-2013-${i + 1}`, { currency: 'CNY', minor }, '2013-05-06'))));
+    const responses = await all(
+      amounts.map((minor, i) =>
+        envelope('RecordReceipt', receiptData(V, `SR-2013-${i + 1}`, { currency: 'CNY', minor }, '2013-05-06')),
+      ),
+    );
 
     expect(responses.map((r) => r.status)).toEqual(Array(40).fill(201));
     const revisions = responses.map((r) => r.body.revision as number);
@@ -41,7 +54,11 @@ describe('concurrent commands on one stream', () => {
   it('never lets expenditures sent at once spend more than the cash: exactly as many as it covers are accepted', async () => {
     const V = 'wangjiawan';
     await record(t, 'RecordReceipt', receiptData(V, 'SR-2013-001', yuan(10_000), '2013-05-01'));
-    const responses = await all(Array.from({ length: 30 }, (_, i) => envelope('RecordExpenditure', expenditureData(V, `ZC-2013-${i + 1}`, yuan(500), '2013-05-06'))));
+    const responses = await all(
+      Array.from({ length: 30 }, (_, i) =>
+        envelope('RecordExpenditure', expenditureData(V, `ZC-2013-${i + 1}`, yuan(500), '2013-05-06')),
+      ),
+    );
 
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(20);
@@ -84,24 +101,36 @@ describe('concurrent commands on one stream', () => {
     const responses = await all(Array(10).fill(sent));
     expect(responses.map((r) => r.status)).toEqual(Array(10).fill(201));
     expect(new Set(responses.map((r) => JSON.stringify(r.body))).size).toBe(1);
-    const entries = (await ledger('lijiazhuang')).entries.filter((e: { entryId: string }) => e.entryId === 'SR-2013-900');
+    const entries = (await ledger('lijiazhuang')).entries.filter(
+      (e: { entryId: string }) => e.entryId === 'SR-2013-900',
+    );
     expect(entries).toHaveLength(1);
   });
 
   it('registers one project when ten clerks race to register the same id; the others get 409', async () => {
-    const responses = await all(Array.from({ length: 10 }, () => envelope('RegisterProject', projectData('XM-2013-RACE'))));
+    const responses = await all(
+      Array.from({ length: 10 }, () => envelope('RegisterProject', projectData('XM-2013-RACE'))),
+    );
     expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
-    expect(responses.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(Array(9).fill('CONFLICT_ID_EXISTS'));
+    expect(responses.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(
+      Array(9).fill('CONFLICT_ID_EXISTS'),
+    );
     expect(await t.ledger.events.readStream('project-XM-2013-RACE')).toHaveLength(1);
   });
 
   it('accepts only one of several commands sent at once with the same expectedRevision; the others get 409', async () => {
     const revision = (await t.ledger.events.streamRevision('village-lijiazhuang')) as number;
     const responses = await all(
-      Array.from({ length: 8 }, (_, i) => envelope('RecordReceipt', receiptData('lijiazhuang', `SR-2013-R${i}`, yuan(100), '2013-06-02'), { expectedRevision: revision })),
+      Array.from({ length: 8 }, (_, i) =>
+        envelope('RecordReceipt', receiptData('lijiazhuang', `SR-2013-R${i}`, yuan(100), '2013-06-02'), {
+          expectedRevision: revision,
+        }),
+      ),
     );
     expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
-    expect(responses.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(Array(7).fill('CONFLICT_STREAM_CHANGED'));
+    expect(responses.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(
+      Array(7).fill('CONFLICT_STREAM_CHANGED'),
+    );
     expect(await t.ledger.events.streamRevision('village-lijiazhuang')).toBe(revision + 1);
   });
 });

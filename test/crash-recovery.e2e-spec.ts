@@ -10,7 +10,12 @@ import { freePort, ServerProcess } from './support/server-process';
 const TOKEN = 'crash-test-admin-token-0123';
 
 /** Streams an import to a real server; calls `onLine` for each result line as it arrives. */
-const streamImport = (server: ServerProcess, body: string, onLine: (line: Record<string, unknown>) => void, query = '') =>
+const streamImport = (
+  server: ServerProcess,
+  body: string,
+  onLine: (line: Record<string, unknown>) => void,
+  query = '',
+) =>
   new Promise<void>((resolve) => {
     const req = request(`${server.url}/api/v1/commands/import${query}`, {
       method: 'POST',
@@ -74,7 +79,9 @@ describe('a server killed during an import (real process, SIGKILL)', () => {
         else expected.arrivedCny += (i + 1) * 50_000_000;
       }
     }
-    const response = await fetch(`${server.url}/api/v1/terms/crash-2008-2013/summary`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const response = await fetch(`${server.url}/api/v1/terms/crash-2008-2013/summary`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     const { investment } = (await response.json()) as { investment: Record<string, unknown> };
     expect(investment).toMatchObject({
       signings: expected.signings,
@@ -86,7 +93,11 @@ describe('a server killed during an import (real process, SIGKILL)', () => {
 
     // One event per command, no command twice, every chain intact in the stored file.
     const db = new Database(join(dataDir, 'events.db'), { readonly: true });
-    const counts = db.prepare(`SELECT COUNT(*) AS events, COUNT(DISTINCT json_extract(body, '$.metadata.commandId')) AS commands FROM events`).get() as {
+    const counts = db
+      .prepare(
+        `SELECT COUNT(*) AS events, COUNT(DISTINCT json_extract(body, '$.metadata.commandId')) AS commands FROM events`,
+      )
+      .get() as {
       events: number;
       commands: number;
     };

@@ -54,7 +54,11 @@ describe('the supervisor dashboard (监督看板) in a browser', () => {
   const figure = (name: string) => page.locator(`[data-figure="${name}"]`);
   const money = (name: string) => page.locator(`[data-money="${name}"]`);
   const waitForText = (selector: string, text: string) =>
-    page.waitForFunction(([s, t]) => (globalThis as unknown as PageGlobals).document.querySelector(s)?.textContent?.includes(t) ?? false, [selector, text] as const, { timeout: 10_000 });
+    page.waitForFunction(
+      ([s, t]) => (globalThis as unknown as PageGlobals).document.querySelector(s)?.textContent?.includes(t) ?? false,
+      [selector, text] as const,
+      { timeout: 10_000 },
+    );
 
   const signIn = async (token: string) => {
     await page.getByLabel('访问令牌').fill(token);
@@ -68,7 +72,8 @@ describe('the supervisor dashboard (监督看板) in a browser', () => {
         `The dashboard test drives Chromium at ${CHROMIUM}, which is not installed. ` +
           'Install it with: apt-get update && apt-get install -y --no-install-recommends chromium fonts-noto-cjk (.ci/run does so before npm test).',
       );
-    if (!existsSync(BUILT_SERVER)) throw new Error(`No built server at ${BUILT_SERVER}: run npm run build first (npm run test:e2e does).`);
+    if (!existsSync(BUILT_SERVER))
+      throw new Error(`No built server at ${BUILT_SERVER}: run npm run build first (npm run test:e2e does).`);
     dataDir = mkdtempSync(join(tmpdir(), 'sunshine-dashboard-'));
     port = await freePort();
     server = new ServerProcess(dataDir, port, { SUNSHINE_ADMIN_TOKEN: ADMIN, SUNSHINE_TOWNSHIP_NAME: TOWNSHIP });
@@ -78,28 +83,129 @@ describe('the supervisor dashboard (监督看板) in a browser', () => {
     await command('RegisterVillage', { villageId: 'lijiazhuang', name: '李家庄村' });
     await command('RegisterVillage', { villageId: 'wangjiawan', name: '王家湾村' });
     const signing = { sector: 'machinery-electronics', origin: 'domestic' };
-    await command('SignInvestment', { investmentId: 'ZS-001', investor: '鲁南精工机械有限公司', ...signing, amount: yuan(120_000_000), signedOn: daysAgo(600) });
-    await command('SignInvestment', { investmentId: 'ZS-002', investor: '临沂华丰食品有限公司', ...signing, sector: 'agro-processing', amount: yuan(35_000_000), signedOn: daysAgo(420) });
-    await command('SignInvestment', { investmentId: 'ZS-003', investor: 'Pacific Auto Parts Ltd.', sector: 'auto-parts', origin: 'foreign', amount: { currency: 'USD', minor: 800_000_000 }, signedOn: daysAgo(300) });
-    await command('RecordCapitalArrival', { investmentId: 'ZS-001', amount: yuan(80_000_000), arrivedOn: daysAgo(500) });
-    for (const [projectId, name] of [['XM-001', '李家庄村主干道硬化'], ['XM-002', '王家湾村小学校舍改造'], ['XM-003', '镇污水处理站']])
-      await command('RegisterProject', { projectId, name, category: 'infrastructure', registeredOn: daysAgo(550), plannedInvestment: yuan(1_800_000) });
-    await command('RecordMilestone', { projectId: 'XM-001', milestone: 'construction-started', reachedOn: daysAgo(500) });
+    await command('SignInvestment', {
+      investmentId: 'ZS-001',
+      investor: '鲁南精工机械有限公司',
+      ...signing,
+      amount: yuan(120_000_000),
+      signedOn: daysAgo(600),
+    });
+    await command('SignInvestment', {
+      investmentId: 'ZS-002',
+      investor: '临沂华丰食品有限公司',
+      ...signing,
+      sector: 'agro-processing',
+      amount: yuan(35_000_000),
+      signedOn: daysAgo(420),
+    });
+    await command('SignInvestment', {
+      investmentId: 'ZS-003',
+      investor: 'Pacific Auto Parts Ltd.',
+      sector: 'auto-parts',
+      origin: 'foreign',
+      amount: { currency: 'USD', minor: 800_000_000 },
+      signedOn: daysAgo(300),
+    });
+    await command('RecordCapitalArrival', {
+      investmentId: 'ZS-001',
+      amount: yuan(80_000_000),
+      arrivedOn: daysAgo(500),
+    });
+    for (const [projectId, name] of [
+      ['XM-001', '李家庄村主干道硬化'],
+      ['XM-002', '王家湾村小学校舍改造'],
+      ['XM-003', '镇污水处理站'],
+    ])
+      await command('RegisterProject', {
+        projectId,
+        name,
+        category: 'infrastructure',
+        registeredOn: daysAgo(550),
+        plannedInvestment: yuan(1_800_000),
+      });
+    await command('RecordMilestone', {
+      projectId: 'XM-001',
+      milestone: 'construction-started',
+      reachedOn: daysAgo(500),
+    });
     await command('RecordMilestone', { projectId: 'XM-001', milestone: 'completed', reachedOn: daysAgo(300) });
-    await command('RecordMilestone', { projectId: 'XM-002', milestone: 'construction-started', reachedOn: daysAgo(200) });
+    await command('RecordMilestone', {
+      projectId: 'XM-002',
+      milestone: 'construction-started',
+      reachedOn: daysAgo(200),
+    });
     const parties = [{ ...PARTIES.zhangXiuying }, { ...PARTIES.liJianguo }];
     for (const disputeId of ['TJ-001', 'TJ-002', 'TJ-003'])
-      await command('RegisterDispute', { disputeId, category: 'housing-homestead', receivedOn: daysAgo(250), summary: '宅基地界址争议', parties, villageId: 'lijiazhuang' });
-    await command('RecordMediation', { disputeId: 'TJ-001', heldOn: daysAgo(240), mediator: '镇人民调解委员会', outcome: 'agreement' });
-    await command('ResolveDispute', { disputeId: 'TJ-001', resolvedOn: daysAgo(235), method: 'mediation', agreement: '院墙后退三十公分' });
-    await command('EscalateDispute', { disputeId: 'TJ-002', escalatedOn: daysAgo(230), to: 'court', reason: '一方坚持起诉' });
-    await command('OpenAudit', { auditId: 'SJ-001', subject: { kind: 'village', id: 'lijiazhuang' }, scope: 'funds', openedOn: daysAgo(200), leadAuditor: '赵明' });
-    await command('RecordFinding', { auditId: 'SJ-001', findingId: 'F1', severity: 'major', description: '工程款以白条入账', amountInvolved: yuan(48_000) });
-    await command('RecordFinding', { auditId: 'SJ-001', findingId: 'F2', severity: 'minor', description: '凭证未按月装订' });
-    await command('RecordRectification', { auditId: 'SJ-001', findingId: 'F1', rectifiedOn: daysAgo(150), description: '补齐发票', amountRecovered: yuan(48_000) });
+      await command('RegisterDispute', {
+        disputeId,
+        category: 'housing-homestead',
+        receivedOn: daysAgo(250),
+        summary: '宅基地界址争议',
+        parties,
+        villageId: 'lijiazhuang',
+      });
+    await command('RecordMediation', {
+      disputeId: 'TJ-001',
+      heldOn: daysAgo(240),
+      mediator: '镇人民调解委员会',
+      outcome: 'agreement',
+    });
+    await command('ResolveDispute', {
+      disputeId: 'TJ-001',
+      resolvedOn: daysAgo(235),
+      method: 'mediation',
+      agreement: '院墙后退三十公分',
+    });
+    await command('EscalateDispute', {
+      disputeId: 'TJ-002',
+      escalatedOn: daysAgo(230),
+      to: 'court',
+      reason: '一方坚持起诉',
+    });
+    await command('OpenAudit', {
+      auditId: 'SJ-001',
+      subject: { kind: 'village', id: 'lijiazhuang' },
+      scope: 'funds',
+      openedOn: daysAgo(200),
+      leadAuditor: '赵明',
+    });
+    await command('RecordFinding', {
+      auditId: 'SJ-001',
+      findingId: 'F1',
+      severity: 'major',
+      description: '工程款以白条入账',
+      amountInvolved: yuan(48_000),
+    });
+    await command('RecordFinding', {
+      auditId: 'SJ-001',
+      findingId: 'F2',
+      severity: 'minor',
+      description: '凭证未按月装订',
+    });
+    await command('RecordRectification', {
+      auditId: 'SJ-001',
+      findingId: 'F1',
+      rectifiedOn: daysAgo(150),
+      description: '补齐发票',
+      amountRecovered: yuan(48_000),
+    });
     const receipt = { category: 'fiscal-transfer', counterparty: '镇财政所' };
-    await command('RecordReceipt', { villageId: 'lijiazhuang', entryId: 'R1', amount: yuan(1_250_000), ...receipt, voucherNo: '收-1', on: daysAgo(100) });
-    await command('RecordReceipt', { villageId: 'wangjiawan', entryId: 'R2', amount: yuan(86_000), ...receipt, voucherNo: '收-2', on: daysAgo(90) });
+    await command('RecordReceipt', {
+      villageId: 'lijiazhuang',
+      entryId: 'R1',
+      amount: yuan(1_250_000),
+      ...receipt,
+      voucherNo: '收-1',
+      on: daysAgo(100),
+    });
+    await command('RecordReceipt', {
+      villageId: 'wangjiawan',
+      entryId: 'R2',
+      amount: yuan(86_000),
+      ...receipt,
+      voucherNo: '收-2',
+      on: daysAgo(90),
+    });
     await command('RecordExpenditure', {
       villageId: 'lijiazhuang',
       entryId: 'E1',
@@ -111,18 +217,40 @@ describe('the supervisor dashboard (监督看板) in a browser', () => {
       on: daysAgo(80),
     });
     const year = Number(today.slice(0, 4));
-    await command('ReportIndicator', { indicator: 'gdp', period: String(year - 1), value: 2_900_000_000_00, unit: 'CNY' });
+    await command('ReportIndicator', {
+      indicator: 'gdp',
+      period: String(year - 1),
+      value: 2_900_000_000_00,
+      unit: 'CNY',
+    });
     await command('ReportIndicator', { indicator: 'gdp', period: String(year), value: 3_150_000_000_00, unit: 'CNY' });
-    await command('ReportIndicator', { indicator: 'fiscal-revenue', period: `${year}-01/${year}-01`, value: 5_020_000_00, unit: 'CNY' });
+    await command('ReportIndicator', {
+      indicator: 'fiscal-revenue',
+      period: `${year}-01/${year}-01`,
+      value: 5_020_000_00,
+      unit: 'CNY',
+    });
     await command('SetIndicatorTarget', { indicator: 'fiscal-revenue', period: String(year), target: 65_000_000_00 });
-    supervisorToken = (await command('RegisterUser', { userId: 'sun-zhuren', name: '孙主任', role: 'supervisor' })).token as string;
+    supervisorToken = (await command('RegisterUser', { userId: 'sun-zhuren', name: '孙主任', role: 'supervisor' }))
+      .token as string;
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    context = await browser.newContext({
+      viewport: { width: 1366, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     page = await context.newPage();
     page.on('request', (request) => requested.push(request.url()));
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && !/401|Unauthorized/.test(message.text()) && pageErrors.push(message.text()));
+    page.on(
+      'console',
+      (message) =>
+        message.type() === 'error' && !/401|Unauthorized/.test(message.text()) && pageErrors.push(message.text()),
+    );
   }, 60_000);
 
   afterAll(async () => {
@@ -159,7 +287,9 @@ describe('the supervisor dashboard (监督看板) in a browser', () => {
     expect(await gdp.locator('.value').textContent()).toBe('31.50 亿元');
     expect(await gdp.locator('.detail').textContent()).toBe(`为 ${Number(today.slice(0, 4)) - 1} 年的 1.09 倍`);
     expect(await page.locator('[data-indicator="fiscal-revenue"] .value').textContent()).toBe('502.00 万元');
-    expect(await page.locator('[data-indicator="fiscal-revenue"] .detail').textContent()).toBe(`目标 6,500.00 万元（${today.slice(0, 4)} 年），已完成 7.72%`);
+    expect(await page.locator('[data-indicator="fiscal-revenue"] .detail').textContent()).toBe(
+      `目标 6,500.00 万元（${today.slice(0, 4)} 年），已完成 7.72%`,
+    );
   });
 
   it('keeps the session in an HttpOnly cookie the page cannot read', async () => {
@@ -186,7 +316,15 @@ describe('the supervisor dashboard (监督看板) in a browser', () => {
     expect(await latest.locator('.where').textContent()).toBe('招商项目 ZS-004');
     expect(await latest.locator('.meta').textContent()).toBe(`业务日期 ${daysAgo(10)} · 管理员录入`);
 
-    await command('RecordReceipt', { villageId: 'wangjiawan', entryId: 'R3', amount: yuan(4_000), category: 'donation', counterparty: '在外乡贤', voucherNo: '收-3', on: daysAgo(1) });
+    await command('RecordReceipt', {
+      villageId: 'wangjiawan',
+      entryId: 'R3',
+      amount: yuan(4_000),
+      category: 'donation',
+      counterparty: '在外乡贤',
+      voucherNo: '收-3',
+      on: daysAgo(1),
+    });
     await waitForText('[data-money="villageFinance.receipts"]', '134.00');
     expect(await page.locator('#activity li .what').allTextContents()).toEqual(['村级收入入账', '招商引资签约']);
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).marker)).toBe('same page');
@@ -198,7 +336,8 @@ describe('the supervisor dashboard (监督看板) in a browser', () => {
 
   it('shows no personal data and never puts the token in a URL', async () => {
     const text = await page.content();
-    for (const party of Object.values(PARTIES)) for (const value of Object.values(party)) expect(text).not.toContain(value);
+    for (const party of Object.values(PARTIES))
+      for (const value of Object.values(party)) expect(text).not.toContain(value);
     expect(requested.length).toBeGreaterThan(3);
     for (const url of requested) expect(url).not.toContain(supervisorToken);
     expect(requested).toContain(`${server.url}/api/v1/live`);

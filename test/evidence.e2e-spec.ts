@@ -40,7 +40,9 @@ describe('the evidence behind a figure of the term summary', () => {
   afterAll(() => t.close());
 
   const evidence = async (figure: string, token = ADMIN_TOKEN) => {
-    const { body } = await t.get(`/api/v1/terms/${TERM.termId}/summary/evidence?figure=${encodeURIComponent(figure)}`, token).expect(200);
+    const { body } = await t
+      .get(`/api/v1/terms/${TERM.termId}/summary/evidence?figure=${encodeURIComponent(figure)}`, token)
+      .expect(200);
     expect(body.figure).toBe(figure);
     return body as { figure: string; value: unknown; events: EvidenceEvent[] };
   };
@@ -84,9 +86,13 @@ describe('the evidence behind a figure of the term summary', () => {
     ]);
     const answer = await evidence('projects.byStatus.completed');
     expect(answer.value).toBe(6);
-    const expected = r.log.filter((e) => completed.has(e.stream) && ['ProjectRegistered', 'MilestoneReached'].includes(e.type) && byTheEnd(e));
+    const expected = r.log.filter(
+      (e) => completed.has(e.stream) && ['ProjectRegistered', 'MilestoneReached'].includes(e.type) && byTheEnd(e),
+    );
     expect(answer.events.map((e) => e.eventId)).toEqual(ids(expected));
-    expect(answer.events.map((e) => `${e.stream} ${e.type}`).filter((line) => line.startsWith('project-XM-YS '))).toEqual([
+    expect(
+      answer.events.map((e) => `${e.stream} ${e.type}`).filter((line) => line.startsWith('project-XM-YS ')),
+    ).toEqual([
       'project-XM-YS ProjectRegistered',
       'project-XM-YS MilestoneReached', // construction-started
       'project-XM-YS MilestoneReached', // completed; the accepted milestone of 2013-10-25 is not here
@@ -98,7 +104,10 @@ describe('the evidence behind a figure of the term summary', () => {
     expect(answer.value).toBe(116.7);
     const roads = ['project-YS-1', 'project-YS-2', 'project-YS-3'];
     const expected = r.log.filter(
-      (e) => roads.includes(e.stream) && (e.type === 'ProjectRegistered' || (e.type === 'ProjectOutputRecorded' && e.data.metric === 'rural-road-km' && byTheEnd(e))),
+      (e) =>
+        roads.includes(e.stream) &&
+        (e.type === 'ProjectRegistered' ||
+          (e.type === 'ProjectOutputRecorded' && e.data.metric === 'rural-road-km' && byTheEnd(e))),
     );
     expect(expected).toHaveLength(6);
     expect(answer.events.map((e) => e.eventId)).toEqual(ids(expected));
@@ -122,7 +131,9 @@ describe('the evidence behind a figure of the term summary', () => {
     const answer = await evidence('audits.openFindings');
     expect(answer.value).toBe(3);
     const pick = (stream: string, type: string, findingId?: string) =>
-      r.log.find((e) => e.stream === stream && e.type === type && (findingId === undefined || e.data.findingId === findingId)) as RecordedEvent;
+      r.log.find(
+        (e) => e.stream === stream && e.type === type && (findingId === undefined || e.data.findingId === findingId),
+      ) as RecordedEvent;
     expect(answer.events.map((e) => e.eventId)).toEqual(
       ids([
         pick('audit-SJ-2011-02', 'AuditOpened'),
@@ -137,7 +148,9 @@ describe('the evidence behind a figure of the term summary', () => {
   it('of indicators.gdp.ratio: the first year and the last, with its revision', async () => {
     const answer = await evidence('indicators.gdp.ratio');
     expect(answer.value).toBe(2.7587);
-    const expected = r.log.filter((e) => e.stream === 'indicator-gdp' && (e.data.period === '2008' || e.data.period === '2012'));
+    const expected = r.log.filter(
+      (e) => e.stream === 'indicator-gdp' && (e.data.period === '2008' || e.data.period === '2012'),
+    );
     expect(expected).toHaveLength(3);
     expect(answer.events.map((e) => e.eventId)).toEqual(ids(expected));
   });
@@ -146,7 +159,9 @@ describe('the evidence behind a figure of the term summary', () => {
     const answer = await evidence('indicators.fiscal-revenue.target.completion');
     expect(answer.value).toBe(0.7724);
     const target = r.log.filter((e) => e.type === 'IndicatorTargetSet' && e.data.period === '2013')[1];
-    const reported = r.log.find((e) => e.stream === 'indicator-fiscal-revenue' && e.data.period === '2013-01/2013-09') as RecordedEvent;
+    const reported = r.log.find(
+      (e) => e.stream === 'indicator-fiscal-revenue' && e.data.period === '2013-01/2013-09',
+    ) as RecordedEvent;
     expect(answer.events.map((e) => e.eventId)).toEqual(ids([target, reported]));
   });
 
@@ -182,8 +197,15 @@ describe('the evidence behind a figure of the term summary', () => {
   });
 
   it('answers 404 for a figure the summary does not have, 400 without a figure', async () => {
-    for (const figure of ['disputes.nothing', 'villageFinance.receipts.USD', 'indicators.farmer-net-income.ratio', 'disputes.registered.more']) {
-      const response = await t.get(`/api/v1/terms/${TERM.termId}/summary/evidence?figure=${encodeURIComponent(figure)}`).expect(404);
+    for (const figure of [
+      'disputes.nothing',
+      'villageFinance.receipts.USD',
+      'indicators.farmer-net-income.ratio',
+      'disputes.registered.more',
+    ]) {
+      const response = await t
+        .get(`/api/v1/terms/${TERM.termId}/summary/evidence?figure=${encodeURIComponent(figure)}`)
+        .expect(404);
       expect(response.body).toMatchObject({ status: 404, errors: [{ path: 'figure' }] });
     }
     await t.get(`/api/v1/terms/${TERM.termId}/summary/evidence`).expect(400);

@@ -45,7 +45,12 @@ describe('POST /api/v1/commands/import', () => {
   it('stops at the first failure by default, and goes on with onError=continue', async () => {
     // Without the term line: the first test already opened an overlapping term.
     const lines = investmentTermLines(3, 'b').slice(1);
-    const broken = [...lines.slice(0, 3), '{not json', JSON.stringify({ type: 'SignInvestment', commandId: 'b-bad', data: { investmentId: 'b-x' } }), ...lines.slice(3)];
+    const broken = [
+      ...lines.slice(0, 3),
+      '{not json',
+      JSON.stringify({ type: 'SignInvestment', commandId: 'b-bad', data: { investmentId: 'b-x' } }),
+      ...lines.slice(3),
+    ];
     const stopped = parseLines((await importText(broken.join('\n')).expect(200)).text);
     expect(stopped.at(-1)).toEqual({ summary: { applied: 3, duplicates: 0, failed: 1 } });
     expect(stopped[3]).toMatchObject({ line: 4, ok: false, status: 400, code: 'MALFORMED_JSON' });
@@ -56,6 +61,11 @@ describe('POST /api/v1/commands/import', () => {
   });
 
   it('refuses a body that is not NDJSON', async () => {
-    await t.http.post('/api/v1/commands/import').set('Authorization', `Bearer ${ADMIN_TOKEN}`).set('Content-Type', 'text/plain').send('x').expect(415);
+    await t.http
+      .post('/api/v1/commands/import')
+      .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+      .set('Content-Type', 'text/plain')
+      .send('x')
+      .expect(415);
   });
 });

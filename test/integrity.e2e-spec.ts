@@ -34,7 +34,10 @@ const verifyOverHttp = async (dataDir: string, query = '') => {
 };
 
 const cli = (dataDir: string, ...args: string[]) =>
-  spawnSync(process.execPath, [SUNSHINE, ...args], { env: { ...process.env, SUNSHINE_DATA_DIR: dataDir, SUNSHINE_ADMIN_TOKEN: ADMIN_TOKEN }, encoding: 'utf8' });
+  spawnSync(process.execPath, [SUNSHINE, ...args], {
+    env: { ...process.env, SUNSHINE_DATA_DIR: dataDir, SUNSHINE_ADMIN_TOKEN: ADMIN_TOKEN },
+    encoding: 'utf8',
+  });
 
 /** Each tampering applied to a copy of the stored log. */
 const tamper = (dataDir: string, sql: (db: Database.Database) => void) => {
@@ -92,7 +95,13 @@ describe('integrity an auditor can prove', () => {
       expect(cli(dataDir, 'check-proof', proofFile, '--public-key', publicKeyFile).status).toBe(1);
 
       // The log grows, a new checkpoint is sealed, and the new tree provably extends the old one.
-      await t.command({ type: 'RegisterVillage', commandId: nextCommandId(), data: { villageId: 'int-xicun', name: '西村' } }).expect(201);
+      await t
+        .command({
+          type: 'RegisterVillage',
+          commandId: nextCommandId(),
+          data: { villageId: 'int-xicun', name: '西村' },
+        })
+        .expect(201);
       await t.ledger.integrity.seal();
       const consistency = (await t.get(`/api/v1/integrity/proofs/consistency?from=${events}`).expect(200)).body;
       expect(consistency).toMatchObject({ fromSize: events, toSize: events + 1 });
@@ -108,12 +117,14 @@ describe('integrity an auditor can prove', () => {
   describe.each([
     [
       'a changed byte in a stored event',
-      (db: Database.Database) => db.prepare(`UPDATE events SET body = replace(body, '"minor":', '"minor":9') WHERE position = 8`).run(),
+      (db: Database.Database) =>
+        db.prepare(`UPDATE events SET body = replace(body, '"minor":', '"minor":9') WHERE position = 8`).run(),
       (f: Failure) => expect(f).toMatchObject({ position: '8', reason: 'hash-mismatch' }),
     ],
     [
       'a deleted event',
-      (db: Database.Database) => db.prepare("DELETE FROM events WHERE stream = 'investment-int-ZS-0' AND revision = 0").run(),
+      (db: Database.Database) =>
+        db.prepare("DELETE FROM events WHERE stream = 'investment-int-ZS-0' AND revision = 0").run(),
       (f: Failure) => expect(f).toMatchObject({ stream: 'investment-int-ZS-0', revision: 1, reason: 'revision-gap' }),
     ],
     [
@@ -132,7 +143,8 @@ describe('integrity an auditor can prove', () => {
     ],
     [
       'the tail cut off',
-      (db: Database.Database) => db.prepare('DELETE FROM events WHERE position > (SELECT MAX(position) - 5 FROM events)').run(),
+      (db: Database.Database) =>
+        db.prepare('DELETE FROM events WHERE position > (SELECT MAX(position) - 5 FROM events)').run(),
       (f: Failure) => expect(f.reason).toBe('log-truncated'),
     ],
   ])('%s', (_, change, expectFailure) => {
@@ -151,10 +163,26 @@ describe('integrity an auditor can prove', () => {
   });
 
   describe.each([
-    ['a changed byte', (l: string[]) => l.map((line, i) => (i === 12 ? line.replace('投资方', '投姿方') : line)), 'hash-mismatch'],
-    ['a deleted event', (l: string[]) => l.filter((_, i) => i !== 12), /revision-gap|checkpoint-mismatch|log-truncated/],
-    ['two events swapped', (l: string[]) => l.map((line, i) => (i === 12 ? l[13] : i === 13 ? l[12] : line)), /checkpoint-mismatch|prev-hash-mismatch|revision-gap/],
-    ['a whole stream dropped', (l: string[]) => l.filter((line) => !line.includes('"stream":"investment-int-ZS-7"')), /checkpoint-mismatch|log-truncated/],
+    [
+      'a changed byte',
+      (l: string[]) => l.map((line, i) => (i === 12 ? line.replace('投资方', '投姿方') : line)),
+      'hash-mismatch',
+    ],
+    [
+      'a deleted event',
+      (l: string[]) => l.filter((_, i) => i !== 12),
+      /revision-gap|checkpoint-mismatch|log-truncated/,
+    ],
+    [
+      'two events swapped',
+      (l: string[]) => l.map((line, i) => (i === 12 ? l[13] : i === 13 ? l[12] : line)),
+      /checkpoint-mismatch|prev-hash-mismatch|revision-gap/,
+    ],
+    [
+      'a whole stream dropped',
+      (l: string[]) => l.filter((line) => !line.includes('"stream":"investment-int-ZS-7"')),
+      /checkpoint-mismatch|log-truncated/,
+    ],
     ['the tail cut off', (l: string[]) => l.slice(0, l.length - 5), /log-truncated|bundle-malformed/],
   ])('%s in an exported bundle', (_, change, reason) => {
     it('is found offline by sunshine verify, which exits 1 naming the event', () => {

@@ -11,11 +11,17 @@ describe('the investment part of the term summary, recorded over HTTP', () => {
 
   const send = async (type: string, data: object) => {
     const response = await t.command({ type, commandId: nextCommandId(), data });
-    if (response.status !== 201) throw new Error(`${type} ${JSON.stringify(data)} → ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 201)
+      throw new Error(`${type} ${JSON.stringify(data)} → ${response.status} ${JSON.stringify(response.body)}`);
     return response.body;
   };
-  const sign = (investmentId: string, sector: string, amount: { currency: string; minor: number }, signedOn: string, origin = 'domestic') =>
-    send('SignInvestment', { investmentId, investor: `${investmentId} 公司`, sector, origin, amount, signedOn });
+  const sign = (
+    investmentId: string,
+    sector: string,
+    amount: { currency: string; minor: number },
+    signedOn: string,
+    origin = 'domestic',
+  ) => send('SignInvestment', { investmentId, investor: `${investmentId} 公司`, sector, origin, amount, signedOn });
 
   it('gives exactly the figures worked out by hand', async () => {
     await send('OpenTerm', { termId: '2008-2013', name: '第十五届', startsOn: '2008-10-01', endsOn: '2013-09-30' });
@@ -36,18 +42,31 @@ describe('the investment part of the term summary, recorded over HTTP', () => {
 
     await send('RecordCapitalArrival', { investmentId: 'A1', amount: yuan(60_000_000), arrivedOn: '2010-01-01' });
     await send('RecordCapitalArrival', { investmentId: 'A1', amount: yuan(30_000_000), arrivedOn: '2014-01-01' }); // after the term's end
-    await send('RecordCapitalArrival', { investmentId: 'A5', amount: yuan(18_000_000, 'USD'), arrivedOn: '2012-06-01' });
+    await send('RecordCapitalArrival', {
+      investmentId: 'A5',
+      amount: yuan(18_000_000, 'USD'),
+      arrivedOn: '2012-06-01',
+    });
     await send('RecordCapitalArrival', { investmentId: 'A6', amount: yuan(5_000_000), arrivedOn: '2012-08-01' });
     await send('RecordCapitalArrival', { investmentId: 'A7', amount: yuan(10_000_000), arrivedOn: '2009-01-01' });
     await send('TerminateInvestment', { investmentId: 'A6', terminatedOn: '2013-01-01', reason: '企业停产' });
 
     const { body } = await t.get('/api/v1/terms/2008-2013/summary').expect(200);
-    expect(body).toMatchObject({ termId: '2008-2013', name: '第十五届', from: '2008-10-01', to: '2013-09-30', knownAt: null, position: expect.any(String) });
+    expect(body).toMatchObject({
+      termId: '2008-2013',
+      name: '第十五届',
+      from: '2008-10-01',
+      to: '2013-09-30',
+      knownAt: null,
+      position: expect.any(String),
+    });
     expect(body.investment).toEqual({
       signings: 27, // A1 A2 A3 A4 A5 A7 A10 and twenty small ones
       terminated: 1, // A6
       signed: {
-        domestic: { CNY: (120_000_000 + 10_000_000 + 9_999_999 + 50_000_000 + 200_000_000 + 80_000_000 + 20 * 1_000_000) * 100 },
+        domestic: {
+          CNY: (120_000_000 + 10_000_000 + 9_999_999 + 50_000_000 + 200_000_000 + 80_000_000 + 20 * 1_000_000) * 100,
+        },
         foreign: { USD: 2_900_000_000 },
       },
       arrived: { domestic: { CNY: (60_000_000 + 10_000_000) * 100 }, foreign: { USD: 1_800_000_000 } },
@@ -62,7 +81,9 @@ describe('the investment part of the term summary, recorded over HTTP', () => {
       },
     });
 
-    const evidence = await t.get('/api/v1/terms/2008-2013/summary/evidence?figure=investment.bands.atLeast100mCny').expect(200);
+    const evidence = await t
+      .get('/api/v1/terms/2008-2013/summary/evidence?figure=investment.bands.atLeast100mCny')
+      .expect(200);
     expect(evidence.body.value).toBe(2);
     expect(evidence.body.events.map((e: { stream: string; type: string }) => `${e.stream} ${e.type}`)).toEqual([
       'investment-A1 InvestmentSigned',

@@ -5,7 +5,17 @@ import { shanghaiDate } from '@sunshine/domain';
 import { LiveFeed } from '../apps/api/src/live/live-feed';
 import { ADMIN_TOKEN, startTestApp, TestApp } from './support/test-app';
 import { addDays } from './support/recorder';
-import { disputeData, envelope, PARTIES, receiptData, record, recordTownship, registerUser, TERM, yuan } from './support/township';
+import {
+  disputeData,
+  envelope,
+  PARTIES,
+  receiptData,
+  record,
+  recordTownship,
+  registerUser,
+  TERM,
+  yuan,
+} from './support/township';
 
 /** One Server-Sent Events message as a client parses it. */
 interface SseMessage {
@@ -87,11 +97,16 @@ class SseClient {
   }
 
   /** Reads on until a message of `event` comes whose data satisfies `accept`; returns it. */
-  async nextOf(event: string, accept: (data: any) => boolean = () => true, timeoutMs = 5000): Promise<SseMessage & { body: any }> {
+  async nextOf(
+    event: string,
+    accept: (data: any) => boolean = () => true,
+    timeoutMs = 5000,
+  ): Promise<SseMessage & { body: any }> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const message = await this.next(Math.max(deadline - Date.now(), 1));
-      if (message.event === event && accept(JSON.parse(message.data))) return { ...message, body: JSON.parse(message.data) };
+      if (message.event === event && accept(JSON.parse(message.data)))
+        return { ...message, body: JSON.parse(message.data) };
     }
   }
 
@@ -138,7 +153,8 @@ describe('browser sessions and the live view (GET /api/v1/live)', () => {
   let supervisor: string;
   let receipts = 0;
   const nextReceipt = (amountYuan = 1_000) => receiptData('lijiazhuang', `LIVE-${++receipts}`, yuan(amountYuan));
-  const live = (cookie: string, query = SUMMARY_QUERY, headers: Record<string, string> = {}) => SseClient.open(`${base}/api/v1/live${query}`, { Cookie: cookie, ...headers });
+  const live = (cookie: string, query = SUMMARY_QUERY, headers: Record<string, string> = {}) =>
+    SseClient.open(`${base}/api/v1/live${query}`, { Cookie: cookie, ...headers });
   const open: SseClient[] = [];
   const watch = async (cookie: string, query = SUMMARY_QUERY, headers: Record<string, string> = {}) => {
     const client = await live(cookie, query, headers);
@@ -161,14 +177,28 @@ describe('browser sessions and the live view (GET /api/v1/live)', () => {
 
   describe('signing a browser in (POST /api/v1/session)', () => {
     it('trades the bearer token for an HttpOnly, SameSite=Strict session cookie that is not the token', async () => {
-      const response = await t.http.post('/api/v1/session').set('Authorization', `Bearer ${supervisorToken}`).expect(201);
-      expect(response.body).toMatchObject({ userId: 'sun-zhuren', role: 'supervisor', name: '孙主任', township: '示范镇' });
+      const response = await t.http
+        .post('/api/v1/session')
+        .set('Authorization', `Bearer ${supervisorToken}`)
+        .expect(201);
+      expect(response.body).toMatchObject({
+        userId: 'sun-zhuren',
+        role: 'supervisor',
+        name: '孙主任',
+        township: '示范镇',
+      });
       const cookie = (response.headers['set-cookie'] as unknown as string[])[0];
       expect(cookie).toMatch(COOKIE);
       expect(cookie).not.toContain(supervisorToken);
       expect(JSON.stringify(response.body)).not.toContain(supervisorToken);
       const session = `sunshine_session=${COOKIE.exec(cookie)?.[1]}`;
-      await withCookie(t, 'get', '/api/v1/session', session).expect(200, { userId: 'sun-zhuren', role: 'supervisor', roleName: '监督员', name: '孙主任', township: '示范镇' });
+      await withCookie(t, 'get', '/api/v1/session', session).expect(200, {
+        userId: 'sun-zhuren',
+        role: 'supervisor',
+        roleName: '监督员',
+        name: '孙主任',
+        township: '示范镇',
+      });
       await withCookie(t, 'get', `/api/v1/terms/${TERM.termId}/summary`, session).expect(200);
     });
 
@@ -195,14 +225,21 @@ describe('browser sessions and the live view (GET /api/v1/live)', () => {
     });
 
     it('refuses an unknown or forged session id', async () => {
-      await withCookie(t, 'get', '/api/v1/terms', 'sunshine_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA').expect(401);
+      await withCookie(
+        t,
+        'get',
+        '/api/v1/terms',
+        'sunshine_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      ).expect(401);
       await withCookie(t, 'get', '/api/v1/terms', `sunshine_session=${supervisorToken}`).expect(401);
     });
 
     it('signs out: the session is forgotten and the cookie cleared', async () => {
       const session = await signIn(t, supervisorToken);
       const response = await withCookie(t, 'delete', '/api/v1/session', session).expect(204);
-      expect((response.headers['set-cookie'] as unknown as string[])[0]).toMatch(/^sunshine_session=; Path=\/; HttpOnly; SameSite=Strict; Max-Age=0$/);
+      expect((response.headers['set-cookie'] as unknown as string[])[0]).toMatch(
+        /^sunshine_session=; Path=\/; HttpOnly; SameSite=Strict; Max-Age=0$/,
+      );
       await withCookie(t, 'get', '/api/v1/terms', session).expect(401);
     });
 
@@ -226,12 +263,17 @@ describe('browser sessions and the live view (GET /api/v1/live)', () => {
       expect(refused.body).toMatchObject({ status: 403, code: 'CSRF_HEADER_REQUIRED' });
       await withCookie(t, 'post', '/api/v1/commands', admin).set('X-Requested-With', 'other').send(sent).expect(403);
       expect(await t.ledger.events.headPosition()).toBe(before);
-      const accepted = await withCookie(t, 'post', '/api/v1/commands', admin).set('X-Requested-With', 'sunshine').send(sent).expect(201);
+      const accepted = await withCookie(t, 'post', '/api/v1/commands', admin)
+        .set('X-Requested-With', 'sunshine')
+        .send(sent)
+        .expect(201);
       expect(accepted.body).toMatchObject({ stream: 'village-liujiazhuang', revision: 0 });
       // A script with a bearer token is no browser: it needs no such header.
       await t.command(envelope('RegisterVillage', { villageId: 'songjiadian', name: '宋家店村' })).expect(201);
       // And the cookie still carries the role: a supervisor records nothing.
-      const bySupervisor = await withCookie(t, 'post', '/api/v1/commands', supervisor).set('X-Requested-With', 'sunshine').send(envelope('RecordReceipt', nextReceipt()));
+      const bySupervisor = await withCookie(t, 'post', '/api/v1/commands', supervisor)
+        .set('X-Requested-With', 'sunshine')
+        .send(envelope('RecordReceipt', nextReceipt()));
       expect(bySupervisor.body).toMatchObject({ status: 403, code: 'FORBIDDEN_ROLE' });
     });
   });
@@ -261,7 +303,9 @@ describe('browser sessions and the live view (GET /api/v1/live)', () => {
       });
       const summary = await stream.next();
       expect(summary).toMatchObject({ event: 'summary', id: answer.position });
-      expect(body(summary).villageFinance.receipts.CNY).toBe((before.villageFinance.receipts.CNY ?? 0) + receipt.amount.minor);
+      expect(body(summary).villageFinance.receipts.CNY).toBe(
+        (before.villageFinance.receipts.CNY ?? 0) + receipt.amount.minor,
+      );
       expect(body(summary).position).toBe(answer.position);
     });
 
@@ -269,7 +313,11 @@ describe('browser sessions and the live view (GET /api/v1/live)', () => {
       const stream = await watch(supervisor);
       await stream.nextOf('summary');
       const answer = await record(t, 'RegisterUser', { userId: 'wu-luru', name: '吴录入', role: 'clerk' });
-      expect(body(await stream.next())).toMatchObject({ type: 'UserRegistered', stream: 'users', position: answer.position });
+      expect(body(await stream.next())).toMatchObject({
+        type: 'UserRegistered',
+        stream: 'users',
+        position: answer.position,
+      });
       expect(await stream.drain(1_300)).toEqual([]);
     });
 
@@ -289,7 +337,8 @@ describe('browser sessions and the live view (GET /api/v1/live)', () => {
       const summaries = stream.messages.filter((m) => m.event === 'summary').slice(1);
       expect(summaries.length).toBeGreaterThanOrEqual(1);
       expect(summaries.length).toBeLessThan(6);
-      for (let i = 1; i < summaries.length; i++) expect(summaries[i].at - summaries[i - 1].at).toBeGreaterThanOrEqual(900);
+      for (let i = 1; i < summaries.length; i++)
+        expect(summaries[i].at - summaries[i - 1].at).toBeGreaterThanOrEqual(900);
       expect(stream.messages.filter((m) => m.event === 'activity')).toHaveLength(6);
     });
 
@@ -299,11 +348,14 @@ describe('browser sessions and the live view (GET /api/v1/live)', () => {
       first.close();
       const missed = [];
       for (let i = 0; i < 3; i++) missed.push(await record(t, 'RecordReceipt', nextReceipt(700)));
-      const expectedReceipts = (await t.get(`/api/v1/terms/${TERM.termId}/summary`).expect(200)).body.villageFinance.receipts;
+      const expectedReceipts = (await t.get(`/api/v1/terms/${TERM.termId}/summary`).expect(200)).body.villageFinance
+        .receipts;
 
       const resumed = await watch(supervisor, SUMMARY_QUERY, { 'Last-Event-ID': seen.id as string });
       const replayed = [await resumed.next(), await resumed.next(), await resumed.next()];
-      expect(replayed.map((m) => [m.event, m.id, body(m).position, body(m).type])).toEqual(missed.map((a) => ['activity', a.position, a.position, 'ReceiptRecorded']));
+      expect(replayed.map((m) => [m.event, m.id, body(m).position, body(m).type])).toEqual(
+        missed.map((a) => ['activity', a.position, a.position, 'ReceiptRecorded']),
+      );
       const fresh = await resumed.next();
       expect(fresh).toMatchObject({ event: 'summary', id: missed[2].position });
       expect(body(fresh).villageFinance.receipts).toEqual(expectedReceipts);
@@ -318,20 +370,29 @@ describe('browser sessions and the live view (GET /api/v1/live)', () => {
       const stream = await watch(supervisor);
       const start = await stream.nextOf('summary');
       const before = start.body.disputes.registered;
-      const dispute = disputeData('TJ-LIVE-001', { parties: [{ subjectId: 'DSR-LIVE-0001', ...PARTIES.zhangXiuying }, { ...PARTIES.liJianguo }] });
+      const dispute = disputeData('TJ-LIVE-001', {
+        parties: [{ subjectId: 'DSR-LIVE-0001', ...PARTIES.zhangXiuying }, { ...PARTIES.liJianguo }],
+      });
       await record(t, 'RegisterDispute', dispute);
       expect(body(await stream.next())).toMatchObject({ type: 'DisputeRegistered', stream: 'dispute-TJ-LIVE-001' });
       await stream.nextOf('summary', (s) => s.disputes.registered === before + 1);
-      const erased = await record(t, 'ErasePersonalData', { subjectId: 'DSR-LIVE-0001', reason: '当事人申请删除个人信息' });
-      expect(body(await stream.nextOf('activity'))).toEqual(expect.objectContaining({ type: 'PersonalDataErased', stream: 'subject', position: erased.position }));
+      const erased = await record(t, 'ErasePersonalData', {
+        subjectId: 'DSR-LIVE-0001',
+        reason: '当事人申请删除个人信息',
+      });
+      expect(body(await stream.nextOf('activity'))).toEqual(
+        expect.objectContaining({ type: 'PersonalDataErased', stream: 'subject', position: erased.position }),
+      );
 
       // The same events replayed after a reconnect.
       const replay = await watch(supervisor, SUMMARY_QUERY, { 'Last-Event-ID': start.id as string });
       await replay.nextOf('summary');
       for (const text of [stream.text, replay.text]) {
         expect(text).toContain('DisputeRegistered');
-        for (const party of Object.values(PARTIES)) for (const value of Object.values(party)) expect(text).not.toContain(value);
-        for (const hidden of ['DSR-LIVE-0001', 'parties', 'sealed', dispute.summary, '"data"']) expect(text).not.toContain(hidden);
+        for (const party of Object.values(PARTIES))
+          for (const value of Object.values(party)) expect(text).not.toContain(value);
+        for (const hidden of ['DSR-LIVE-0001', 'parties', 'sealed', dispute.summary, '"data"'])
+          expect(text).not.toContain(hidden);
       }
     });
 

@@ -16,7 +16,14 @@ describe('operating the server', () => {
   it('serves the OpenAPI document listing the contract routes', async () => {
     const { body } = await t.http.get('/api/docs/openapi.json').expect(200);
     expect(body.info.title).toMatch(/Sunshine Ledger/);
-    for (const path of ['/api/v1/commands', '/api/v1/commands/import', '/api/v1/terms/{termId}/summary', '/api/v1/villages/{villageId}/ledger', '/api/v1/integrity/verify', '/api/v1/streams/{stream}'])
+    for (const path of [
+      '/api/v1/commands',
+      '/api/v1/commands/import',
+      '/api/v1/terms/{termId}/summary',
+      '/api/v1/villages/{villageId}/ledger',
+      '/api/v1/integrity/verify',
+      '/api/v1/streams/{stream}',
+    ])
       expect(Object.keys(body.paths)).toContain(path);
     await t.http.get('/api/docs').expect(200);
   });
@@ -28,15 +35,30 @@ describe('operating the server', () => {
   });
 
   it('still verifies the whole log after a data subject was erased', async () => {
-    await t.command({ type: 'RegisterVillage', commandId: nextCommandId(), data: { villageId: 'op-v', name: '东村' } }).expect(201);
+    await t
+      .command({ type: 'RegisterVillage', commandId: nextCommandId(), data: { villageId: 'op-v', name: '东村' } })
+      .expect(201);
     await t
       .command({
         type: 'RegisterDispute',
         commandId: nextCommandId(),
-        data: { disputeId: 'op-d1', category: 'neighbour', receivedOn: '2020-05-01', summary: '邻里噪音纠纷', villageId: 'op-v', parties: [{ subjectId: 'op-s1', name: '张三', idNumber: '110101199003071234' }] },
+        data: {
+          disputeId: 'op-d1',
+          category: 'neighbour',
+          receivedOn: '2020-05-01',
+          summary: '邻里噪音纠纷',
+          villageId: 'op-v',
+          parties: [{ subjectId: 'op-s1', name: '张三', idNumber: '110101199003071234' }],
+        },
       })
       .expect(201);
-    await t.command({ type: 'ErasePersonalData', commandId: nextCommandId(), data: { subjectId: 'op-s1', reason: '当事人申请删除个人信息' } }).expect(201);
+    await t
+      .command({
+        type: 'ErasePersonalData',
+        commandId: nextCommandId(),
+        data: { subjectId: 'op-s1', reason: '当事人申请删除个人信息' },
+      })
+      .expect(201);
     await t.ledger.integrity.seal();
     const report = (await t.get('/api/v1/integrity/verify').expect(200)).body;
     expect(report).toMatchObject({ ok: true, events: 3, eventsAfterCheckpoint: 0 });

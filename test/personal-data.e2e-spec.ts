@@ -5,13 +5,24 @@ import { startTestApp, TestApp } from './support/test-app';
 import { openTestApp, stopKeepingData } from './support/reopen';
 import { CHINESE, expectNotFound, expectRefused, expectRule } from './support/refusals';
 import { filesHolding } from './support/stored-bytes';
-import { allStoredEvents, disputeData, envelope, PARTIES, record, recordTownship, registerUser, TERM, wholeLogText } from './support/township';
+import {
+  allStoredEvents,
+  disputeData,
+  envelope,
+  PARTIES,
+  record,
+  recordTownship,
+  registerUser,
+  TERM,
+  wholeLogText,
+} from './support/township';
 
 const DISPUTE = 'TJ-2013-021';
 const STREAM = `/api/v1/streams/dispute-${DISPUTE}`;
 const ZHANG = 'DSR-2013-0001';
 const REASON = '复核调解协议';
-const reveal = (path: string, reason = REASON) => `${path}${path.includes('?') ? '&' : '?'}reveal=personal-data&reason=${encodeURIComponent(reason)}`;
+const reveal = (path: string, reason = REASON) =>
+  `${path}${path.includes('?') ? '&' : '?'}reveal=personal-data&reason=${encodeURIComponent(reason)}`;
 
 /** What must never be shown or stored in clear: both parties' names, ID numbers and phones. */
 const SECRETS = Object.values(PARTIES).flatMap((p) => [p.name, p.idNumber, p.phone]);
@@ -64,22 +75,30 @@ describe('personal data of dispute parties', () => {
     });
 
     it('never holds them in the raw bytes of any stored file (events.db, read-models.db, their WAL, secrets)', async () => {
-      expect(filesHolding(t.dataDir, '宅基地界址')).toEqual(expect.arrayContaining([expect.stringMatching(/^events\.db/)]));
-      for (const secret of SECRETS) expect({ secret, files: filesHolding(t.dataDir, secret) }).toEqual({ secret, files: [] });
+      expect(filesHolding(t.dataDir, '宅基地界址')).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^events\.db/)]),
+      );
+      for (const secret of SECRETS)
+        expect({ secret, files: filesHolding(t.dataDir, secret) }).toEqual({ secret, files: [] });
     });
   });
 
   describe('reading without asking', () => {
-    it.each(['auditor', 'admin'])('shows the parties to an %s by subject only, and records no disclosure', async (role) => {
-      const before = await disclosures();
-      const { body } = await t.get(STREAM, role === 'admin' ? undefined : tokens[role]).expect(200);
-      expect(partiesIn(body)).toEqual([{ subjectId: ZHANG }, { subjectId: li }]);
-      expectNoPersonalData(JSON.stringify(body));
-      const log = await t.get('/api/v1/events?type=DisputeRegistered', role === 'admin' ? undefined : tokens[role]).expect(200);
-      expect(partiesIn(log.body)).toEqual([{ subjectId: ZHANG }, { subjectId: li }]);
-      expectNoPersonalData(JSON.stringify(log.body));
-      expect(await disclosures()).toEqual(before);
-    });
+    it.each(['auditor', 'admin'])(
+      'shows the parties to an %s by subject only, and records no disclosure',
+      async (role) => {
+        const before = await disclosures();
+        const { body } = await t.get(STREAM, role === 'admin' ? undefined : tokens[role]).expect(200);
+        expect(partiesIn(body)).toEqual([{ subjectId: ZHANG }, { subjectId: li }]);
+        expectNoPersonalData(JSON.stringify(body));
+        const log = await t
+          .get('/api/v1/events?type=DisputeRegistered', role === 'admin' ? undefined : tokens[role])
+          .expect(200);
+        expect(partiesIn(log.body)).toEqual([{ subjectId: ZHANG }, { subjectId: li }]);
+        expectNoPersonalData(JSON.stringify(log.body));
+        expect(await disclosures()).toEqual(before);
+      },
+    );
   });
 
   describe('revealing with a reason', () => {
@@ -104,7 +123,9 @@ describe('personal data of dispute parties', () => {
     it('shows an admin the names through the global log and records that read too', async () => {
       const { body } = await t.get(reveal('/api/v1/events?type=DisputeRegistered', '信访复查')).expect(200);
       expect(partiesIn(body).map((p) => p.name)).toEqual([PARTIES.zhangXiuying.name, PARTIES.liJianguo.name]);
-      expect((await disclosures()).at(-1)).toMatchObject({ data: { subjectIds: [ZHANG, li], reason: '信访复查', actor: { userId: 'admin', role: 'admin' } } });
+      expect((await disclosures()).at(-1)).toMatchObject({
+        data: { subjectIds: [ZHANG, li], reason: '信访复查', actor: { userId: 'admin', role: 'admin' } },
+      });
     });
 
     it.each([
@@ -116,19 +137,26 @@ describe('personal data of dispute parties', () => {
     ])('answers a request to reveal with %s with 400, showing and recording nothing', async (_, path) => {
       const before = await t.ledger.events.headPosition();
       const response = await t.get(path, tokens.auditor).expect(400);
-      expect(response.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', detail: expect.stringMatching(CHINESE) });
+      expect(response.body).toMatchObject({
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        detail: expect.stringMatching(CHINESE),
+      });
       expectNoPersonalData(JSON.stringify(response.body));
       expect(await t.ledger.events.headPosition()).toBe(before);
     });
 
-    it.each(['supervisor', 'clerk'])('refuses a %s who asks to reveal (403), showing and recording nothing', async (role) => {
-      const before = await t.ledger.events.headPosition();
-      for (const path of [reveal(STREAM), reveal('/api/v1/events')]) {
-        const response = await t.get(path, tokens[role]).expect(403);
-        expectNoPersonalData(JSON.stringify(response.body));
-      }
-      expect(await t.ledger.events.headPosition()).toBe(before);
-    });
+    it.each(['supervisor', 'clerk'])(
+      'refuses a %s who asks to reveal (403), showing and recording nothing',
+      async (role) => {
+        const before = await t.ledger.events.headPosition();
+        for (const path of [reveal(STREAM), reveal('/api/v1/events')]) {
+          const response = await t.get(path, tokens[role]).expect(403);
+          expectNoPersonalData(JSON.stringify(response.body));
+        }
+        expect(await t.ledger.events.headPosition()).toBe(before);
+      },
+    );
   });
 
   it('never gives a supervisor personal data in any answer', async () => {
@@ -158,17 +186,35 @@ describe('personal data of dispute parties', () => {
     let zhangKey: Buffer;
 
     it('answers an unknown subject with 404 naming data.subjectId', async () => {
-      await expectNotFound(t, 'ErasePersonalData', { subjectId: 'DSR-0000-0404', reason: '当事人申请删除个人信息' }, 'data.subjectId');
+      await expectNotFound(
+        t,
+        'ErasePersonalData',
+        { subjectId: 'DSR-0000-0404', reason: '当事人申请删除个人信息' },
+        'data.subjectId',
+      );
     });
 
-    it('destroys the subject\'s key and records PersonalDataErased on subject-<id>', async () => {
+    it("destroys the subject's key and records PersonalDataErased on subject-<id>", async () => {
       zhangKey = t.ledger.secrets.subjectKey(ZHANG) as Buffer;
       expect(zhangKey).toBeInstanceOf(Buffer);
       const answer = await record(t, 'ErasePersonalData', { subjectId: ZHANG, reason: '当事人申请删除个人信息' });
-      expect(answer).toMatchObject({ stream: `subject-${ZHANG}`, revision: 0, events: [{ type: 'PersonalDataErased' }] });
-      expect((await t.ledger.events.findEvent(answer.events[0].eventId))?.data).toEqual({ subjectId: ZHANG, reason: '当事人申请删除个人信息' });
+      expect(answer).toMatchObject({
+        stream: `subject-${ZHANG}`,
+        revision: 0,
+        events: [{ type: 'PersonalDataErased' }],
+      });
+      expect((await t.ledger.events.findEvent(answer.events[0].eventId))?.data).toEqual({
+        subjectId: ZHANG,
+        reason: '当事人申请删除个人信息',
+      });
       expect(t.ledger.secrets.subjectKey(ZHANG)).toBeNull();
-      await expectRule(t, 'ErasePersonalData', { subjectId: ZHANG, reason: '重复申请' }, 'RULE_SUBJECT_ALREADY_ERASED', 'data.subjectId');
+      await expectRule(
+        t,
+        'ErasePersonalData',
+        { subjectId: ZHANG, reason: '重复申请' },
+        'RULE_SUBJECT_ALREADY_ERASED',
+        'data.subjectId',
+      );
     });
 
     it('reads the erased party as [erased] through every read, the other party untouched', async () => {
@@ -194,7 +240,12 @@ describe('personal data of dispute parties', () => {
       let checked = 0;
       for (;;) {
         const page = await t.get(`/api/v1/events?limit=50${after ? `&after=${after}` : ''}`).expect(200);
-        for (const event of page.body.events) expect({ stream: event.stream, revision: event.revision, integrity: event.integrity }).toEqual({ stream: event.stream, revision: event.revision, integrity: 'verified' });
+        for (const event of page.body.events)
+          expect({ stream: event.stream, revision: event.revision, integrity: event.integrity }).toEqual({
+            stream: event.stream,
+            revision: event.revision,
+            integrity: 'verified',
+          });
         checked += page.body.events.length;
         if (page.body.next === null || page.body.events.length === 0) break;
         after = page.body.next;
@@ -206,7 +257,10 @@ describe('personal data of dispute parties', () => {
     it('refuses a new dispute naming an erased subject (422), appending nothing', async () => {
       await expectRefused(
         t,
-        envelope('RegisterDispute', disputeData('TJ-2014-003', { parties: [{ subjectId: ZHANG, name: PARTIES.zhangXiuying.name }] })),
+        envelope(
+          'RegisterDispute',
+          disputeData('TJ-2014-003', { parties: [{ subjectId: ZHANG, name: PARTIES.zhangXiuying.name }] }),
+        ),
         { status: 422, code: 'RULE_SUBJECT_ERASED' },
       );
     });
@@ -224,7 +278,8 @@ describe('personal data of dispute parties', () => {
     it('destroys it again even when the read models are rebuilt from the log on that start', async () => {
       await stopKeepingData(t);
       restoreSubjectKey(t.dataDir, ZHANG, zhangKey);
-      for (const file of ['read-models.db', 'read-models.db-wal', 'read-models.db-shm']) rmSync(join(t.dataDir, file), { force: true });
+      for (const file of ['read-models.db', 'read-models.db-wal', 'read-models.db-shm'])
+        rmSync(join(t.dataDir, file), { force: true });
       t = await openTestApp(t.dataDir);
       expect(t.ledger.secrets.subjectKey(ZHANG)).toBeNull();
       const { body } = await t.get(reveal(STREAM), tokens.auditor).expect(200);

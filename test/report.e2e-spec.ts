@@ -23,7 +23,14 @@ import { ADMIN_TOKEN, nextCommandId, startTestApp, TestApp } from './support/tes
 const SUNSHINE = join(__dirname, '../bin/sunshine');
 const TERM_ID = '2021-2026';
 const TITLE = '示范镇第八届镇人民政府任期工作总结';
-const HEADINGS = ['一、招商引资成效显著', '二、项目建设扎实推进', '三、矛盾纠纷调处化解', '四、审计监督与整改', '五、村级财务规范管理', '六、主要经济指标'];
+const HEADINGS = [
+  '一、招商引资成效显著',
+  '二、项目建设扎实推进',
+  '三、矛盾纠纷调处化解',
+  '四、审计监督与整改',
+  '五、村级财务规范管理',
+  '六、主要经济指标',
+];
 
 async function* asLines(envelopes: Iterable<object>) {
   for (const e of envelopes) yield JSON.stringify(e);
@@ -39,7 +46,12 @@ const binary = (res: request.Response, done: (error: Error | null, body: Buffer)
 
 /** The footnotes of the Markdown report: number → [figure path, figure text, evidence]. */
 const footnotesOf = (markdown: string) =>
-  [...markdown.matchAll(/^\[\^(\d+)\]: `([^`]+)` (.+?)；依据事件：(.+)$/gm)].map(([, n, path, text, evidence]) => ({ n: Number(n), path, text, evidence }));
+  [...markdown.matchAll(/^\[\^(\d+)\]: `([^`]+)` (.+?)；依据事件：(.+)$/gm)].map(([, n, path, text, evidence]) => ({
+    n: Number(n),
+    path,
+    text,
+    evidence,
+  }));
 
 /**
  * What the report must print for a figure of the JSON summary, formatted here from the summary's
@@ -93,7 +105,9 @@ describe('the term-end work summary (工作总结), generated from the log', () 
     it('is served as UTF-8 Markdown with the title, the six sections and the appendix', async () => {
       const res = await t.get(`/api/v1/terms/${TERM_ID}/report?format=markdown`).expect(200);
       expect(res.headers['content-type']).toBe('text/markdown; charset=utf-8');
-      expect(res.headers['content-disposition']).toMatch(/^inline; filename="work-summary-2021-2026\.md"; filename\*=UTF-8''%E7%A4%BA%E8%8C%83%E9%95%87/);
+      expect(res.headers['content-disposition']).toMatch(
+        /^inline; filename="work-summary-2021-2026\.md"; filename\*=UTF-8''%E7%A4%BA%E8%8C%83%E9%95%87/,
+      );
       expect(markdown.startsWith(`# ${TITLE}\n\n（2021年10月1日—2026年9月30日）\n`)).toBe(true);
       expect(markdown.match(/^## .+$/gm)).toEqual([...HEADINGS, APPENDIX_TITLE].map((h) => `## ${h}`));
     });
@@ -102,16 +116,27 @@ describe('the term-end work summary (工作总结), generated from the log', () 
       const s = summary;
       const text = markdown.replace(/\[\^\d+\]/g, '');
       expect(s.investment.signings).toBeGreaterThan(10);
-      expect(text).toContain(`本届共签约招商引资项目 ${formatCount(s.investment.signings)} 个，协议引进内资 ${formatMoney(s.investment.signed.domestic.CNY)}`);
-      if (s.investment.signed.foreign.USD) expect(text).toContain(`外资 ${formatMoney(s.investment.signed.foreign.USD, 'USD')}`);
-      expect(text).toContain(`1 亿元以上的项目 ${s.investment.bands.atLeast100mCny} 个，5000 万元以上的 ${s.investment.bands.atLeast50mCny} 个，1000 万元以上的 ${s.investment.bands.atLeast10mCny} 个`);
+      expect(text).toContain(
+        `本届共签约招商引资项目 ${formatCount(s.investment.signings)} 个，协议引进内资 ${formatMoney(s.investment.signed.domestic.CNY)}`,
+      );
+      if (s.investment.signed.foreign.USD)
+        expect(text).toContain(`外资 ${formatMoney(s.investment.signed.foreign.USD, 'USD')}`);
+      expect(text).toContain(
+        `1 亿元以上的项目 ${s.investment.bands.atLeast100mCny} 个，5000 万元以上的 ${s.investment.bands.atLeast50mCny} 个，1000 万元以上的 ${s.investment.bands.atLeast10mCny} 个`,
+      );
       expect(text).toContain(`本届共登记建设项目 ${s.projects.registered} 个。`);
       expect(text).toContain(`累计完成投资 ${formatMoney(s.projects.investedToDate.CNY)}。`);
       expect(text).toContain(`新建改建农村公路 ${formatQuantity(s.projects.outputs['rural-road-km'])} 公里`);
-      expect(text).toContain(`本届共受理矛盾纠纷 ${s.disputes.registered} 件，其中调解成功 ${s.disputes.resolvedByMediation} 件`);
+      expect(text).toContain(
+        `本届共受理矛盾纠纷 ${s.disputes.registered} 件，其中调解成功 ${s.disputes.resolvedByMediation} 件`,
+      );
       expect(text).toContain(`调解成功率 ${formatPercent(s.disputes.mediationSuccessRate as number)}`);
-      expect(text).toContain(`本届共开展审计 ${s.audits.opened} 项，已完结 ${s.audits.closed} 项；发现问题 ${s.audits.findings} 个`);
-      expect(text).toContain(`本届各村集体账目共登记收入 ${formatMoney(s.villageFinance.receipts.CNY)}、支出 ${formatMoney(s.villageFinance.expenditures.CNY)}`);
+      expect(text).toContain(
+        `本届共开展审计 ${s.audits.opened} 项，已完结 ${s.audits.closed} 项；发现问题 ${s.audits.findings} 个`,
+      );
+      expect(text).toContain(
+        `本届各村集体账目共登记收入 ${formatMoney(s.villageFinance.receipts.CNY)}、支出 ${formatMoney(s.villageFinance.expenditures.CNY)}`,
+      );
       const gdp = s.indicators.gdp;
       expect(text).toContain(
         `地区生产总值由 ${gdp.first!.period}年的 ${formatMoney(gdp.first!.value)}增加到 ${gdp.last!.period}年的 ${formatMoney(gdp.last!.value)}，${formatGrowth(gdp.ratio as number)}。`,
@@ -132,12 +157,24 @@ describe('the term-end work summary (工作总结), generated from the log', () 
     });
 
     it('names in each footnote the events the evidence endpoint gives for that figure', async () => {
-      for (const path of ['investment.signings', 'disputes.mediationSuccessRate', 'villageFinance.receipts.CNY', 'indicators.gdp.ratio']) {
+      for (const path of [
+        'investment.signings',
+        'disputes.mediationSuccessRate',
+        'villageFinance.receipts.CNY',
+        'indicators.gdp.ratio',
+      ]) {
         const evidence = (await t.get(`/api/v1/terms/${TERM_ID}/summary/evidence?figure=${path}`).expect(200)).body;
         const footnote = footnotesOf(markdown).find((f) => f.path === path)!;
-        const listed = evidence.events.slice(0, 10).map((e: { stream: string; revision: number }) => `${e.stream}@${e.revision}`).join('、');
+        const listed = evidence.events
+          .slice(0, 10)
+          .map((e: { stream: string; revision: number }) => `${e.stream}@${e.revision}`)
+          .join('、');
         expect(evidence.events.length).toBeGreaterThan(0);
-        expect(footnote.evidence).toBe(evidence.events.length > 10 ? `${listed} 等共 ${evidence.events.length} 条记录` : `${listed}（共 ${evidence.events.length} 条记录）`);
+        expect(footnote.evidence).toBe(
+          evidence.events.length > 10
+            ? `${listed} 等共 ${evidence.events.length} 条记录`
+            : `${listed}（共 ${evidence.events.length} 条记录）`,
+        );
       }
     });
   });
@@ -164,7 +201,9 @@ describe('the term-end work summary (工作总结), generated from the log', () 
 
     it('serves a .docx as an attachment: a zip holding the Chinese document and its appendix table', async () => {
       const res = await t.get(`/api/v1/terms/${TERM_ID}/report?format=docx`).buffer(true).parse(binary).expect(200);
-      expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      expect(res.headers['content-type']).toBe(
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      );
       expect(res.headers['content-disposition']).toBe(
         `attachment; filename="work-summary-2021-2026.docx"; filename*=UTF-8''${encodeURIComponent('示范镇任期工作总结-2021-2026.docx')}`,
       );
@@ -193,7 +232,13 @@ describe('the term-end work summary (工作总结), generated from the log', () 
       const missing = await t.get('/api/v1/terms/1999-2004/report?format=html').expect(404);
       expect(missing.body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
       await request(t.app.getHttpServer()).get(`/api/v1/terms/${TERM_ID}/report?format=markdown`).expect(401);
-      const registered = await t.command({ type: 'RegisterUser', commandId: nextCommandId(), data: { userId: 'report-supervisor', name: '纪检监督员', role: 'supervisor' } }).expect(201);
+      const registered = await t
+        .command({
+          type: 'RegisterUser',
+          commandId: nextCommandId(),
+          data: { userId: 'report-supervisor', name: '纪检监督员', role: 'supervisor' },
+        })
+        .expect(201);
       await t.get(`/api/v1/terms/${TERM_ID}/report?format=markdown`, registered.body.token).expect(200);
     });
 
@@ -204,12 +249,23 @@ describe('the term-end work summary (工作总结), generated from the log', () 
         .command({
           type: 'SignInvestment',
           commandId: nextCommandId(),
-          data: { investmentId: 'ZS-REPORT-1', investor: '后补录入的投资方', sector: 'services', origin: 'domestic', amount: { currency: 'CNY', minor: 500_000_000 }, signedOn: '2026-09-01' },
+          data: {
+            investmentId: 'ZS-REPORT-1',
+            investor: '后补录入的投资方',
+            sector: 'services',
+            origin: 'domestic',
+            amount: { currency: 'CNY', minor: 500_000_000 },
+            signedOn: '2026-09-01',
+          },
         })
         .expect(201);
       const sentence = (n: number) => `本届共签约招商引资项目 ${n} 个[^`;
-      expect((await t.get(`/api/v1/terms/${TERM_ID}/report?format=markdown`).expect(200)).text).toContain(sentence(before + 1));
-      const asKnown = (await t.get(`/api/v1/terms/${TERM_ID}/report?format=markdown&knownAt=2026-11-28T05:00:00Z`).expect(200)).text;
+      expect((await t.get(`/api/v1/terms/${TERM_ID}/report?format=markdown`).expect(200)).text).toContain(
+        sentence(before + 1),
+      );
+      const asKnown = (
+        await t.get(`/api/v1/terms/${TERM_ID}/report?format=markdown&knownAt=2026-11-28T05:00:00Z`).expect(200)
+      ).text;
       expect(asKnown).toContain(sentence(before));
       expect(asKnown).toContain('按 2026年11月28日 13:00（北京时间）时已记录的事件');
     });
@@ -217,7 +273,10 @@ describe('the term-end work summary (工作总结), generated from the log', () 
 
   describe('from the command line', () => {
     const cli = (...args: string[]) =>
-      spawnSync(process.execPath, [SUNSHINE, ...args], { env: { ...process.env, SUNSHINE_DATA_DIR: dataDir, SUNSHINE_ADMIN_TOKEN: ADMIN_TOKEN }, encoding: 'utf8' });
+      spawnSync(process.execPath, [SUNSHINE, ...args], {
+        env: { ...process.env, SUNSHINE_DATA_DIR: dataDir, SUNSHINE_ADMIN_TOKEN: ADMIN_TOKEN },
+        encoding: 'utf8',
+      });
 
     beforeAll(async () => {
       // The CLI opens the embedded store itself: the server lets go of it first.
@@ -233,7 +292,9 @@ describe('the term-end work summary (工作总结), generated from the log', () 
       expect(run.stdout).toContain(file);
       const html = readFileSync(file, 'utf8');
       expect(html).toContain(`<title>${TITLE}</title>`);
-      expect(html).toContain(`data-figure="investment.signings" id="ref-3"><span class="w">${summary.investment.signings + 1}</span> <span class="w">个<sup`);
+      expect(html).toContain(
+        `data-figure="investment.signings" id="ref-3"><span class="w">${summary.investment.signings + 1}</span> <span class="w">个<sup`,
+      );
       expect(html.match(/<tr id="evidence-/g)!.length).toBeGreaterThan(40);
     });
 
@@ -241,7 +302,9 @@ describe('the term-end work summary (工作总结), generated from the log', () 
       expect(cli('report', TERM_ID, '--format', 'html').status).toBe(2);
       expect(cli('report', TERM_ID, '--format', 'pdf', '-o', join(dataDir, 'x.pdf')).status).toBe(2);
       expect(cli('report', TERM_ID, '-o', join(dataDir, 'x.md')).status).toBe(2);
-      expect(cli('report', TERM_ID, '--format', 'markdown', '-o', join(dataDir, 'x.md'), '--known-at', 'soon').status).toBe(2);
+      expect(
+        cli('report', TERM_ID, '--format', 'markdown', '-o', join(dataDir, 'x.md'), '--known-at', 'soon').status,
+      ).toBe(2);
       const missing = cli('report', '1999-2004', '--format', 'markdown', '-o', join(dataDir, 'x.md'));
       expect(missing.status).toBe(1);
       expect(missing.stderr).toContain('届次「1999-2004」不存在');

@@ -19,9 +19,29 @@ describe('the term summary of a whole term, recorded over HTTP', () => {
   afterAll(() => t.close());
 
   it('names the term, as known now', () => {
-    expect(summary).toMatchObject({ termId: '2008-2013', name: '第十五届', from: '2008-10-01', to: '2013-09-30', knownAt: null, position: expect.stringMatching(/^\d+$/) });
+    expect(summary).toMatchObject({
+      termId: '2008-2013',
+      name: '第十五届',
+      from: '2008-10-01',
+      to: '2013-09-30',
+      knownAt: null,
+      position: expect.stringMatching(/^\d+$/),
+    });
     expect(Object.keys(summary).sort()).toEqual(
-      ['termId', 'name', 'from', 'to', 'knownAt', 'position', 'investment', 'projects', 'disputes', 'audits', 'villageFinance', 'indicators'].sort(),
+      [
+        'termId',
+        'name',
+        'from',
+        'to',
+        'knownAt',
+        'position',
+        'investment',
+        'projects',
+        'disputes',
+        'audits',
+        'villageFinance',
+        'indicators',
+      ].sort(),
     );
   });
 
@@ -140,7 +160,13 @@ describe('the term summary of a whole term, recorded over HTTP', () => {
     expect(summary.indicators).toEqual({
       // Years overlapping the term: 2008..2013. 2007 is outside; 2013-01/2013-06 is no YYYY year.
       // 2012 revised from 5,400,000,000 to 5,517,300,000: 5,517,300,000 / 2,000,000,000 = 2.75865 → 2.7587 (half up)
-      gdp: { unit: 'CNY', first: { period: '2008', value: 2_000_000_000 }, last: { period: '2012', value: 5_517_300_000 }, ratio: 2.7587, target: null },
+      gdp: {
+        unit: 'CNY',
+        first: { period: '2008', value: 2_000_000_000 },
+        last: { period: '2012', value: 5_517_300_000 },
+        ratio: 2.7587,
+        target: null,
+      },
       'fiscal-revenue': {
         unit: 'CNY',
         first: { period: '2008', value: 790_000_000 },
@@ -149,10 +175,21 @@ describe('the term summary of a whole term, recorded over HTTP', () => {
         // The 2013 target raised to 2,000,000,000 (the later 2014 one lies outside the term).
         // Inside 2013: 01/06, 07/09 and 01/09; the latest end is September, 01/09 the longer one.
         // 1,544,700,000 / 2,000,000,000 = 0.77235 → 0.7724 (half up)
-        target: { period: '2013', value: 2_000_000_000, reported: { period: '2013-01/2013-09', value: 1_544_700_000 }, completion: 0.7724 },
+        target: {
+          period: '2013',
+          value: 2_000_000_000,
+          reported: { period: '2013-01/2013-09', value: 1_544_700_000 },
+          completion: 0.7724,
+        },
       },
       // 41.3 / 32.5 = 1.270769… → 1.2708
-      'urbanization-rate': { unit: 'percent', first: { period: '2009', value: 32.5 }, last: { period: '2012', value: 41.3 }, ratio: 1.2708, target: null },
+      'urbanization-rate': {
+        unit: 'percent',
+        first: { period: '2009', value: 32.5 },
+        last: { period: '2012', value: 41.3 },
+        ratio: 1.2708,
+        target: null,
+      },
       // farmer-net-income was voided: absent.
     });
   });

@@ -29,7 +29,7 @@ describe('VoidRecord', () => {
   const voidRecord = (stream: string, reason = '录入错误，重复登记') => record(t, 'VoidRecord', { stream, reason });
   const summary = async () => (await t.get(`/api/v1/terms/${TERM.termId}/summary`).expect(200)).body;
 
-  it('appends RecordVoided to the record\'s stream, correcting its first event', async () => {
+  it("appends RecordVoided to the record's stream, correcting its first event", async () => {
     const registered = await record(t, 'RegisterProject', projectData('XM-2012-031'));
     await record(t, 'RecordMilestone', milestoneData('XM-2012-031', 'construction-started', '2012-04-01'));
     const voided = await voidRecord('project-XM-2012-031');
@@ -40,8 +40,18 @@ describe('VoidRecord', () => {
   });
 
   it('leaves a voided record accepting no further command (422), voiding included', async () => {
-    await expectRule(t, 'RecordMilestone', milestoneData('XM-2012-031', 'completed', '2012-10-01'), 'RULE_RECORD_VOIDED');
-    await expectRule(t, 'ReportProjectProgress', progressData('XM-2012-031', 10_000, '2012-06-30'), 'RULE_RECORD_VOIDED');
+    await expectRule(
+      t,
+      'RecordMilestone',
+      milestoneData('XM-2012-031', 'completed', '2012-10-01'),
+      'RULE_RECORD_VOIDED',
+    );
+    await expectRule(
+      t,
+      'ReportProjectProgress',
+      progressData('XM-2012-031', 10_000, '2012-06-30'),
+      'RULE_RECORD_VOIDED',
+    );
     await expectRule(t, 'VoidRecord', { stream: 'project-XM-2012-031', reason: '再次作废' }, 'RULE_RECORD_VOIDED');
 
     await record(t, 'RegisterDispute', disputeData('TJ-2013-031'));
@@ -54,18 +64,35 @@ describe('VoidRecord', () => {
 
     await record(t, 'SignInvestment', investmentData('ZS-2012-031'));
     await voidRecord('investment-ZS-2012-031');
-    await expectRule(t, 'RecordCapitalArrival', { investmentId: 'ZS-2012-031', amount: yuan(1_000), arrivedOn: '2012-06-01' }, 'RULE_RECORD_VOIDED');
+    await expectRule(
+      t,
+      'RecordCapitalArrival',
+      { investmentId: 'ZS-2012-031', amount: yuan(1_000), arrivedOn: '2012-06-01' },
+      'RULE_RECORD_VOIDED',
+    );
 
     await record(t, 'ReportIndicator', indicatorData('industrial-output', '2012', 1_560_000_000_00));
     await voidRecord('indicator-industrial-output');
-    await expectRule(t, 'ReportIndicator', indicatorData('industrial-output', '2013', 1_700_000_000_00), 'RULE_RECORD_VOIDED');
+    await expectRule(
+      t,
+      'ReportIndicator',
+      indicatorData('industrial-output', '2013', 1_700_000_000_00),
+      'RULE_RECORD_VOIDED',
+    );
   });
 
   it('keeps the voided record and its voiding in the audit trail, every event verified', async () => {
     const { body } = await t.get('/api/v1/streams/project-XM-2012-031').expect(200);
-    expect(body.events.map((e: { type: string }) => e.type)).toEqual(['ProjectRegistered', 'MilestoneReached', 'RecordVoided']);
+    expect(body.events.map((e: { type: string }) => e.type)).toEqual([
+      'ProjectRegistered',
+      'MilestoneReached',
+      'RecordVoided',
+    ]);
     expect(body.events.every((e: { integrity: string }) => e.integrity === 'verified')).toBe(true);
-    expect(body.events[2]).toMatchObject({ corrects: body.events[0].eventId, actor: { userId: 'admin', role: 'admin' } });
+    expect(body.events[2]).toMatchObject({
+      corrects: body.events[0].eventId,
+      actor: { userId: 'admin', role: 'admin' },
+    });
   });
 
   it('counts a voided record in no summary', async () => {
@@ -85,7 +112,11 @@ describe('VoidRecord', () => {
     ['the users', 'users'],
     ['an erasure of personal data', 'subject-DSR-2013-0001'],
   ])('refuses to void %s (422 RULE_NOT_VOIDABLE)', async (_, stream) => {
-    await expectRefused(t, envelope('VoidRecord', { stream, reason: '误操作' }), { status: 422, code: 'RULE_NOT_VOIDABLE', path: 'data.stream' });
+    await expectRefused(t, envelope('VoidRecord', { stream, reason: '误操作' }), {
+      status: 422,
+      code: 'RULE_NOT_VOIDABLE',
+      path: 'data.stream',
+    });
   });
 
   it.each([

@@ -33,7 +33,12 @@ export const DEMO_TERMS: TermPlan[] = [
 export const historicTerms = (count: number): TermPlan[] =>
   Array.from({ length: count }, (_, i) => {
     const start = 2026 - 5 * (count - i);
-    return { termId: `${start}-${start + 5}`, name: `第${i + 1}届`, startsOn: `${start}-10-01`, endsOn: `${start + 5}-09-30` };
+    return {
+      termId: `${start}-${start + 5}`,
+      name: `第${i + 1}届`,
+      startsOn: `${start}-10-01`,
+      endsOn: `${start + 5}-09-30`,
+    };
   });
 
 const cny = (minor: number) => ({ currency: 'CNY', minor });
@@ -55,7 +60,10 @@ export function* generateTownship(options: TownshipOptions = {}): Generator<Enve
 
   const villages = Array.from({ length: villageCount }, (_, i) => ({
     villageId: `V${String(i + 1).padStart(3, '0')}`,
-    name: i < VILLAGE_NAMES.length ? VILLAGE_NAMES[i] : `${VILLAGE_NAMES[i % VILLAGE_NAMES.length]}${Math.floor(i / VILLAGE_NAMES.length) + 1}`,
+    name:
+      i < VILLAGE_NAMES.length
+        ? VILLAGE_NAMES[i]
+        : `${VILLAGE_NAMES[i % VILLAGE_NAMES.length]}${Math.floor(i / VILLAGE_NAMES.length) + 1}`,
     balance: 0,
     entries: [] as { entryId: string; kind: 'receipt' | 'expenditure'; minor: number; reversed: boolean }[],
   }));
@@ -68,7 +76,8 @@ export function* generateTownship(options: TownshipOptions = {}): Generator<Enve
     const last = minDate(term.endsOn, today);
     if (last < term.startsOn) continue;
     const span = daysBetween(term.startsOn, last);
-    const day = (from = term.startsOn, within = span) => addDays(from, random.int(0, Math.max(0, Math.min(within, daysBetween(from, last)))));
+    const day = (from = term.startsOn, within = span) =>
+      addDays(from, random.int(0, Math.max(0, Math.min(within, daysBetween(from, last)))));
     const dated: { on: string; seq: number; envelope: Envelope }[] = [];
     const at = (on: string, e: Envelope) => dated.push({ on, seq: dated.length, envelope: e });
     const count = (n: number) => Math.max(1, Math.round(n * scale * (span / 1826)));
@@ -81,10 +90,18 @@ export function* generateTownship(options: TownshipOptions = {}): Generator<Enve
       const currency = foreign ? 'USD' : 'CNY';
       const signedOn = day();
       const village = random.chance(0.4) ? random.pick(villages).villageId : undefined;
-      at(signedOn, envelope('SignInvestment', {
-        investmentId, investor: random.pick(INVESTORS), sector: random.pick(SECTORS), origin: foreign ? 'foreign' : 'domestic',
-        amount: { currency, minor }, signedOn, ...(village ? { villageId: village } : {}),
-      }));
+      at(
+        signedOn,
+        envelope('SignInvestment', {
+          investmentId,
+          investor: random.pick(INVESTORS),
+          sector: random.pick(SECTORS),
+          origin: foreign ? 'foreign' : 'domestic',
+          amount: { currency, minor },
+          signedOn,
+          ...(village ? { villageId: village } : {}),
+        }),
+      );
       let arrivedOn = signedOn;
       let arrived = 0;
       for (let a = random.int(0, 3); a > 0; a--) {
@@ -93,9 +110,26 @@ export function* generateTownship(options: TownshipOptions = {}): Generator<Enve
         arrived += part;
         at(arrivedOn, envelope('RecordCapitalArrival', { investmentId, amount: { currency, minor: part }, arrivedOn }));
       }
-      if (random.chance(0.1)) at(arrivedOn, envelope('AmendInvestment', { investmentId, amount: { currency, minor: minor + 1_000_000_00 }, reason: '签订补充协议，追加投资' }));
-      else if (random.chance(0.04)) at(arrivedOn, envelope('TerminateInvestment', { investmentId, terminatedOn: arrivedOn, reason: '投资方经营困难，协议终止' }));
-      else if (random.chance(0.02)) at(arrivedOn, envelope('VoidRecord', { stream: `investment-${investmentId}`, reason: '重复录入，作废' }));
+      if (random.chance(0.1))
+        at(
+          arrivedOn,
+          envelope('AmendInvestment', {
+            investmentId,
+            amount: { currency, minor: minor + 1_000_000_00 },
+            reason: '签订补充协议，追加投资',
+          }),
+        );
+      else if (random.chance(0.04))
+        at(
+          arrivedOn,
+          envelope('TerminateInvestment', {
+            investmentId,
+            terminatedOn: arrivedOn,
+            reason: '投资方经营困难，协议终止',
+          }),
+        );
+      else if (random.chance(0.02))
+        at(arrivedOn, envelope('VoidRecord', { stream: `investment-${investmentId}`, reason: '重复录入，作废' }));
     }
 
     // 项目建设
@@ -105,12 +139,28 @@ export function* generateTownship(options: TownshipOptions = {}): Generator<Enve
       const village = random.pick(villages).villageId;
       const registeredOn = day();
       const planned = omod ? random.yuanLog(50_000, 800_000, 1000) : random.yuanLog(1_000_000, 50_000_000);
-      const villagers = Math.round(planned * 0.3 / 100) * 100;
-      at(registeredOn, envelope('RegisterProject', {
-        projectId, name: `${omod ? '一事一议：' : ''}${random.pick(PROJECT_NAMES)}`, category: omod ? 'one-matter-one-discussion' : random.pick(['industrial', 'infrastructure', 'public-service'] as const),
-        registeredOn, plannedInvestment: cny(planned), villageId: village,
-        ...(omod ? { funding: [{ source: 'villagers', amount: cny(villagers) }, { source: 'town-award', amount: cny(planned - villagers) }] } : {}),
-      }));
+      const villagers = Math.round((planned * 0.3) / 100) * 100;
+      at(
+        registeredOn,
+        envelope('RegisterProject', {
+          projectId,
+          name: `${omod ? '一事一议：' : ''}${random.pick(PROJECT_NAMES)}`,
+          category: omod
+            ? 'one-matter-one-discussion'
+            : random.pick(['industrial', 'infrastructure', 'public-service'] as const),
+          registeredOn,
+          plannedInvestment: cny(planned),
+          villageId: village,
+          ...(omod
+            ? {
+                funding: [
+                  { source: 'villagers', amount: cny(villagers) },
+                  { source: 'town-award', amount: cny(planned - villagers) },
+                ],
+              }
+            : {}),
+        }),
+      );
       let on = registeredOn;
       const stages = random.int(0, 4);
       const milestones = ['construction-started', 'completed', random.chance(0.8) ? 'accepted' : 'commissioned'];
@@ -126,11 +176,31 @@ export function* generateTownship(options: TownshipOptions = {}): Generator<Enve
         invested = Math.min(planned, invested + Math.round(planned / 3 / 100) * 100);
         at(on, envelope('ReportProjectProgress', { projectId, investedToDate: cny(invested), asOf: on }));
       }
-      if (stages >= 2 && random.chance(0.5)) at(on, envelope('RecordProjectOutput', { projectId, metric: 'rural-road-km', quantity: random.int(5, 400) / 10, on }));
+      if (stages >= 2 && random.chance(0.5))
+        at(
+          on,
+          envelope('RecordProjectOutput', {
+            projectId,
+            metric: 'rural-road-km',
+            quantity: random.int(5, 400) / 10,
+            on,
+          }),
+        );
     }
 
     // 矛盾纠纷调处
-    const categories = ['marriage-family', 'neighbour', 'housing-homestead', 'contract', 'damages', 'forest-land', 'land-acquisition', 'labour', 'village-affairs', 'other'] as const;
+    const categories = [
+      'marriage-family',
+      'neighbour',
+      'housing-homestead',
+      'contract',
+      'damages',
+      'forest-land',
+      'land-acquisition',
+      'labour',
+      'village-affairs',
+      'other',
+    ] as const;
     for (let i = 0; i < count(100); i++) {
       const disputeId = id(`TJ-${term.termId.slice(0, 4)}`);
       const receivedOn = day();
@@ -139,17 +209,44 @@ export function* generateTownship(options: TownshipOptions = {}): Generator<Enve
         idNumber: `3301${String(random.int(10_000_000, 99_999_999))}${String(random.int(100_000, 999_999))}`,
         phone: `13${random.int(100_000_000, 999_999_999)}`,
       });
-      at(receivedOn, envelope('RegisterDispute', {
-        disputeId, category: random.pick(categories), receivedOn, summary: '双方因宅基地界址发生争议，申请调解', parties: [person(), person()], villageId: random.pick(villages).villageId,
-      }));
+      at(
+        receivedOn,
+        envelope('RegisterDispute', {
+          disputeId,
+          category: random.pick(categories),
+          receivedOn,
+          summary: '双方因宅基地界址发生争议，申请调解',
+          parties: [person(), person()],
+          villageId: random.pick(villages).villageId,
+        }),
+      );
       if (receivedOn >= addDays(last, -20) && random.chance(0.7)) continue; // recent ones still open
       const heldOn = day(receivedOn, 30);
       const outcome = random.chance(0.9) ? 'agreement' : random.pick(['no-agreement', 'adjourned'] as const);
       at(heldOn, envelope('RecordMediation', { disputeId, heldOn, mediator: random.pick(MEDIATORS), outcome }));
       const closedOn = day(heldOn, 10);
-      if (outcome === 'agreement') at(closedOn, envelope('ResolveDispute', { disputeId, resolvedOn: closedOn, method: 'mediation', agreement: '双方达成调解协议' }));
-      else if (random.chance(0.6)) at(closedOn, envelope('EscalateDispute', { disputeId, escalatedOn: closedOn, to: random.pick(['court', 'arbitration', 'county'] as const), reason: '调解未果' }));
-      else if (random.chance(0.5)) at(closedOn, envelope('ResolveDispute', { disputeId, resolvedOn: closedOn, method: 'withdrawn' }));
+      if (outcome === 'agreement')
+        at(
+          closedOn,
+          envelope('ResolveDispute', {
+            disputeId,
+            resolvedOn: closedOn,
+            method: 'mediation',
+            agreement: '双方达成调解协议',
+          }),
+        );
+      else if (random.chance(0.6))
+        at(
+          closedOn,
+          envelope('EscalateDispute', {
+            disputeId,
+            escalatedOn: closedOn,
+            to: random.pick(['court', 'arbitration', 'county'] as const),
+            reason: '调解未果',
+          }),
+        );
+      else if (random.chance(0.5))
+        at(closedOn, envelope('ResolveDispute', { disputeId, resolvedOn: closedOn, method: 'withdrawn' }));
     }
 
     // 审计
@@ -157,17 +254,44 @@ export function* generateTownship(options: TownshipOptions = {}): Generator<Enve
       const auditId = id(`SJ-${term.termId.slice(0, 4)}`);
       const openedOn = day();
       const village = random.pick(villages).villageId;
-      at(openedOn, envelope('OpenAudit', { auditId, subject: { kind: 'village', id: village }, scope: random.pick(['funds', 'assets', 'resources'] as const), openedOn, leadAuditor: '审计组长' }));
+      at(
+        openedOn,
+        envelope('OpenAudit', {
+          auditId,
+          subject: { kind: 'village', id: village },
+          scope: random.pick(['funds', 'assets', 'resources'] as const),
+          openedOn,
+          leadAuditor: '审计组长',
+        }),
+      );
       let on = openedOn;
       let open = false;
       for (let f = random.int(1, 4); f > 0; f--) {
         const findingId = `F${f}`;
         const severity = random.pick(['info', 'minor', 'major', 'critical'] as const);
         const involved = random.yuanLog(1_000, 500_000, 100);
-        at(on, envelope('RecordFinding', { auditId, findingId, severity, description: '部分支出凭证不全', amountInvolved: cny(involved) }));
+        at(
+          on,
+          envelope('RecordFinding', {
+            auditId,
+            findingId,
+            severity,
+            description: '部分支出凭证不全',
+            amountInvolved: cny(involved),
+          }),
+        );
         if (random.chance(0.8)) {
           on = day(on, 90);
-          at(on, envelope('RecordRectification', { auditId, findingId, rectifiedOn: on, description: '已补齐凭证并追回资金', amountRecovered: cny(Math.round(involved / 2 / 100) * 100) }));
+          at(
+            on,
+            envelope('RecordRectification', {
+              auditId,
+              findingId,
+              rectifiedOn: on,
+              description: '已补齐凭证并追回资金',
+              amountRecovered: cny(Math.round(involved / 2 / 100) * 100),
+            }),
+          );
         } else if (severity === 'major' || severity === 'critical') open = true;
       }
       if (!open && random.chance(0.8)) {
@@ -184,13 +308,36 @@ export function* generateTownship(options: TownshipOptions = {}): Generator<Enve
         on = day(on, Math.max(1, Math.floor(span / quarters)));
         const receipt = random.yuanLog(5_000, 300_000, 100);
         const entryId = id('E');
-        at(on, envelope('RecordReceipt', { villageId: village.villageId, entryId, amount: cny(receipt), category: random.pick(['collective-income', 'fiscal-transfer', 'project-fund'] as const), counterparty: '镇财政所', voucherNo: id('PZ'), on }));
+        at(
+          on,
+          envelope('RecordReceipt', {
+            villageId: village.villageId,
+            entryId,
+            amount: cny(receipt),
+            category: random.pick(['collective-income', 'fiscal-transfer', 'project-fund'] as const),
+            counterparty: '镇财政所',
+            voucherNo: id('PZ'),
+            on,
+          }),
+        );
         village.balance += receipt;
         village.entries.push({ entryId, kind: 'receipt', minor: receipt, reversed: false });
         const spend = Math.round((village.balance * random.int(10, 60)) / 100 / 100) * 100;
         if (spend > 0) {
           const spendId = id('E');
-          at(on, envelope('RecordExpenditure', { villageId: village.villageId, entryId: spendId, amount: cny(spend), category: random.pick(['public-works', 'administration', 'welfare'] as const), payee: '施工队', voucherNo: id('PZ'), approvalRef: `村民代表会议决议${id('JY')}`, on }));
+          at(
+            on,
+            envelope('RecordExpenditure', {
+              villageId: village.villageId,
+              entryId: spendId,
+              amount: cny(spend),
+              category: random.pick(['public-works', 'administration', 'welfare'] as const),
+              payee: '施工队',
+              voucherNo: id('PZ'),
+              approvalRef: `村民代表会议决议${id('JY')}`,
+              on,
+            }),
+          );
           village.balance -= spend;
           village.entries.push({ entryId: spendId, kind: 'expenditure', minor: spend, reversed: false });
         }
@@ -199,7 +346,15 @@ export function* generateTownship(options: TownshipOptions = {}): Generator<Enve
           if (entry) {
             entry.reversed = true;
             village.balance += entry.minor;
-            at(on, envelope('ReverseEntry', { villageId: village.villageId, entryId: entry.entryId, reason: '凭证错误，冲销', on }));
+            at(
+              on,
+              envelope('ReverseEntry', {
+                villageId: village.villageId,
+                entryId: entry.entryId,
+                reason: '凭证错误，冲销',
+                on,
+              }),
+            );
           }
         }
       }
@@ -207,9 +362,27 @@ export function* generateTownship(options: TownshipOptions = {}): Generator<Enve
         const debtId = id('D');
         const incurredOn = day();
         const debt = random.yuanLog(20_000, 500_000, 100);
-        at(incurredOn, envelope('RegisterDebt', { villageId: village.villageId, debtId, creditor: '县农商银行', amount: cny(debt), incurredOn }));
+        at(
+          incurredOn,
+          envelope('RegisterDebt', {
+            villageId: village.villageId,
+            debtId,
+            creditor: '县农商银行',
+            amount: cny(debt),
+            incurredOn,
+          }),
+        );
         const settledOn = day(incurredOn, 500);
-        at(settledOn, envelope('SettleDebt', { villageId: village.villageId, debtId, amount: cny(Math.round(debt / 2 / 100) * 100), settledOn, method: random.pick(['repaid', 'written-off', 'restructured'] as const) }));
+        at(
+          settledOn,
+          envelope('SettleDebt', {
+            villageId: village.villageId,
+            debtId,
+            amount: cny(Math.round(debt / 2 / 100) * 100),
+            settledOn,
+            method: random.pick(['repaid', 'written-off', 'restructured'] as const),
+          }),
+        );
       }
     }
 
@@ -227,15 +400,50 @@ export function* generateTownship(options: TownshipOptions = {}): Generator<Enve
       const fresh = !reportedYears.has(year);
       reportedYears.add(year);
       if (fresh) {
-        at(reportedOn, envelope('ReportIndicator', { indicator: 'gdp', period: String(year), value: gdp, unit: 'CNY' }));
-        at(reportedOn, envelope('ReportIndicator', { indicator: 'fiscal-revenue', period: String(year), value: fiscal, unit: 'CNY' }));
-        at(reportedOn, envelope('ReportIndicator', { indicator: 'farmer-net-income', period: String(year), value: income, unit: 'CNY-per-capita' }));
+        at(
+          reportedOn,
+          envelope('ReportIndicator', { indicator: 'gdp', period: String(year), value: gdp, unit: 'CNY' }),
+        );
+        at(
+          reportedOn,
+          envelope('ReportIndicator', {
+            indicator: 'fiscal-revenue',
+            period: String(year),
+            value: fiscal,
+            unit: 'CNY',
+          }),
+        );
+        at(
+          reportedOn,
+          envelope('ReportIndicator', {
+            indicator: 'farmer-net-income',
+            period: String(year),
+            value: income,
+            unit: 'CNY-per-capita',
+          }),
+        );
       }
       // The term's fiscal target is set once the indicator has its first report.
       if (year === startYear)
-        at(reportedOn, envelope('SetIndicatorTarget', { indicator: 'fiscal-revenue', period: term.endsOn.slice(0, 4), target: Math.round((fiscal * 16) / 10 / 100) * 100 }));
+        at(
+          reportedOn,
+          envelope('SetIndicatorTarget', {
+            indicator: 'fiscal-revenue',
+            period: term.endsOn.slice(0, 4),
+            target: Math.round((fiscal * 16) / 10 / 100) * 100,
+          }),
+        );
       if (year === startYear + 1)
-        at(reportedOn, envelope('ReportIndicator', { indicator: 'gdp', period: String(year), value: gdp + 50_000_000_00, unit: 'CNY', reason: '统计局年报修订' }));
+        at(
+          reportedOn,
+          envelope('ReportIndicator', {
+            indicator: 'gdp',
+            period: String(year),
+            value: gdp + 50_000_000_00,
+            unit: 'CNY',
+            reason: '统计局年报修订',
+          }),
+        );
     }
 
     dated.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.seq - b.seq));

@@ -1,5 +1,15 @@
 /** The benchmark's command line: `npm run bench -- [--quick] [--json] [--only <scenario>[,<scenario>…]] [--keep]`. */
-export const SCENARIOS = ['ceiling', 'peer', 'write', 'http', 'import', 'summary', 'rebuild', 'verify', 'scale'] as const;
+export const SCENARIOS = [
+  'ceiling',
+  'peer',
+  'write',
+  'http',
+  'import',
+  'summary',
+  'rebuild',
+  'verify',
+  'scale',
+] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface BenchArgs {
@@ -24,7 +34,8 @@ export const parseArgs = (argv: string[]): BenchArgs => {
       if (!value) throw new UsageError('--only needs a scenario name');
       const names = value.split(',').map((s) => s.trim());
       for (const name of names)
-        if (!(SCENARIOS as readonly string[]).includes(name)) throw new UsageError(`unknown scenario "${name}": one of ${SCENARIOS.join(', ')}`);
+        if (!(SCENARIOS as readonly string[]).includes(name))
+          throw new UsageError(`unknown scenario "${name}": one of ${SCENARIOS.join(', ')}`);
       args.only = new Set(names as ScenarioName[]);
     } else if (arg === '--help' || arg === '-h') throw new UsageError('');
     else throw new UsageError(`unknown option ${arg}`);

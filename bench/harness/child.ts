@@ -49,9 +49,18 @@ export class Child {
    */
   static spawn(label: string, env: NodeJS.ProcessEnv = {}): Child {
     const profile = process.env.BENCH_CPU_PROF?.split(',').filter(Boolean) ?? [];
-    const execArgv =
-      profile.some((p) => label.includes(p)) ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR ?? process.cwd()}`, `--cpu-prof-name=${label.replace(/[^\w.-]+/g, '_')}.cpuprofile`] : [];
-    const child = fork(STAGE_ENTRY, [label], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: { ...process.env, ...env }, execArgv });
+    const execArgv = profile.some((p) => label.includes(p))
+      ? [
+          '--cpu-prof',
+          `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR ?? process.cwd()}`,
+          `--cpu-prof-name=${label.replace(/[^\w.-]+/g, '_')}.cpuprofile`,
+        ]
+      : [];
+    const child = fork(STAGE_ENTRY, [label], {
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      env: { ...process.env, ...env },
+      execArgv,
+    });
     child.stdout?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
     child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
     return new Child(child, label);
@@ -72,7 +81,9 @@ export class Child {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         this.kill();
-        reject(new StageFailed(`${this.label}: ${name} took longer than ${Math.round(timeoutMs / 1000)} s and was stopped`));
+        reject(
+          new StageFailed(`${this.label}: ${name} took longer than ${Math.round(timeoutMs / 1000)} s and was stopped`),
+        );
       }, timeoutMs);
     });
     try {
@@ -103,7 +114,12 @@ export class Child {
 const halfBuilt = (error: unknown) => error instanceof Error && /Cannot find module '@sunshine\//.test(error.message);
 
 /** One stage in its own process: the result, and the process's peak RSS. */
-export const runStage = async <T>(label: string, name: string, input: unknown = {}, timeoutMs?: number): Promise<T & { maxRssMB: number }> => {
+export const runStage = async <T>(
+  label: string,
+  name: string,
+  input: unknown = {},
+  timeoutMs?: number,
+): Promise<T & { maxRssMB: number }> => {
   for (let attempt = 0; ; attempt++) {
     const child = Child.spawn(label);
     try {

@@ -90,7 +90,12 @@ export class BenchContext {
   /** A generated township as NDJSON: `commands` commands over `terms` five-year terms. */
   township(commands: number, terms: number): Promise<GeneratedFile> {
     return this.once(`township-${commands}-${terms}`, () =>
-      runStage<GeneratedFile>('generate', 'generate:writeTownship', { file: join(this.dir('generated'), `township-${terms}x-${commands}.ndjson`), commands, terms, seed: SEED }),
+      runStage<GeneratedFile>('generate', 'generate:writeTownship', {
+        file: join(this.dir('generated'), `township-${terms}x-${commands}.ndjson`),
+        commands,
+        terms,
+        seed: SEED,
+      }),
     );
   }
 
@@ -100,7 +105,10 @@ export class BenchContext {
       const file = await this.township(this.sizes.term, 1);
       const dataDir = this.dir('term');
       const imported = await runStage<ImportResult>('import-term', 'ledger:importFile', { dataDir, file: file.file });
-      if (imported.failed > 0) throw new Error(`the generated term did not import cleanly: ${imported.failed} failed, first ${imported.firstFailure}`);
+      if (imported.failed > 0)
+        throw new Error(
+          `the generated term did not import cleanly: ${imported.failed} failed, first ${imported.firstFailure}`,
+        );
       return { file, dataDir, imported };
     });
   }

@@ -22,7 +22,12 @@ export const filesystemOf = (path: string): string => {
       .filter((f) => f.length >= 3);
     const full = resolve(path);
     let best: string[] | undefined;
-    for (const m of mounts) if ((full === m[1] || full.startsWith(m[1].endsWith('/') ? m[1] : `${m[1]}/`)) && (!best || m[1].length > best[1].length)) best = m;
+    for (const m of mounts)
+      if (
+        (full === m[1] || full.startsWith(m[1].endsWith('/') ? m[1] : `${m[1]}/`)) &&
+        (!best || m[1].length > best[1].length)
+      )
+        best = m;
     return best ? `${best[2]} (${best[0]} on ${best[1]})` : 'unknown';
   } catch {
     return 'unknown';
@@ -46,7 +51,9 @@ export const chooseDataRoot = (): DataRoot => {
   }
   return {
     path,
-    where: sameDisk ? `${temp} (same filesystem as the repository)` : `bench/.data (the system temp dir is on another filesystem)`,
+    where: sameDisk
+      ? `${temp} (same filesystem as the repository)`
+      : `bench/.data (the system temp dir is on another filesystem)`,
     filesystem: filesystemOf(path),
     remove: () => rmSync(path, { recursive: true, force: true }),
   };

@@ -29,7 +29,10 @@ export const send = (agent: Agent, port: number, spec: HttpRequestSpec): Promise
         method: spec.method,
         path: spec.path,
         agent,
-        headers: { ...(body ? { 'content-type': 'application/json', 'content-length': String(body.length) } : {}), ...spec.headers },
+        headers: {
+          ...(body ? { 'content-type': 'application/json', 'content-length': String(body.length) } : {}),
+          ...spec.headers,
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];

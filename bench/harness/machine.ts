@@ -25,7 +25,9 @@ export const describeMachine = (): Machine => {
   db.close();
   let betterSqlite3 = '?';
   try {
-    betterSqlite3 = (JSON.parse(readFileSync(require.resolve('better-sqlite3/package.json'), 'utf8')) as { version: string }).version;
+    betterSqlite3 = (
+      JSON.parse(readFileSync(require.resolve('better-sqlite3/package.json'), 'utf8')) as { version: string }
+    ).version;
   } catch {
     // keep '?'
   }

@@ -116,7 +116,12 @@ export const closedLoop = async (options: LoopOptions): Promise<ThroughputResult
 };
 
 /** The same for synchronous operations (raw ceilings): one caller, no event loop in between. */
-export const syncLoop = (options: { warmupOps: number; seconds: number; maxOps?: number; op: (i: number) => boolean }): ThroughputResult => {
+export const syncLoop = (options: {
+  warmupOps: number;
+  seconds: number;
+  maxOps?: number;
+  op: (i: number) => boolean;
+}): ThroughputResult => {
   const latencies = new Latencies();
   let i = 0;
   for (; i < options.warmupOps; i++) if (!options.op(i)) break;

@@ -12,12 +12,16 @@ export interface PeerInstall {
   why?: string;
 }
 
-const installed = () => existsSync(join(PEER_DIR, 'node_modules', '@event-driven-io', 'emmett-sqlite', 'package.json')) && existsSync(join(PEER_DIR, 'node_modules', 'sqlite3', 'build', 'Release'));
+const installed = () =>
+  existsSync(join(PEER_DIR, 'node_modules', '@event-driven-io', 'emmett-sqlite', 'package.json')) &&
+  existsSync(join(PEER_DIR, 'node_modules', 'sqlite3', 'build', 'Release'));
 
 export const peerVersions = (): string => {
   const version = (name: string) => {
     try {
-      return (JSON.parse(readFileSync(join(PEER_DIR, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+      return (
+        JSON.parse(readFileSync(join(PEER_DIR, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }
+      ).version;
     } catch {
       return '?';
     }
@@ -32,16 +36,27 @@ export const peerVersions = (): string => {
  */
 export const ensurePeer = (options: { install: boolean; say: (text: string) => void }): PeerInstall => {
   if (installed()) return { ok: true, versions: peerVersions() };
-  if (!options.install) return { ok: false, why: 'peer not installed; a full run installs it (npm ci --prefix bench/peer)' };
+  if (!options.install)
+    return { ok: false, why: 'peer not installed; a full run installs it (npm ci --prefix bench/peer)' };
   options.say('installing the peer into bench/peer (npm ci --prefix bench/peer; sqlite3 compiles, about a minute)…');
   const nodeDir = join(process.execPath, '..', '..');
-  const env = { ...process.env, ...(existsSync(join(nodeDir, 'include', 'node', 'node.h')) ? { npm_config_nodedir: nodeDir } : {}) };
+  const env = {
+    ...process.env,
+    ...(existsSync(join(nodeDir, 'include', 'node', 'node.h')) ? { npm_config_nodedir: nodeDir } : {}),
+  };
   try {
     const lock = existsSync(join(PEER_DIR, 'package-lock.json'));
-    execFileSync('npm', [lock ? 'ci' : 'install', '--prefix', PEER_DIR, '--no-audit', '--no-fund'], { env, stdio: ['ignore', 'ignore', 'pipe'], timeout: 10 * 60_000 });
+    execFileSync('npm', [lock ? 'ci' : 'install', '--prefix', PEER_DIR, '--no-audit', '--no-fund'], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: 10 * 60_000,
+    });
   } catch (error) {
-    const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim().split('\n').slice(-3).join(' ') ?? String(error);
+    const stderr =
+      (error as { stderr?: Buffer }).stderr?.toString().trim().split('\n').slice(-3).join(' ') ?? String(error);
     return { ok: false, why: `peer install failed: ${stderr}` };
   }
-  return installed() ? { ok: true, versions: peerVersions() } : { ok: false, why: 'peer installed but sqlite3 did not build' };
+  return installed()
+    ? { ok: true, versions: peerVersions() }
+    : { ok: false, why: 'peer installed but sqlite3 did not build' };
 };

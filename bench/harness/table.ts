@@ -31,19 +31,24 @@ export interface RowInput {
   note?: string;
 }
 
-const describeTarget = (t: Target, unit: string) => `${t.on === 'ratio' ? 'ratio ' : ''}${t.op === '>=' ? '≥' : t.op === '<=' ? '≤' : '<'} ${t.bound}${t.on === 'value' ? ` ${unit}` : ''}`;
+const describeTarget = (t: Target, unit: string) =>
+  `${t.on === 'ratio' ? 'ratio ' : ''}${t.op === '>=' ? '≥' : t.op === '<=' ? '≤' : '<'} ${t.bound}${t.on === 'value' ? ` ${unit}` : ''}`;
 
-const meets = (t: Target, value: number): boolean => (t.op === '>=' ? value >= t.bound : t.op === '<=' ? value <= t.bound : value < t.bound);
+const meets = (t: Target, value: number): boolean =>
+  t.op === '>=' ? value >= t.bound : t.op === '<=' ? value <= t.bound : value < t.bound;
 
 export const toRow = (input: RowInput): Row => {
   const ratio =
-    input.value !== null && input.referenceValue !== null && input.referenceValue !== 0 ? round(input.value / input.referenceValue, 3) : null;
+    input.value !== null && input.referenceValue !== null && input.referenceValue !== 0
+      ? round(input.value / input.referenceValue, 3)
+      : null;
   const row: Row = {
     scenario: input.scenario,
     value: input.value === null ? null : round(input.value, input.value >= 100 ? 0 : 3),
     unit: input.unit,
     reference: input.reference,
-    referenceValue: input.referenceValue === null ? null : round(input.referenceValue, input.referenceValue >= 100 ? 0 : 3),
+    referenceValue:
+      input.referenceValue === null ? null : round(input.referenceValue, input.referenceValue >= 100 ? 0 : 3),
     ratio,
   };
   if (input.target) {
@@ -57,7 +62,13 @@ export const toRow = (input: RowInput): Row => {
 };
 
 /** A row that could not be measured: the harness says why instead of crashing. */
-export const unavailable = (scenario: string, unit: string, reference: string, why: string, target?: Target): RowInput => ({
+export const unavailable = (
+  scenario: string,
+  unit: string,
+  reference: string,
+  why: string,
+  target?: Target,
+): RowInput => ({
   scenario,
   value: null,
   unit,
@@ -88,7 +99,12 @@ const COLUMNS: { title: string; width: number; align: 'left' | 'right'; cell: (r
   { title: 'ref value', width: 11, align: 'right', cell: (r) => format(r.referenceValue) },
   { title: 'ratio', width: 7, align: 'right', cell: (r) => (r.ratio === null ? 'n/a' : r.ratio.toFixed(2)) },
   { title: 'target', width: 14, align: 'left', cell: (r) => r.target ?? '' },
-  { title: '', width: 6, align: 'left', cell: (r) => (r.met === undefined ? '' : r.met === null ? 'n/a' : r.met ? 'met' : 'MISSED') },
+  {
+    title: '',
+    width: 6,
+    align: 'left',
+    cell: (r) => (r.met === undefined ? '' : r.met === null ? 'n/a' : r.met ? 'met' : 'MISSED'),
+  },
 ];
 
 const pad = (text: string, width: number, align: 'left' | 'right') => {
@@ -97,7 +113,11 @@ const pad = (text: string, width: number, align: 'left' | 'right') => {
   return align === 'left' ? text + ' '.repeat(width - len) : ' '.repeat(width - len) + text;
 };
 
-const line = (cells: string[]) => cells.map((c, i) => pad(c, COLUMNS[i].width, COLUMNS[i].align)).join(' ').trimEnd();
+const line = (cells: string[]) =>
+  cells
+    .map((c, i) => pad(c, COLUMNS[i].width, COLUMNS[i].align))
+    .join(' ')
+    .trimEnd();
 
 /** Prints rows as they are measured: a table (to stdout, or stderr with --json) and JSON lines. */
 export class Report {
@@ -137,7 +157,8 @@ export class Report {
   /** The table as Markdown, for docs/PERFORMANCE.md. */
   markdown(): string {
     const cell = (text: string) => text.replace(/\|/g, '\\|');
-    const head = '| scenario | value | unit | reference | ref value | ratio | target | result | note |\n|---|---:|---|---|---:|---:|---|---|---|\n';
+    const head =
+      '| scenario | value | unit | reference | ref value | ratio | target | result | note |\n|---|---:|---|---|---:|---:|---|---|---|\n';
     const rows = this.rows.map((r) =>
       [
         r.scenario,

@@ -11,7 +11,9 @@ export const streamOf = (envelope: Envelope): string => {
   if (envelope.type === 'VoidRecord') return String(envelope.data.stream);
   const context = contextOf(envelope.type);
   if (!context) throw new Error(`unknown command type ${envelope.type}`);
-  return (context.commands as Record<string, { stream: (data: unknown) => string }>)[envelope.type].stream(envelope.data);
+  return (context.commands as Record<string, { stream: (data: unknown) => string }>)[envelope.type].stream(
+    envelope.data,
+  );
 };
 
 /**
@@ -19,7 +21,10 @@ export const streamOf = (envelope: Envelope): string => {
  * commands to one caller, in file order. Commands of one stream depend on each other (a capital
  * arrival needs its signing); streams depend only on the preamble's villages and terms.
  */
-export const partitionByStream = (envelopes: Envelope[], callers: number): { preamble: Envelope[]; queues: Envelope[][] } => {
+export const partitionByStream = (
+  envelopes: Envelope[],
+  callers: number,
+): { preamble: Envelope[]; queues: Envelope[][] } => {
   const preamble: Envelope[] = [];
   const queues: Envelope[][] = Array.from({ length: callers }, () => []);
   const owner = new Map<string, number>();

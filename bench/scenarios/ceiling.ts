@@ -22,7 +22,12 @@ export interface LogCeilings {
 export const writeCeilings = (ctx: BenchContext): Promise<WriteCeilings> =>
   ctx.once('write-ceilings', async () => {
     const { dataDir } = await ctx.termLog();
-    const input = { source: join(dataDir, 'events.db'), dir: ctx.dir('ceilings'), warmupOps: 300, seconds: ctx.sizes.seconds / 2 };
+    const input = {
+      source: join(dataDir, 'events.db'),
+      dir: ctx.dir('ceilings'),
+      warmupOps: 300,
+      seconds: ctx.sizes.seconds / 2,
+    };
     const one = await runStage<WriteCeilings['one']>('ceiling-one', 'ceiling:onePerTransaction', input);
     const hundred = await runStage<ThroughputResult>('ceiling-hundred', 'ceiling:hundredPerTransaction', input);
     return { one, hundred };
@@ -32,8 +37,14 @@ export const writeCeilings = (ctx: BenchContext): Promise<WriteCeilings> =>
 export const logCeilings = (ctx: BenchContext, dataDir: string): Promise<LogCeilings> =>
   ctx.once(`log-ceilings-${dataDir}`, async () => {
     const source = join(dataDir, 'events.db');
-    const read = await runStage<{ events: number; bytes: number; parsedPerSecond: number; rowsPerSecond: number }>('ceiling-read', 'ceiling:readLog', { source });
-    const hash = await runStage<{ perSecond: number; twoCoresPerSecond: number }>('ceiling-sha256', 'ceiling:hashLog', { source });
+    const read = await runStage<{ events: number; bytes: number; parsedPerSecond: number; rowsPerSecond: number }>(
+      'ceiling-read',
+      'ceiling:readLog',
+      { source },
+    );
+    const hash = await runStage<{ perSecond: number; twoCoresPerSecond: number }>('ceiling-sha256', 'ceiling:hashLog', {
+      source,
+    });
     return { ...read, sha256PerSecond: hash.perSecond, sha256TwoCoresPerSecond: hash.twoCoresPerSecond };
   });
 
@@ -51,6 +62,16 @@ export const runCeilingScenario = async (ctx: BenchContext): Promise<void> => {
   report.add({ scenario: 'ceiling: 100 events per txn', value: hundred.perSecond, unit: 'events/s', ...none });
   report.add({ scenario: 'ceiling: read log in order + parse', value: log.parsedPerSecond, unit: 'events/s', ...none });
   report.add({ scenario: 'ceiling: read log rows only', value: log.rowsPerSecond, unit: 'events/s', ...none });
-  report.add({ scenario: 'ceiling: SHA-256 stored bytes, 1 core', value: log.sha256PerSecond, unit: 'events/s', ...none });
-  report.add({ scenario: 'ceiling: SHA-256 stored bytes, 2 cores', value: log.sha256TwoCoresPerSecond, unit: 'events/s', ...none });
+  report.add({
+    scenario: 'ceiling: SHA-256 stored bytes, 1 core',
+    value: log.sha256PerSecond,
+    unit: 'events/s',
+    ...none,
+  });
+  report.add({
+    scenario: 'ceiling: SHA-256 stored bytes, 2 cores',
+    value: log.sha256TwoCoresPerSecond,
+    unit: 'events/s',
+    ...none,
+  });
 };

@@ -34,14 +34,25 @@ const stopServer = async (server: Server): Promise<number | undefined> => {
 };
 
 /** A load against the server, with the server's own CPU time per answer (less noisy than a rate on a shared machine). */
-const loadWithCpu = async (server: Server, run: () => Promise<LoadResult>): Promise<LoadResult & { cpuMicrosPerRequest: number }> => {
+const loadWithCpu = async (
+  server: Server,
+  run: () => Promise<LoadResult>,
+): Promise<LoadResult & { cpuMicrosPerRequest: number }> => {
   const before = await server.child.call<{ micros: number }>('server:cpu');
   const result = await run();
   const after = await server.child.call<{ micros: number }>('server:cpu');
-  return { ...result, cpuMicrosPerRequest: result.answered > 0 ? (after.micros - before.micros) / result.answered : NaN };
+  return {
+    ...result,
+    cpuMicrosPerRequest: result.answered > 0 ? (after.micros - before.micros) / result.answered : NaN,
+  };
 };
 
-const command = (envelope: object): HttpRequestSpec => ({ method: 'POST', path: '/api/v1/commands', body: JSON.stringify(envelope), headers: AUTH });
+const command = (envelope: object): HttpRequestSpec => ({
+  method: 'POST',
+  path: '/api/v1/commands',
+  body: JSON.stringify(envelope),
+  headers: AUTH,
+});
 
 export const runHttpScenario = async (ctx: BenchContext): Promise<void> => {
   const { report, sizes } = ctx;
@@ -83,9 +94,30 @@ export const runHttpScenario = async (ctx: BenchContext): Promise<void> => {
     const cpu = `server CPU ${Math.round(commands.cpuMicrosPerRequest)} µs a command, ${Math.round(bare.cpuMicrosPerRequest)} µs a bare request`;
     const note = `${commands.ops} cmds in ${commands.seconds.toFixed(1)} s; ${cpu}${refused.length ? `; unexpected answers ${JSON.stringify(commands.unexpected)} (first: ${commands.firstUnexpected})` : ''}`;
     const bareRef = 'bare GET /health/live, 32 conns';
-    report.add({ scenario: 'http: POST /commands, 32 conns', value: commands.perSecond, unit: 'cmds/s', reference: bareRef, referenceValue: bare.perSecond, target: { on: 'value', op: '>=', bound: 3000 }, note });
-    report.add({ scenario: 'http: POST /commands p50', value: commands.p50, unit: 'ms', reference: `${bareRef} p50`, referenceValue: bare.p50 });
-    report.add({ scenario: 'http: POST /commands p99', value: commands.p99, unit: 'ms', reference: `${bareRef} p99`, referenceValue: bare.p99, target: { on: 'value', op: '<', bound: 25 } });
+    report.add({
+      scenario: 'http: POST /commands, 32 conns',
+      value: commands.perSecond,
+      unit: 'cmds/s',
+      reference: bareRef,
+      referenceValue: bare.perSecond,
+      target: { on: 'value', op: '>=', bound: 3000 },
+      note,
+    });
+    report.add({
+      scenario: 'http: POST /commands p50',
+      value: commands.p50,
+      unit: 'ms',
+      reference: `${bareRef} p50`,
+      referenceValue: bare.p50,
+    });
+    report.add({
+      scenario: 'http: POST /commands p99',
+      value: commands.p99,
+      unit: 'ms',
+      reference: `${bareRef} p99`,
+      referenceValue: bare.p99,
+      target: { on: 'value', op: '<', bound: 25 },
+    });
   } finally {
     const rss = await stopServer(server).catch(() => undefined);
     if (rss) report.say(`http: server peak RSS ${Math.round(rss)} MB`);
@@ -108,7 +140,13 @@ export interface SummaryReads {
  * caller's steady reads of an unchanged log, then reads each after a new command (the log grown,
  * so nothing computed before still holds), beside the bare endpoint read the same way.
  */
-export const measureSummaryReads = async (label: string, dataDir: string, termId: string, requests: number, options: { grow: boolean }): Promise<SummaryReads> => {
+export const measureSummaryReads = async (
+  label: string,
+  dataDir: string,
+  termId: string,
+  requests: number,
+  options: { grow: boolean },
+): Promise<SummaryReads> => {
   const server = await startServer(label, dataDir);
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const summaryPath = `/api/v1/terms/${encodeURIComponent(termId)}/summary`;
@@ -129,7 +167,12 @@ export const measureSummaryReads = async (label: string, dataDir: string, termId
     const start = now();
     const first = await get(summaryPath);
     const firstMs = msSince(start);
-    if (first.status !== 200) result = { available: false, why: `GET ${summaryPath} answered ${first.status}: ${first.body.slice(0, 160)}`, openSeconds: server.openSeconds };
+    if (first.status !== 200)
+      result = {
+        available: false,
+        why: `GET ${summaryPath} answered ${first.status}: ${first.body.slice(0, 160)}`,
+        openSeconds: server.openSeconds,
+      };
     else {
       await timeRequests(Math.min(50, requests), undefined, '/health/live');
       const bare = await timeRequests(requests, undefined, '/health/live');
@@ -137,8 +180,17 @@ export const measureSummaryReads = async (label: string, dataDir: string, termId
       const steady = await timeRequests(requests);
       const grow = options.grow ? Math.min(requests, 200) : 0;
       const growing = await timeRequests(grow, async (i) => {
-        const answer = await send(agent, server.port, command({ type: 'RegisterVillage', commandId: `bench-read-${i}`, data: { villageId: `BENCH-${i}`, name: `读测村${i}` } }));
-        if (answer.status !== 201) throw new Error(`a command between reads was refused: ${answer.status} ${answer.body.slice(0, 200)}`);
+        const answer = await send(
+          agent,
+          server.port,
+          command({
+            type: 'RegisterVillage',
+            commandId: `bench-read-${i}`,
+            data: { villageId: `BENCH-${i}`, name: `读测村${i}` },
+          }),
+        );
+        if (answer.status !== 201)
+          throw new Error(`a command between reads was refused: ${answer.status} ${answer.body.slice(0, 200)}`);
       });
       result = { available: true, openSeconds: server.openSeconds, firstMs, steady, growing, bare };
     }
@@ -155,21 +207,73 @@ export const runSummaryScenario = async (ctx: BenchContext): Promise<void> => {
   const termId = term.file.busiestTerm;
   let reads: SummaryReads;
   try {
-    reads = await measureSummaryReads('summary-server', term.dataDir, termId, ctx.sizes.summaryRequests, { grow: true });
+    reads = await measureSummaryReads('summary-server', term.dataDir, termId, ctx.sizes.summaryRequests, {
+      grow: true,
+    });
   } catch (error) {
     reads = { available: false, why: error instanceof Error ? error.message : String(error), openSeconds: NaN };
   }
   const target = { on: 'value' as const, op: '<' as const, bound: 5 };
   if (!reads.available || !reads.steady || !reads.growing || !reads.bare) {
     const note = `n/a (not available: ${reads.why})`;
-    report.add({ scenario: 'summary: GET term summary p50', value: null, unit: 'ms', reference: 'bare GET /health/live p50', referenceValue: null, note });
-    report.add({ scenario: 'summary: GET term summary p99', value: null, unit: 'ms', reference: 'bare GET /health/live p99', referenceValue: null, target, note });
+    report.add({
+      scenario: 'summary: GET term summary p50',
+      value: null,
+      unit: 'ms',
+      reference: 'bare GET /health/live p50',
+      referenceValue: null,
+      note,
+    });
+    report.add({
+      scenario: 'summary: GET term summary p99',
+      value: null,
+      unit: 'ms',
+      reference: 'bare GET /health/live p99',
+      referenceValue: null,
+      target,
+      note,
+    });
     return;
   }
   const events = `${term.imported.events} events`;
-  report.add({ scenario: 'summary: first read (cold)', value: reads.firstMs ?? null, unit: 'ms', reference: 'bare GET /health/live p50', referenceValue: reads.bare.p50, note: events });
-  report.add({ scenario: 'summary: GET term summary p50', value: reads.steady.p50, unit: 'ms', reference: 'bare GET /health/live p50', referenceValue: reads.bare.p50, note: `unchanged log, ${reads.steady.samples} reads` });
-  report.add({ scenario: 'summary: GET term summary p99', value: reads.steady.p99, unit: 'ms', reference: 'bare GET /health/live p99', referenceValue: reads.bare.p99, target });
-  report.add({ scenario: 'summary: p50, log growing', value: reads.growing.p50, unit: 'ms', reference: 'bare GET /health/live p50', referenceValue: reads.bare.p50, note: `a command before each of ${reads.growing.samples} reads` });
-  report.add({ scenario: 'summary: p99, log growing', value: reads.growing.p99, unit: 'ms', reference: 'bare GET /health/live p99', referenceValue: reads.bare.p99, target });
+  report.add({
+    scenario: 'summary: first read (cold)',
+    value: reads.firstMs ?? null,
+    unit: 'ms',
+    reference: 'bare GET /health/live p50',
+    referenceValue: reads.bare.p50,
+    note: events,
+  });
+  report.add({
+    scenario: 'summary: GET term summary p50',
+    value: reads.steady.p50,
+    unit: 'ms',
+    reference: 'bare GET /health/live p50',
+    referenceValue: reads.bare.p50,
+    note: `unchanged log, ${reads.steady.samples} reads`,
+  });
+  report.add({
+    scenario: 'summary: GET term summary p99',
+    value: reads.steady.p99,
+    unit: 'ms',
+    reference: 'bare GET /health/live p99',
+    referenceValue: reads.bare.p99,
+    target,
+  });
+  report.add({
+    scenario: 'summary: p50, log growing',
+    value: reads.growing.p50,
+    unit: 'ms',
+    reference: 'bare GET /health/live p50',
+    referenceValue: reads.bare.p50,
+    note: `a command before each of ${reads.growing.samples} reads`,
+  });
+  report.add({
+    scenario: 'summary: p99, log growing',
+    value: reads.growing.p99,
+    unit: 'ms',
+    reference: 'bare GET /health/live p99',
+    referenceValue: reads.bare.p99,
+    target,
+  });
 };

@@ -24,7 +24,12 @@ export const peerFigures = (ctx: BenchContext): Promise<PeerFigures> =>
     const install = ensurePeer({ install: !ctx.args.quick, say: (t) => ctx.report.say(t) });
     if (!install.ok) return { available: false, why: install.why, failures: [] };
     const { dataDir } = await ctx.termLog();
-    const input = { source: join(dataDir, 'events.db'), dir: ctx.dir('peer'), warmupSeconds: ctx.sizes.warmupSeconds / 2, seconds: ctx.sizes.seconds / 2 };
+    const input = {
+      source: join(dataDir, 'events.db'),
+      dir: ctx.dir('peer'),
+      warmupSeconds: ctx.sizes.warmupSeconds / 2,
+      seconds: ctx.sizes.seconds / 2,
+    };
     const failures: string[] = [];
     const measure = async (connection: 'pooled' | 'singleton'): Promise<PeerResult | undefined> => {
       try {
@@ -42,7 +47,15 @@ export const peerFigures = (ctx: BenchContext): Promise<PeerFigures> =>
     ];
     const best = candidates.sort((a, b) => b.perSecond - a.perSecond)[0];
     const why = `the peer failed to run on Node ${process.versions.node}: ${failures.join('; ')}`;
-    return { available: best !== undefined, why: best ? undefined : why, versions: install.versions, pooled, singleton, failures, best };
+    return {
+      available: best !== undefined,
+      why: best ? undefined : why,
+      versions: install.versions,
+      pooled,
+      singleton,
+      failures,
+      best,
+    };
   });
 
 const figureNote = (figure: PeerResult): string =>
@@ -54,16 +67,32 @@ export const runPeerScenario = async (ctx: BenchContext): Promise<void> => {
   const { one } = await writeCeilings(ctx);
   const reference = { reference: 'ceiling: 1 event per txn', referenceValue: one.perSecond };
   if (!peer.available) {
-    report.add({ scenario: 'peer: emmett-sqlite single append', value: null, unit: 'events/s', ...reference, note: `n/a (${peer.why})` });
+    report.add({
+      scenario: 'peer: emmett-sqlite single append',
+      value: null,
+      unit: 'events/s',
+      ...reference,
+      note: `n/a (${peer.why})`,
+    });
     return;
   }
-  report.say(`peer: ${peer.versions}; default pool ${peer.pooled?.pragmas ?? 'failed'}; kept connection ${peer.singleton?.pragmas ?? 'failed'}`);
+  report.say(
+    `peer: ${peer.versions}; default pool ${peer.pooled?.pragmas ?? 'failed'}; kept connection ${peer.singleton?.pragmas ?? 'failed'}`,
+  );
   const rows = [
     { scenario: 'peer: emmett single append (pool)', figure: peer.pooled, mode: 'pooled' },
     { scenario: 'peer: emmett single append (kept)', figure: peer.singleton, mode: 'singleton' },
   ];
   for (const { scenario, figure, mode } of rows) {
-    if (figure) report.add({ scenario, value: figure.perSecond, unit: 'events/s', ...reference, note: figureNote(figure) });
-    else report.add({ scenario, value: null, unit: 'events/s', ...reference, note: `n/a (${peer.failures.find((f) => f.startsWith(mode)) ?? 'failed'})` });
+    if (figure)
+      report.add({ scenario, value: figure.perSecond, unit: 'events/s', ...reference, note: figureNote(figure) });
+    else
+      report.add({
+        scenario,
+        value: null,
+        unit: 'events/s',
+        ...reference,
+        note: `n/a (${peer.failures.find((f) => f.startsWith(mode)) ?? 'failed'})`,
+      });
   }
 };

@@ -12,7 +12,8 @@ export interface RebuildResult {
   maxRssMB: number;
 }
 
-export const runRebuild = (label: string, dataDir: string, timeoutMs?: number) => runStage<Omit<RebuildResult, 'maxRssMB'>>(label, 'ledger:rebuild', { dataDir }, timeoutMs);
+export const runRebuild = (label: string, dataDir: string, timeoutMs?: number) =>
+  runStage<Omit<RebuildResult, 'maxRssMB'>>(label, 'ledger:rebuild', { dataDir }, timeoutMs);
 
 export const runRebuildScenario = async (ctx: BenchContext): Promise<void> => {
   const term = await ctx.termLog();
@@ -30,6 +31,13 @@ export const runRebuildScenario = async (ctx: BenchContext): Promise<void> => {
       note: `${rebuilt.events} events in ${rebuilt.seconds.toFixed(2)} s, peak RSS ${Math.round(rebuilt.maxRssMB)} MB; projections: ${rebuilt.projections.join(', ') || '(none registered in PROJECTIONS)'} + erasures`,
     });
   } catch (error) {
-    ctx.report.add({ scenario: 'rebuild: projections from start', value: null, unit: 'events/s', ...reference, target, note: `n/a (${error instanceof Error ? error.message : String(error)})` });
+    ctx.report.add({
+      scenario: 'rebuild: projections from start',
+      value: null,
+      unit: 'events/s',
+      ...reference,
+      target,
+      note: `n/a (${error instanceof Error ? error.message : String(error)})`,
+    });
   }
 };

@@ -13,7 +13,12 @@ import { runVerify } from './verify';
  * grows against a straight line from the smaller size.
  */
 
-const label = (n: number) => (n >= 1_000_000 && n % 1_000_000 === 0 ? `${n / 1_000_000}M` : n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
+const label = (n: number) =>
+  n >= 1_000_000 && n % 1_000_000 === 0
+    ? `${n / 1_000_000}M`
+    : n >= 1000 && n % 1000 === 0
+      ? `${n / 1000}k`
+      : String(n);
 
 interface Point {
   events: number;
@@ -67,28 +72,57 @@ export const runScaleScenario = async (ctx: BenchContext): Promise<void> => {
     const dataDir = ctx.dir(`scale-${label(n)}`);
     let imported: (ImportResult & { maxRssMB: number }) | undefined;
     try {
-      imported = await runStage<ImportResult>(`scale-import-${label(n)}`, 'ledger:importFile', { dataDir, file: file.file }, timeout);
-      add('import', { events: n, seconds: imported.seconds, rss: imported.maxRssMB, note: `${Math.round(imported.perSecond).toLocaleString('en-US')} cmds/s${imported.failed ? `; ${imported.failed} refused` : ''}` });
+      imported = await runStage<ImportResult>(
+        `scale-import-${label(n)}`,
+        'ledger:importFile',
+        { dataDir, file: file.file },
+        timeout,
+      );
+      add('import', {
+        events: n,
+        seconds: imported.seconds,
+        rss: imported.maxRssMB,
+        note: `${Math.round(imported.perSecond).toLocaleString('en-US')} cmds/s${imported.failed ? `; ${imported.failed} refused` : ''}`,
+      });
     } catch (error) {
-      for (const stage of STAGES) add(stage, { events: n, seconds: null, rss: null, why: stage === 'import' ? failure(error) : 'the import did not finish' });
+      for (const stage of STAGES)
+        add(stage, {
+          events: n,
+          seconds: null,
+          rss: null,
+          why: stage === 'import' ? failure(error) : 'the import did not finish',
+        });
       continue;
     }
     const ceilings = await logCeilings(ctx, dataDir);
     try {
       const rebuilt = await runRebuild(`scale-rebuild-${label(n)}`, dataDir, timeout);
-      add('rebuild', { events: n, seconds: rebuilt.seconds, rss: rebuilt.maxRssMB, note: `${Math.round(rebuilt.perSecond).toLocaleString('en-US')} events/s, ${(rebuilt.perSecond / ceilings.parsedPerSecond).toFixed(2)} × raw read` });
+      add('rebuild', {
+        events: n,
+        seconds: rebuilt.seconds,
+        rss: rebuilt.maxRssMB,
+        note: `${Math.round(rebuilt.perSecond).toLocaleString('en-US')} events/s, ${(rebuilt.perSecond / ceilings.parsedPerSecond).toFixed(2)} × raw read`,
+      });
     } catch (error) {
       add('rebuild', { events: n, seconds: null, rss: null, why: failure(error) });
     }
     try {
       const verified = await runVerify(`scale-verify-${label(n)}`, dataDir, timeout);
-      add('verify', { events: n, seconds: verified.seconds, rss: verified.maxRssMB, note: `${Math.round(verified.perSecond).toLocaleString('en-US')} events/s, ${(verified.perSecond / ceilings.sha256PerSecond).toFixed(2)} × raw SHA-256` });
+      add('verify', {
+        events: n,
+        seconds: verified.seconds,
+        rss: verified.maxRssMB,
+        note: `${Math.round(verified.perSecond).toLocaleString('en-US')} events/s, ${(verified.perSecond / ceilings.sha256PerSecond).toFixed(2)} × raw SHA-256`,
+      });
     } catch (error) {
       add('verify', { events: n, seconds: null, rss: null, why: `not available: ${failure(error)}` });
     }
     try {
-      const reads = await measureSummaryReads(`scale-summary-${label(n)}`, dataDir, file.busiestTerm, 20, { grow: false });
-      if (!reads.available || reads.firstMs === undefined) add('summary', { events: n, seconds: null, rss: null, why: `not available: ${reads.why}` });
+      const reads = await measureSummaryReads(`scale-summary-${label(n)}`, dataDir, file.busiestTerm, 20, {
+        grow: false,
+      });
+      if (!reads.available || reads.firstMs === undefined)
+        add('summary', { events: n, seconds: null, rss: null, why: `not available: ${reads.why}` });
       else
         add('summary', {
           events: n,

@@ -18,8 +18,11 @@ const openFresh = (dir: string, name: string) => {
 };
 
 const inserter = (db: Database.Database) => {
-  const insert = db.prepare('INSERT INTO events (position, event_id, stream, revision, type, recorded_at, body, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  return (row: StoredRow, position: number) => insert.run(position, row.event_id, row.stream, row.revision, row.type, row.recorded_at, row.body, row.hash);
+  const insert = db.prepare(
+    'INSERT INTO events (position, event_id, stream, revision, type, recorded_at, body, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  return (row: StoredRow, position: number) =>
+    insert.run(position, row.event_id, row.stream, row.revision, row.type, row.recorded_at, row.body, row.hash);
 };
 
 export interface CeilingInput {
@@ -75,7 +78,9 @@ export const hundredPerTransaction = (input: CeilingInput): ThroughputResult => 
 /** The whole log in order, each body parsed: the least any consumer of events must do. */
 export const readLog = async (input: { source: string }) => {
   const db = new Database(input.source, { readonly: true });
-  const statement = db.prepare<[], { position: number; body: string; hash: string }>('SELECT position, body, hash FROM events ORDER BY position');
+  const statement = db.prepare<[], { position: number; body: string; hash: string }>(
+    'SELECT position, body, hash FROM events ORDER BY position',
+  );
   // A first pass warms the page cache, as our read does after its own warm-up.
   let bytesOnly = 0;
   for (const row of statement.iterate()) bytesOnly += row.body.length;
@@ -93,7 +98,12 @@ export const readLog = async (input: { source: string }) => {
     return n;
   });
   db.close();
-  return { events: parsed.result, bytes: bytesOnly, parsedPerSecond: parsed.result / parsed.seconds, rowsPerSecond: plain.result / plain.seconds };
+  return {
+    events: parsed.result,
+    bytes: bytesOnly,
+    parsedPerSecond: parsed.result / parsed.seconds,
+    rowsPerSecond: plain.result / plain.seconds,
+  };
 };
 
 /** Plain SHA-256 over every stored event body, in order, on one core: the floor of any verification. */
@@ -120,7 +130,13 @@ export const hashLogOnCores = async (input: { source: string; workers: number })
   const count = (db.prepare('SELECT max(position) AS n FROM events').get() as { n: number | null }).n ?? 0;
   db.close();
   const per = Math.ceil(count / input.workers);
-  const workers = Array.from({ length: input.workers }, (_, i) => new Worker(join(__dirname, 'hash-worker.js'), { workerData: { source: input.source, from: i * per, to: (i + 1) * per } }));
+  const workers = Array.from(
+    { length: input.workers },
+    (_, i) =>
+      new Worker(join(__dirname, 'hash-worker.js'), {
+        workerData: { source: input.source, from: i * per, to: (i + 1) * per },
+      }),
+  );
   const next = (worker: Worker) =>
     new Promise<unknown>((resolve, reject) => {
       worker.once('message', resolve);

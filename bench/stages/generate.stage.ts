@@ -15,7 +15,12 @@ export interface GeneratedFile {
 const DATE = /"(\d{4}-\d{2}-\d{2})"/;
 
 /** Writes exactly `commands` generated commands (one event each) as NDJSON. */
-export const writeTownship = async (input: { file: string; commands: number; terms: number; seed: number }): Promise<GeneratedFile> => {
+export const writeTownship = async (input: {
+  file: string;
+  commands: number;
+  terms: number;
+  seed: number;
+}): Promise<GeneratedFile> => {
   const terms = historicTerms(input.terms);
   const out = createWriteStream(input.file);
   let written = 0;

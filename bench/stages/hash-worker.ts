@@ -8,7 +8,12 @@ import { parentPort, workerData } from 'node:worker_threads';
  */
 const { source, from, to } = workerData as { source: string; from: number; to: number };
 const db = new Database(source, { readonly: true });
-const read = () => db.prepare<[number, number], { body: string }>('SELECT body FROM events WHERE position > ? AND position <= ? ORDER BY position').iterate(from, to);
+const read = () =>
+  db
+    .prepare<[number, number], { body: string }>(
+      'SELECT body FROM events WHERE position > ? AND position <= ? ORDER BY position',
+    )
+    .iterate(from, to);
 for (const row of read()) createHash('sha256').update(row.body).digest('hex');
 parentPort?.postMessage('ready');
 parentPort?.once('message', () => {

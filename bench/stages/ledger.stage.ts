@@ -1,5 +1,14 @@
 import { join } from 'node:path';
-import { Config, importCommands, ImportResultLine, ImportSummary, Ledger, loadConfig, openLedger, validateCommand } from '@sunshine/application';
+import {
+  Config,
+  importCommands,
+  ImportResultLine,
+  ImportSummary,
+  Ledger,
+  loadConfig,
+  openLedger,
+  validateCommand,
+} from '@sunshine/application';
 import { Actor } from '@sunshine/domain';
 import { SqliteEventStore, StoredEvent } from '@sunshine/event-store';
 import { PROJECTIONS } from '@sunshine/projections';
@@ -13,10 +22,18 @@ export const ADMIN: Actor = { userId: 'admin', role: 'admin' };
 export const BENCH_ADMIN_TOKEN = 'sunshine-bench-admin-token-0123456789';
 
 export const benchConfig = (dataDir: string): Config =>
-  loadConfig({ ...process.env, SUNSHINE_DATA_DIR: dataDir, SUNSHINE_ADMIN_TOKEN: BENCH_ADMIN_TOKEN, SUNSHINE_EVENT_STORE: 'sqlite', SUNSHINE_READ_STORE: 'sqlite', PORT: '0' });
+  loadConfig({
+    ...process.env,
+    SUNSHINE_DATA_DIR: dataDir,
+    SUNSHINE_ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
+    SUNSHINE_EVENT_STORE: 'sqlite',
+    SUNSHINE_READ_STORE: 'sqlite',
+    PORT: '0',
+  });
 
 /** As `sunshine <command>` opens it: projections caught up once, not followed. */
-const openAsCli = (dataDir: string): Promise<Ledger> => openLedger(benchConfig(dataDir), { projections: PROJECTIONS, follow: false });
+const openAsCli = (dataDir: string): Promise<Ledger> =>
+  openLedger(benchConfig(dataDir), { projections: PROJECTIONS, follow: false });
 
 export interface WriteInput {
   dataDir: string;
@@ -103,7 +120,15 @@ export const importFile = async (input: { dataDir: string; file: string }): Prom
     if (!summary) throw new Error('the import ended without a summary');
     const commands = summary.applied + summary.duplicates + summary.failed;
     const events = Number((await ledger.events.headPosition()) ?? 0);
-    return { commands, applied: summary.applied, failed: summary.failed, firstFailure, seconds: run.seconds, perSecond: commands / run.seconds, events };
+    return {
+      commands,
+      applied: summary.applied,
+      failed: summary.failed,
+      firstFailure,
+      seconds: run.seconds,
+      perSecond: commands / run.seconds,
+      events,
+    };
   } finally {
     await ledger.close();
   }
@@ -115,7 +140,12 @@ export const rebuild = async (input: { dataDir: string }) => {
   try {
     const events = Number((await ledger.events.headPosition()) ?? 0);
     const run = await timed(() => ledger.runner.rebuild());
-    return { events, seconds: run.seconds, perSecond: events / run.seconds, projections: PROJECTIONS.map((p) => p.name) };
+    return {
+      events,
+      seconds: run.seconds,
+      perSecond: events / run.seconds,
+      projections: PROJECTIONS.map((p) => p.name),
+    };
   } finally {
     await ledger.close();
   }

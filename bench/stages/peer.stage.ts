@@ -7,7 +7,10 @@ import { cycledRow, loadRows } from './stored-rows';
 /** The slice of @event-driven-io/emmett-sqlite the benchmark uses. */
 interface EmmettSqlite {
   sqliteConnection(options: { fileName: string }): PeerConnection;
-  getSQLiteEventStore(options: { fileName: string; connectionOptions?: { singleton: true; connection: PeerConnection } }): {
+  getSQLiteEventStore(options: {
+    fileName: string;
+    connectionOptions?: { singleton: true; connection: PeerConnection };
+  }): {
     appendToStream(stream: string, events: { type: string; data: unknown; metadata?: unknown }[]): Promise<unknown>;
   };
 }
@@ -18,7 +21,8 @@ interface PeerConnection {
   close(): void;
 }
 
-const loadEmmett = (): EmmettSqlite => createRequire(join(PEER_DIR, 'package.json'))('@event-driven-io/emmett-sqlite') as EmmettSqlite;
+const loadEmmett = (): EmmettSqlite =>
+  createRequire(join(PEER_DIR, 'package.json'))('@event-driven-io/emmett-sqlite') as EmmettSqlite;
 
 export interface PeerInput {
   source: string;
@@ -40,7 +44,9 @@ export type PeerResult = ThroughputResult & { pragmas: string; retries: number }
  * thousand or so appends (the kept connection only on its first). A caller retries it.
  */
 const overtookOwnPragma = (error: unknown): boolean =>
-  error instanceof Error && (error as { code?: string }).code === 'SQLITE_BUSY' && error.message.includes('SQL statements in progress');
+  error instanceof Error &&
+  (error as { code?: string }).code === 'SQLITE_BUSY' &&
+  error.message.includes('SQL statements in progress');
 
 const MAX_ATTEMPTS = 5;
 
@@ -62,7 +68,9 @@ export const singleAppends = async (input: PeerInput): Promise<PeerResult> => {
   // open meanwhile (the last one to close checkpoints the WAL, part of what that default costs).
   const kept = input.connection === 'singleton' ? emmett.sqliteConnection({ fileName }) : undefined;
   if (kept) await kept.command('PRAGMA synchronous = FULL');
-  const store = emmett.getSQLiteEventStore(kept ? { fileName, connectionOptions: { singleton: true, connection: kept } } : { fileName });
+  const store = emmett.getSQLiteEventStore(
+    kept ? { fileName, connectionOptions: { singleton: true, connection: kept } } : { fileName },
+  );
   let i = 0;
   let retries = 0;
   // emmett console.logs every error that rolls a transaction back; the retried ones are counted instead.
@@ -95,5 +103,9 @@ export const singleAppends = async (input: PeerInput): Promise<PeerResult> => {
   const journal = await connection.querySingle<{ journal_mode: string }>('PRAGMA journal_mode');
   const synchronous = await connection.querySingle<{ synchronous: number }>('PRAGMA synchronous');
   connection.close();
-  return { ...result, retries, pragmas: `journal_mode=${journal?.journal_mode}, synchronous=${synchronous?.synchronous}` };
+  return {
+    ...result,
+    retries,
+    pragmas: `journal_mode=${journal?.journal_mode}, synchronous=${synchronous?.synchronous}`,
+  };
 };

@@ -16,7 +16,11 @@ export interface StoredRow {
 export const loadRows = (eventsDb: string, limit = Number.MAX_SAFE_INTEGER): StoredRow[] => {
   const db = new Database(eventsDb, { readonly: true });
   try {
-    return db.prepare<[number], StoredRow>('SELECT position, event_id, stream, revision, type, recorded_at, body, hash FROM events ORDER BY position LIMIT ?').all(limit);
+    return db
+      .prepare<[number], StoredRow>(
+        'SELECT position, event_id, stream, revision, type, recorded_at, body, hash FROM events ORDER BY position LIMIT ?',
+      )
+      .all(limit);
   } finally {
     db.close();
   }

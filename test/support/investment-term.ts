@@ -4,7 +4,11 @@
  */
 export const investmentTermLines = (count: number, prefix = 'imp'): string[] => {
   const lines: object[] = [
-    { type: 'OpenTerm', commandId: `${prefix}-term`, data: { termId: `${prefix}-2008-2013`, name: '第十五届', startsOn: '2008-10-01', endsOn: '2013-09-30' } },
+    {
+      type: 'OpenTerm',
+      commandId: `${prefix}-term`,
+      data: { termId: `${prefix}-2008-2013`, name: '第十五届', startsOn: '2008-10-01', endsOn: '2013-09-30' },
+    },
     { type: 'RegisterVillage', commandId: `${prefix}-v1`, data: { villageId: `${prefix}-dongcun`, name: '东村' } },
   ];
   for (let i = 0; i < count; i++) {
@@ -28,7 +32,11 @@ export const investmentTermLines = (count: number, prefix = 'imp'): string[] => 
       lines.push({
         type: 'RecordCapitalArrival',
         commandId: `${prefix}-arrive-${i}`,
-        data: { investmentId: id, amount: { currency: foreign ? 'USD' : 'CNY', minor: (i + 1) * 500_000_00 }, arrivedOn: `2011-${month}-01` },
+        data: {
+          investmentId: id,
+          amount: { currency: foreign ? 'USD' : 'CNY', minor: (i + 1) * 500_000_00 },
+          arrivedOn: `2011-${month}-01`,
+        },
       });
   }
   return lines.map((l) => JSON.stringify(l));

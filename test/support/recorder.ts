@@ -69,12 +69,20 @@ export class CommandRecorder {
 
   async send(type: string, data: Record<string, unknown>): Promise<CommandAnswer> {
     const response = await this.t.command({ type, commandId: nextCommandId(type), data }, this.token);
-    if (response.status !== 201) throw new Error(`${type} ${JSON.stringify(data)} → ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 201)
+      throw new Error(`${type} ${JSON.stringify(data)} → ${response.status} ${JSON.stringify(response.body)}`);
     const answer = response.body as CommandAnswer;
     const field = DATE_FIELDS.find((name) => typeof data[name] === 'string');
     const on = field ? (data[field] as string) : undefined;
     // Commands are sent one after another, so this order is the log's order.
-    for (const event of answer.events) this.log.push({ stream: answer.stream, type: event.type, eventId: event.eventId, ...(on !== undefined && { on }), data });
+    for (const event of answer.events)
+      this.log.push({
+        stream: answer.stream,
+        type: event.type,
+        eventId: event.eventId,
+        ...(on !== undefined && { on }),
+        data,
+      });
     return answer;
   }
 

@@ -11,7 +11,8 @@ export interface ExpectedRefusal {
   path?: string;
 }
 
-export const errorPaths = (problem: { errors?: { path: string }[] }): string[] => (problem.errors ?? []).map((e) => e.path);
+export const errorPaths = (problem: { errors?: { path: string }[] }): string[] =>
+  (problem.errors ?? []).map((e) => e.path);
 
 /**
  * Sends a command that must be refused, checks the RFC 9457 problem (status, code, field, a Chinese

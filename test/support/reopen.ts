@@ -14,7 +14,10 @@ export interface ReopenableApp extends TestApp {
  * The real application on an existing data directory, as a restart would open it (startTestApp
  * always starts on a fresh one). `close` removes the directory, `stop` keeps it for the next start.
  */
-export const openTestApp = async (dataDir: string, options: { clock?: () => Date; env?: Record<string, string> } = {}): Promise<ReopenableApp> => {
+export const openTestApp = async (
+  dataDir: string,
+  options: { clock?: () => Date; env?: Record<string, string> } = {},
+): Promise<ReopenableApp> => {
   const config = loadConfig({ SUNSHINE_DATA_DIR: dataDir, SUNSHINE_ADMIN_TOKEN: ADMIN_TOKEN, ...options.env });
   const ledger = await openServerLedger(config, { clock: options.clock });
   const app = await createApp(ledger, { logger: false });

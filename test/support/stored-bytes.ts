@@ -18,7 +18,12 @@ export const storedFiles = (dataDir: string): { file: string; bytes: Buffer }[] 
 /** The ways a text could sit in a file: UTF-8, UTF-16 and JSON's \u escapes. */
 export const encodingsOf = (text: string): Buffer[] => {
   const escaped = [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
-  return [Buffer.from(text, 'utf8'), Buffer.from(text, 'utf16le'), Buffer.from(escaped), Buffer.from(escaped.toUpperCase().replace(/\\U/g, '\\u'))];
+  return [
+    Buffer.from(text, 'utf8'),
+    Buffer.from(text, 'utf16le'),
+    Buffer.from(escaped),
+    Buffer.from(escaped.toUpperCase().replace(/\\U/g, '\\u')),
+  ];
 };
 
 /** The files under the data directory that hold the text in any of its encodings. */

@@ -24,7 +24,9 @@ let sequence = 0;
 export const nextCommandId = (prefix = 'cmd') => `${prefix}-${process.pid}-${++sequence}`;
 
 /** The real application on a fresh embedded data directory; the clock can be fixed. */
-export const startTestApp = async (options: { clock?: () => Date; env?: Record<string, string>; dataDir?: string } = {}): Promise<TestApp> => {
+export const startTestApp = async (
+  options: { clock?: () => Date; env?: Record<string, string>; dataDir?: string } = {},
+): Promise<TestApp> => {
   // With a given data directory the app reopens it and leaves it in place when closed.
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sunshine-e2e-'));
   const config = loadConfig({ SUNSHINE_DATA_DIR: dataDir, SUNSHINE_ADMIN_TOKEN: ADMIN_TOKEN, ...options.env });

@@ -31,7 +31,16 @@ export type DisputeOutcome = 'escalated' | 'resolvedOtherwise' | 'open' | 'resol
 export const disputePlan = (i: number) => {
   const receivedOn = i % 30 === 28 ? '2013-10-10' : i % 30 === 29 ? '2008-09-15' : addDays(TERM.startsOn, 5 * i);
   const inTerm = i % 30 !== 28 && i % 30 !== 29;
-  const kind = i % 10 === 0 ? 'escalated' : i % 10 === 1 ? 'withdrawn' : i % 10 === 2 ? 'open' : i % 50 === 3 ? 'resolved-late' : 'mediated';
+  const kind =
+    i % 10 === 0
+      ? 'escalated'
+      : i % 10 === 1
+        ? 'withdrawn'
+        : i % 10 === 2
+          ? 'open'
+          : i % 50 === 3
+            ? 'resolved-late'
+            : 'mediated';
   const outcome: DisputeOutcome | undefined = !inTerm
     ? undefined
     : kind === 'escalated'
@@ -44,7 +53,18 @@ export const disputePlan = (i: number) => {
   return { disputeId: `JF-${i}`, stream: `dispute-JF-${i}`, receivedOn, kind, outcome };
 };
 
-const DISPUTE_CATEGORIES = ['neighbour', 'marriage-family', 'housing-homestead', 'land-acquisition', 'contract', 'labour', 'forest-land', 'damages', 'village-affairs', 'other'];
+const DISPUTE_CATEGORIES = [
+  'neighbour',
+  'marriage-family',
+  'housing-homestead',
+  'land-acquisition',
+  'contract',
+  'labour',
+  'forest-land',
+  'damages',
+  'village-affairs',
+  'other',
+];
 
 const recordDisputes = async (r: CommandRecorder) => {
   for (let i = 0; i < DISPUTE_COUNT; i++) {
@@ -57,30 +77,61 @@ const recordDisputes = async (r: CommandRecorder) => {
       parties: [{ name: `申请人${i}` }, { name: `被申请人${i}`, phone: '0371-5555' }],
       villageId: VILLAGES[i % VILLAGES.length],
     });
-    const mediate = (outcome: string) => r.send('RecordMediation', { disputeId, heldOn: addDays(receivedOn, 10), mediator: '镇调委会', outcome });
+    const mediate = (outcome: string) =>
+      r.send('RecordMediation', { disputeId, heldOn: addDays(receivedOn, 10), mediator: '镇调委会', outcome });
     switch (kind) {
       case 'escalated':
         await mediate('no-agreement');
-        await r.send('EscalateDispute', { disputeId, escalatedOn: addDays(receivedOn, 15), to: i % 20 === 0 ? 'court' : 'county', reason: '调解不成' });
+        await r.send('EscalateDispute', {
+          disputeId,
+          escalatedOn: addDays(receivedOn, 15),
+          to: i % 20 === 0 ? 'court' : 'county',
+          reason: '调解不成',
+        });
         break;
       case 'withdrawn':
-        await r.send('ResolveDispute', { disputeId, resolvedOn: addDays(receivedOn, 5), method: i % 20 === 11 ? 'other' : 'withdrawn' });
+        await r.send('ResolveDispute', {
+          disputeId,
+          resolvedOn: addDays(receivedOn, 5),
+          method: i % 20 === 11 ? 'other' : 'withdrawn',
+        });
         break;
       case 'open':
         await mediate('adjourned');
         break;
       case 'resolved-late':
         await mediate('agreement');
-        await r.send('ResolveDispute', { disputeId, resolvedOn: '2013-10-15', method: 'mediation', agreement: '协议履行完毕' });
+        await r.send('ResolveDispute', {
+          disputeId,
+          resolvedOn: '2013-10-15',
+          method: 'mediation',
+          agreement: '协议履行完毕',
+        });
         break;
       default:
         await mediate('agreement');
-        await r.send('ResolveDispute', { disputeId, resolvedOn: addDays(receivedOn, 20), method: 'mediation', agreement: '达成调解协议' });
+        await r.send('ResolveDispute', {
+          disputeId,
+          resolvedOn: addDays(receivedOn, 20),
+          method: 'mediation',
+          agreement: '达成调解协议',
+        });
     }
   }
   // Entered by mistake (a duplicate of JF-3), resolved, then voided: it counts nowhere.
-  await r.send('RegisterDispute', { disputeId: 'JF-VOID', category: 'neighbour', receivedOn: '2011-01-01', summary: '重复登记', parties: [{ name: '申请人3' }] });
-  await r.send('RecordMediation', { disputeId: 'JF-VOID', heldOn: '2011-01-05', mediator: '镇调委会', outcome: 'agreement' });
+  await r.send('RegisterDispute', {
+    disputeId: 'JF-VOID',
+    category: 'neighbour',
+    receivedOn: '2011-01-01',
+    summary: '重复登记',
+    parties: [{ name: '申请人3' }],
+  });
+  await r.send('RecordMediation', {
+    disputeId: 'JF-VOID',
+    heldOn: '2011-01-05',
+    mediator: '镇调委会',
+    outcome: 'agreement',
+  });
   await r.send('ResolveDispute', { disputeId: 'JF-VOID', resolvedOn: '2011-01-06', method: 'mediation' });
   await r.send('VoidRecord', { stream: 'dispute-JF-VOID', reason: '重复登记' });
 };
@@ -89,16 +140,40 @@ const recordInvestments = async (r: CommandRecorder) => {
   const sign = (investmentId: string, sector: string, origin: string, amount: object, signedOn: string) =>
     r.send('SignInvestment', { investmentId, investor: `${investmentId} 投资方`, sector, origin, amount, signedOn });
   await sign('ZS-2009-014', 'auto-parts', 'domestic', yuan(120_000_000), '2009-06-18');
-  await r.send('RecordCapitalArrival', { investmentId: 'ZS-2009-014', amount: yuan(60_000_000), arrivedOn: '2010-01-01' });
-  await r.send('RecordCapitalArrival', { investmentId: 'ZS-2009-014', amount: yuan(30_000_000), arrivedOn: '2014-01-01' }); // after the term
+  await r.send('RecordCapitalArrival', {
+    investmentId: 'ZS-2009-014',
+    amount: yuan(60_000_000),
+    arrivedOn: '2010-01-01',
+  });
+  await r.send('RecordCapitalArrival', {
+    investmentId: 'ZS-2009-014',
+    amount: yuan(30_000_000),
+    arrivedOn: '2014-01-01',
+  }); // after the term
   await sign('ZS-2011-003', 'electrical-equipment', 'foreign', usd(2_900_000), '2011-03-03');
-  await r.send('RecordCapitalArrival', { investmentId: 'ZS-2011-003', amount: usd(1_800_000), arrivedOn: '2011-09-01' });
+  await r.send('RecordCapitalArrival', {
+    investmentId: 'ZS-2011-003',
+    amount: usd(1_800_000),
+    arrivedOn: '2011-09-01',
+  });
   await sign('ZS-2010-007', 'agro-processing', 'domestic', yuan(20_000_000), '2010-06-01');
-  await r.send('AmendInvestment', { investmentId: 'ZS-2010-007', amount: yuan(60_000_000), reason: '追加投资，合同变更' });
+  await r.send('AmendInvestment', {
+    investmentId: 'ZS-2010-007',
+    amount: yuan(60_000_000),
+    reason: '追加投资，合同变更',
+  });
   await sign('ZS-2012-020', 'services', 'domestic', yuan(8_000_000), '2012-04-04');
-  await r.send('TerminateInvestment', { investmentId: 'ZS-2012-020', terminatedOn: '2013-03-01', reason: '投资方撤资' });
+  await r.send('TerminateInvestment', {
+    investmentId: 'ZS-2012-020',
+    terminatedOn: '2013-03-01',
+    reason: '投资方撤资',
+  });
   await sign('ZS-2013-005', 'services', 'domestic', yuan(15_000_000), '2013-05-05');
-  await r.send('RecordCapitalArrival', { investmentId: 'ZS-2013-005', amount: yuan(5_000_000), arrivedOn: '2013-06-01' });
+  await r.send('RecordCapitalArrival', {
+    investmentId: 'ZS-2013-005',
+    amount: yuan(5_000_000),
+    arrivedOn: '2013-06-01',
+  });
   await r.send('TerminateInvestment', { investmentId: 'ZS-2013-005', terminatedOn: '2013-12-12', reason: '项目搁置' }); // after the term
   await sign('ZS-2012-099', 'minerals', 'domestic', yuan(300_000_000), '2012-09-09');
   await r.send('VoidRecord', { stream: 'investment-ZS-2012-099', reason: '误录' });
@@ -117,11 +192,20 @@ export const generatedProjectStatus = (k: number) =>
 
 const recordProjects = async (r: CommandRecorder) => {
   const register = (projectId: string, category: string, registeredOn: string, planned: number, extra: object = {}) =>
-    r.send('RegisterProject', { projectId, name: `${projectId} 工程`, category, registeredOn, plannedInvestment: yuan(planned), ...extra });
-  const milestone = (projectId: string, m: string, reachedOn: string) => r.send('RecordMilestone', { projectId, milestone: m, reachedOn });
+    r.send('RegisterProject', {
+      projectId,
+      name: `${projectId} 工程`,
+      category,
+      registeredOn,
+      plannedInvestment: yuan(planned),
+      ...extra,
+    });
+  const milestone = (projectId: string, m: string, reachedOn: string) =>
+    r.send('RecordMilestone', { projectId, milestone: m, reachedOn });
   const progress = (projectId: string, invested: number, asOf: string, reason?: string) =>
     r.send('ReportProjectProgress', { projectId, investedToDate: yuan(invested), asOf, ...(reason && { reason }) });
-  const output = (projectId: string, metric: string, quantity: number, on: string) => r.send('RecordProjectOutput', { projectId, metric, quantity, on });
+  const output = (projectId: string, metric: string, quantity: number, on: string) =>
+    r.send('RecordProjectOutput', { projectId, metric, quantity, on });
 
   for (let k = 0; k < GENERATED_PROJECTS; k++) {
     const id = generatedProjectId(k);
@@ -186,15 +270,48 @@ const recordProjects = async (r: CommandRecorder) => {
   await r.send('VoidRecord', { stream: 'project-XM-VOID', reason: '与 YS-1 重复' });
 
   // One matter, one discussion (一事一议): village roads and a pond, co-funded by villagers and town awards.
-  const omod = (projectId: string, villageId: string, registeredOn: string, planned: number, funding: [string, number][]) =>
+  const omod = (
+    projectId: string,
+    villageId: string,
+    registeredOn: string,
+    planned: number,
+    funding: [string, number][],
+  ) =>
     register(projectId, 'one-matter-one-discussion', registeredOn, planned, {
       villageId,
       funding: funding.map(([source, amount]) => ({ source, amount: yuan(amount) })),
     });
   const roads: [string, string, string, number, [string, number][]][] = [
-    ['YS-1', 'dongcun', '2009-04-01', 400_000, [['villagers', 150_000], ['town-award', 250_000]]],
-    ['YS-2', 'xicun', '2010-04-01', 400_000, [['villagers', 150_000], ['town-award', 250_000]]],
-    ['YS-3', 'nancun', '2011-04-01', 420_000, [['villagers', 170_000], ['town-award', 250_000]]],
+    [
+      'YS-1',
+      'dongcun',
+      '2009-04-01',
+      400_000,
+      [
+        ['villagers', 150_000],
+        ['town-award', 250_000],
+      ],
+    ],
+    [
+      'YS-2',
+      'xicun',
+      '2010-04-01',
+      400_000,
+      [
+        ['villagers', 150_000],
+        ['town-award', 250_000],
+      ],
+    ],
+    [
+      'YS-3',
+      'nancun',
+      '2011-04-01',
+      420_000,
+      [
+        ['villagers', 170_000],
+        ['town-award', 250_000],
+      ],
+    ],
   ];
   for (const [id, village, on, planned, funding] of roads) {
     await omod(id, village, on, planned, funding);
@@ -205,22 +322,46 @@ const recordProjects = async (r: CommandRecorder) => {
   }
   await progress('YS-1', 400_000, '2009-08-01');
   await output('YS-1', 'rural-road-km', 2.5, '2013-11-11'); // an extension after the term
-  await omod('YS-4', 'dongcun', '2012-03-15', 120_000, [['villagers', 40_000], ['town-award', 60_000], ['county', 20_000]]);
+  await omod('YS-4', 'dongcun', '2012-03-15', 120_000, [
+    ['villagers', 40_000],
+    ['town-award', 60_000],
+    ['county', 20_000],
+  ]);
   await milestone('YS-4', 'construction-started', '2012-04-01');
   await milestone('YS-4', 'completed', '2012-10-01');
   await output('YS-4', 'reservoir-reinforced', 1, '2012-10-01');
-  await omod('YS-5', 'xicun', '2013-05-20', 80_000, [['villagers', 30_000], ['town-award', 50_000]]);
+  await omod('YS-5', 'xicun', '2013-05-20', 80_000, [
+    ['villagers', 30_000],
+    ['town-award', 50_000],
+  ]);
   await milestone('YS-5', 'construction-started', '2013-06-10');
-  await omod('YS-6', 'nancun', '2013-11-01', 90_000, [['villagers', 40_000], ['town-award', 50_000]]); // after the term
+  await omod('YS-6', 'nancun', '2013-11-01', 90_000, [
+    ['villagers', 40_000],
+    ['town-award', 50_000],
+  ]); // after the term
 };
 
 const recordAudits = async (r: CommandRecorder) => {
-  const open = (auditId: string, subject: object, scope: string, openedOn: string) => r.send('OpenAudit', { auditId, subject, scope, openedOn, leadAuditor: '审计组长王' });
+  const open = (auditId: string, subject: object, scope: string, openedOn: string) =>
+    r.send('OpenAudit', { auditId, subject, scope, openedOn, leadAuditor: '审计组长王' });
   const finding = (auditId: string, findingId: string, severity: string, involved?: number) =>
-    r.send('RecordFinding', { auditId, findingId, severity, description: `${findingId} 问题`, ...(involved !== undefined && { amountInvolved: yuan(involved) }) });
+    r.send('RecordFinding', {
+      auditId,
+      findingId,
+      severity,
+      description: `${findingId} 问题`,
+      ...(involved !== undefined && { amountInvolved: yuan(involved) }),
+    });
   const rectify = (auditId: string, findingId: string, rectifiedOn: string, recovered?: number) =>
-    r.send('RecordRectification', { auditId, findingId, rectifiedOn, description: '已整改', ...(recovered !== undefined && { amountRecovered: yuan(recovered) }) });
-  const close = (auditId: string, closedOn: string) => r.send('CloseAudit', { auditId, closedOn, conclusion: '整改到位' });
+    r.send('RecordRectification', {
+      auditId,
+      findingId,
+      rectifiedOn,
+      description: '已整改',
+      ...(recovered !== undefined && { amountRecovered: yuan(recovered) }),
+    });
+  const close = (auditId: string, closedOn: string) =>
+    r.send('CloseAudit', { auditId, closedOn, conclusion: '整改到位' });
 
   // Closed in the term, both findings rectified in it.
   await open('SJ-2009-01', { kind: 'village', id: 'dongcun' }, 'funds', '2009-03-01');
@@ -254,16 +395,45 @@ const recordAudits = async (r: CommandRecorder) => {
 
 const recordVillageFinance = async (r: CommandRecorder) => {
   const receipt = (villageId: string, entryId: string, amount: number, category: string, on: string) =>
-    r.send('RecordReceipt', { villageId, entryId, amount: yuan(amount), category, counterparty: '镇财政所', voucherNo: `收-${entryId}`, on });
+    r.send('RecordReceipt', {
+      villageId,
+      entryId,
+      amount: yuan(amount),
+      category,
+      counterparty: '镇财政所',
+      voucherNo: `收-${entryId}`,
+      on,
+    });
   const expenditure = (villageId: string, entryId: string, amount: number, category: string, on: string) =>
-    r.send('RecordExpenditure', { villageId, entryId, amount: yuan(amount), category, payee: '施工队', voucherNo: `支-${entryId}`, approvalRef: `村民会议决议-${entryId}`, on });
+    r.send('RecordExpenditure', {
+      villageId,
+      entryId,
+      amount: yuan(amount),
+      category,
+      payee: '施工队',
+      voucherNo: `支-${entryId}`,
+      approvalRef: `村民会议决议-${entryId}`,
+      on,
+    });
   const settle = (villageId: string, debtId: string, amount: number, settledOn: string, method: string) =>
     r.send('SettleDebt', { villageId, debtId, amount: yuan(amount), settledOn, method });
 
   await receipt('dongcun', 'DC-R0', 80_000, 'collective-income', '2008-09-20'); // before the term
-  await r.send('RegisterDebt', { villageId: 'dongcun', debtId: 'DC-D0', creditor: '原村办企业', amount: yuan(60_000), incurredOn: '2008-05-01' });
+  await r.send('RegisterDebt', {
+    villageId: 'dongcun',
+    debtId: 'DC-D0',
+    creditor: '原村办企业',
+    amount: yuan(60_000),
+    incurredOn: '2008-05-01',
+  });
   await receipt('dongcun', 'DC-R1', 500_000, 'fiscal-transfer', '2009-01-10');
-  await r.send('RegisterDebt', { villageId: 'dongcun', debtId: 'DC-D1', creditor: '县农村信用社', amount: yuan(200_000), incurredOn: '2009-02-01' });
+  await r.send('RegisterDebt', {
+    villageId: 'dongcun',
+    debtId: 'DC-D1',
+    creditor: '县农村信用社',
+    amount: yuan(200_000),
+    incurredOn: '2009-02-01',
+  });
   await settle('dongcun', 'DC-D0', 60_000, '2009-05-01', 'repaid'); // an old debt, settled in the term
   await settle('dongcun', 'DC-D1', 50_000, '2010-01-01', 'repaid');
   await receipt('dongcun', 'DC-R2', 120_000, 'collective-income', '2010-03-05');
@@ -280,13 +450,20 @@ const recordVillageFinance = async (r: CommandRecorder) => {
 
   await receipt('xicun', 'XC-R1', 300_000, 'project-fund', '2009-05-05');
   await expenditure('xicun', 'XC-E1', 100_000, 'project', '2009-08-08');
-  await r.send('RegisterDebt', { villageId: 'xicun', debtId: 'XC-D1', creditor: '砖厂', amount: yuan(10_000), incurredOn: '2012-08-08' });
+  await r.send('RegisterDebt', {
+    villageId: 'xicun',
+    debtId: 'XC-D1',
+    creditor: '砖厂',
+    amount: yuan(10_000),
+    incurredOn: '2012-08-08',
+  });
 };
 
 const recordIndicators = async (r: CommandRecorder) => {
   const report = (indicator: string, period: string, value: number, unit: string, reason?: string) =>
     r.send('ReportIndicator', { indicator, period, value, unit, ...(reason && { reason }) });
-  const target = (indicator: string, period: string, value: number) => r.send('SetIndicatorTarget', { indicator, period, target: value });
+  const target = (indicator: string, period: string, value: number) =>
+    r.send('SetIndicatorTarget', { indicator, period, target: value });
 
   // GDP, reported out of period order; 2012 revised with the statistical yearbook.
   await report('gdp', '2010', 3_300_000_000, 'CNY');
@@ -317,7 +494,12 @@ const recordIndicators = async (r: CommandRecorder) => {
 /** Records the whole term; the recorder's log then holds every event, in log order. */
 export const recordTownshipTerm = async (r: CommandRecorder): Promise<void> => {
   await r.send('OpenTerm', { ...TERM });
-  for (const [villageId, name] of [['dongcun', '东村'], ['xicun', '西村'], ['nancun', '南村']]) await r.send('RegisterVillage', { villageId, name });
+  for (const [villageId, name] of [
+    ['dongcun', '东村'],
+    ['xicun', '西村'],
+    ['nancun', '南村'],
+  ])
+    await r.send('RegisterVillage', { villageId, name });
   await recordInvestments(r);
   await recordProjects(r);
   await recordDisputes(r);

@@ -37,7 +37,11 @@ export const projectData = (projectId: string, changes: object = {}) => ({
   ...changes,
 });
 
-export const milestoneData = (projectId: string, milestone: string, reachedOn: string) => ({ projectId, milestone, reachedOn });
+export const milestoneData = (projectId: string, milestone: string, reachedOn: string) => ({
+  projectId,
+  milestone,
+  reachedOn,
+});
 
 export const progressData = (projectId: string, investedYuan: number, asOf: string, reason?: string) => ({
   projectId,
@@ -46,7 +50,12 @@ export const progressData = (projectId: string, investedYuan: number, asOf: stri
   ...(reason === undefined ? {} : { reason }),
 });
 
-export const outputData = (projectId: string, quantity: number, on = '2012-11-20', metric = 'rural-road-km') => ({ projectId, metric, quantity, on });
+export const outputData = (projectId: string, quantity: number, on = '2012-11-20', metric = 'rural-road-km') => ({
+  projectId,
+  metric,
+  quantity,
+  on,
+});
 
 export const disputeData = (disputeId: string, changes: object = {}) => ({
   disputeId,
@@ -72,7 +81,12 @@ export const resolutionData = (disputeId: string, method: string, resolvedOn = '
   ...(method === 'mediation' ? { agreement: '院墙后退三十公分，排水沟由两户共同修建' } : {}),
 });
 
-export const escalationData = (disputeId: string, escalatedOn = '2013-05-10') => ({ disputeId, escalatedOn, to: 'court', reason: '一方坚持起诉，调解终止' });
+export const escalationData = (disputeId: string, escalatedOn = '2013-05-10') => ({
+  disputeId,
+  escalatedOn,
+  to: 'court',
+  reason: '一方坚持起诉，调解终止',
+});
 
 export const auditData = (auditId: string, subject: { kind: string; id: string }, openedOn = '2013-06-03') => ({
   auditId,
@@ -90,7 +104,12 @@ export const findingData = (auditId: string, findingId: string, severity: string
   amountInvolved: yuan(involvedYuan),
 });
 
-export const rectificationData = (auditId: string, findingId: string, rectifiedOn = '2013-07-15', recoveredYuan = 48_000) => ({
+export const rectificationData = (
+  auditId: string,
+  findingId: string,
+  rectifiedOn = '2013-07-15',
+  recoveredYuan = 48_000,
+) => ({
   auditId,
   findingId,
   rectifiedOn,
@@ -98,9 +117,19 @@ export const rectificationData = (auditId: string, findingId: string, rectifiedO
   amountRecovered: yuan(recoveredYuan),
 });
 
-export const closeAuditData = (auditId: string, closedOn = '2013-08-30') => ({ auditId, closedOn, conclusion: '财务管理基本规范，问题已整改到位' });
+export const closeAuditData = (auditId: string, closedOn = '2013-08-30') => ({
+  auditId,
+  closedOn,
+  conclusion: '财务管理基本规范，问题已整改到位',
+});
 
-export const receiptData = (villageId: string, entryId: string, amount: Money, on = '2013-03-05', changes: object = {}) => ({
+export const receiptData = (
+  villageId: string,
+  entryId: string,
+  amount: Money,
+  on = '2013-03-05',
+  changes: object = {},
+) => ({
   villageId,
   entryId,
   amount,
@@ -111,7 +140,13 @@ export const receiptData = (villageId: string, entryId: string, amount: Money, o
   ...changes,
 });
 
-export const expenditureData = (villageId: string, entryId: string, amount: Money, on = '2013-03-20', changes: object = {}) => ({
+export const expenditureData = (
+  villageId: string,
+  entryId: string,
+  amount: Money,
+  on = '2013-03-20',
+  changes: object = {},
+) => ({
   villageId,
   entryId,
   amount,
@@ -123,7 +158,12 @@ export const expenditureData = (villageId: string, entryId: string, amount: Mone
   ...changes,
 });
 
-export const reversalData = (villageId: string, entryId: string, on = '2013-04-01') => ({ villageId, entryId, reason: '凭证重复入账', on });
+export const reversalData = (villageId: string, entryId: string, on = '2013-04-01') => ({
+  villageId,
+  entryId,
+  reason: '凭证重复入账',
+  on,
+});
 
 export const debtData = (villageId: string, debtId: string, amount: Money, incurredOn = '2011-12-20') => ({
   villageId,
@@ -133,7 +173,13 @@ export const debtData = (villageId: string, debtId: string, amount: Money, incur
   incurredOn,
 });
 
-export const settlementData = (villageId: string, debtId: string, amount: Money, settledOn = '2013-12-25', method = 'repaid') => ({
+export const settlementData = (
+  villageId: string,
+  debtId: string,
+  amount: Money,
+  settledOn = '2013-12-25',
+  method = 'repaid',
+) => ({
   villageId,
   debtId,
   amount,
@@ -170,24 +216,37 @@ export interface CommandAnswer {
   token?: string;
 }
 
-export const envelope = (type: string, data: object, extra: object = {}) => ({ type, commandId: nextCommandId(type), data, ...extra });
+export const envelope = (type: string, data: object, extra: object = {}) => ({
+  type,
+  commandId: nextCommandId(type),
+  data,
+  ...extra,
+});
 
 /** Records a command that must be accepted; a refusal fails the test with the problem it got. */
 export const record = async (t: TestApp, type: string, data: object, token?: string): Promise<CommandAnswer> => {
   const response = await t.command(envelope(type, data), token);
-  if (response.status !== 201) throw new Error(`${type} ${JSON.stringify(data)} → ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 201)
+    throw new Error(`${type} ${JSON.stringify(data)} → ${response.status} ${JSON.stringify(response.body)}`);
   return response.body as CommandAnswer;
 };
 
 /** A user registered by the admin, with the bearer token shown that once. */
-export const registerUser = async (t: TestApp, user: { userId: string; name: string; role: string; villages?: string[] }): Promise<string> => {
+export const registerUser = async (
+  t: TestApp,
+  user: { userId: string; name: string; role: string; villages?: string[] },
+): Promise<string> => {
   const answer = await record(t, 'RegisterUser', user);
-  if (typeof answer.token !== 'string') throw new Error(`RegisterUser ${user.userId} answered without a token: ${JSON.stringify(answer)}`);
+  if (typeof answer.token !== 'string')
+    throw new Error(`RegisterUser ${user.userId} answered without a token: ${JSON.stringify(answer)}`);
   return answer.token;
 };
 
 /** The township's villages and its term, as the admin records them first. */
-export const recordTownship = async (t: TestApp, villages: readonly { villageId: string; name: string }[] = Object.values(VILLAGES)) => {
+export const recordTownship = async (
+  t: TestApp,
+  villages: readonly { villageId: string; name: string }[] = Object.values(VILLAGES),
+) => {
   await record(t, 'OpenTerm', TERM);
   for (const village of villages) await record(t, 'RegisterVillage', village);
 };
@@ -213,7 +272,9 @@ export const wholeLogText = async (t: TestApp): Promise<string> => JSON.stringif
 export const subjectKeyCount = (t: TestApp): number => {
   const db = new Database(join(t.dataDir, 'secrets.db'), { readonly: true, fileMustExist: true });
   try {
-    const ids = (db.prepare('SELECT subject_id FROM subject_keys').all() as { subject_id: string }[]).map((row) => row.subject_id);
+    const ids = (db.prepare('SELECT subject_id FROM subject_keys').all() as { subject_id: string }[]).map(
+      (row) => row.subject_id,
+    );
     return ids.filter((id) => t.ledger.secrets.subjectKey(id) !== undefined).length;
   } finally {
     db.close();

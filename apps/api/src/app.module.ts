@@ -28,11 +28,24 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [CommandsController, TermsController, SummaryController, ReportController, AuditTrailController, IntegrityController, HealthController,
-        SessionController, LiveController, DashboardController],
+      controllers: [
+        CommandsController,
+        TermsController,
+        SummaryController,
+        ReportController,
+        AuditTrailController,
+        IntegrityController,
+        HealthController,
+        SessionController,
+        LiveController,
+        DashboardController,
+      ],
       providers: [
         { provide: LEDGER, useValue: ledger },
-        { provide: AUTHENTICATOR, useValue: new Authenticator(ledger.events, ledger.secrets, ledger.config.adminToken) },
+        {
+          provide: AUTHENTICATOR,
+          useValue: new Authenticator(ledger.events, ledger.secrets, ledger.config.adminToken),
+        },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         ReadModelsGate,

@@ -24,18 +24,23 @@ export const createApp = async (ledger: Ledger, options: { logger?: boolean } = 
   const parseJson: typeof json = (request, body, done) => (body === '' ? done(null, {}) : json(request, body, done));
   fastify.removeContentTypeParser('application/json');
   // `application/*+json` is JSON too.
-  for (const type of ['application/json', /^application\/[\w.-]+\+json$/]) fastify.addContentTypeParser(type, { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES }, parseJson);
+  for (const type of ['application/json', /^application\/[\w.-]+\+json$/])
+    fastify.addContentTypeParser(type, { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES }, parseJson);
   // An NDJSON import is read as a stream by its handler, line by line, never buffered whole.
   fastify.addContentTypeParser('application/x-ndjson', (_request, _payload, done) => done(null));
   app.enableShutdownHooks();
   const openapi = new DocumentBuilder()
     .setTitle('Sunshine Ledger (阳光台账) API')
-    .setDescription(`Township ${ledger.config.townshipName}: commands, summaries, ledgers, audit trail and integrity proofs.`)
+    .setDescription(
+      `Township ${ledger.config.townshipName}: commands, summaries, ledgers, audit trail and integrity proofs.`,
+    )
     .setVersion('1')
     .addBearerAuth()
     .addCookieAuth('sunshine_session')
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
   // Fastify takes its routes once it is ready; supertest and listen() both need that done.
   await app.init();
   await fastify.ready();

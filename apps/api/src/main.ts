@@ -11,7 +11,9 @@ const main = async () => {
   // Every interface, as Node's own default (Fastify alone would take only localhost).
   await app.listen(config.port, '::');
   const address = `http://localhost:${config.port}`;
-  console.log(`阳光台账 Sunshine Ledger · ${config.townshipName} · ${address}/api/v1 · OpenAPI ${address}/api/docs · data ${config.dataDir}`);
+  console.log(
+    `阳光台账 Sunshine Ledger · ${config.townshipName} · ${address}/api/v1 · OpenAPI ${address}/api/docs · data ${config.dataDir}`,
+  );
   if (generated) console.log(`管理员令牌（仅显示这一次）admin token, shown once: ${generated}`);
   const shutdown = async () => {
     await app.close();

@@ -11,7 +11,7 @@ import { registerReportCommand } from './commands/report.command';
 
 const program = new Command()
   .name('sunshine')
-  .description('阳光台账 Sunshine Ledger: the command line of a township\'s event log')
+  .description("阳光台账 Sunshine Ledger: the command line of a township's event log")
   .exitOverride()
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
@@ -27,13 +27,29 @@ program
   .command('import')
   .description('apply an NDJSON file of commands, in file order')
   .argument('<file>', 'the NDJSON file, one command envelope a line')
-  .addOption(new Option('--on-error <mode>', 'stop at the first failure or continue').choices(['stop', 'continue']).default('stop'))
+  .addOption(
+    new Option('--on-error <mode>', 'stop at the first failure or continue')
+      .choices(['stop', 'continue'])
+      .default('stop'),
+  )
   .option('--url <url>', 'go through a running server instead of opening the store')
   .option('--token <token>', 'bearer token for --url (default: $SUNSHINE_TOKEN)')
   .option('--quiet', 'print only failed lines and the summary')
-    .action(act(async (file: string, o) => importFile(file, { onError: o.onError, url: o.url, token: o.token ?? process.env.SUNSHINE_TOKEN, quiet: o.quiet })));
+  .action(
+    act(async (file: string, o) =>
+      importFile(file, {
+        onError: o.onError,
+        url: o.url,
+        token: o.token ?? process.env.SUNSHINE_TOKEN,
+        quiet: o.quiet,
+      }),
+    ),
+  );
 
-program.command('rebuild-projections').description('drop the read models and replay the whole log into them').action(act(rebuildProjections));
+program
+  .command('rebuild-projections')
+  .description('drop the read models and replay the whole log into them')
+  .action(act(rebuildProjections));
 
 program
   .command('replay')

@@ -14,7 +14,10 @@ export const openForCommand = async (options: { follow?: boolean; quietCatchUp?:
   return ledger;
 };
 
-export const withLedger = async <T>(work: (ledger: Ledger) => Promise<T>, options?: { quietCatchUp?: boolean }): Promise<T> => {
+export const withLedger = async <T>(
+  work: (ledger: Ledger) => Promise<T>,
+  options?: { quietCatchUp?: boolean },
+): Promise<T> => {
   const ledger = await openForCommand(options);
   try {
     return await work(ledger);

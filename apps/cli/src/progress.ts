@@ -24,7 +24,9 @@ export class Progress {
       const share = Math.min(done / this.total, 1);
       const width = 30;
       const filled = Math.round(share * width);
-      process.stderr.write(`\r${this.label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${Math.floor(share * 100)}% ${rateText} ${note}   `);
+      process.stderr.write(
+        `\r${this.label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${Math.floor(share * 100)}% ${rateText} ${note}   `,
+      );
     } else {
       process.stderr.write(`\r${this.label} ${done.toLocaleString('en-US')} ${rateText} ${note}   `);
     }

@@ -59,7 +59,10 @@ export class AuditTrail {
   async stream(stream: string, options: { from?: number; limit: number }, actor: Actor, reveal?: Reveal) {
     const from = options.from ?? 0;
     const events = await this.events.readStream(stream, { fromRevision: from, limit: options.limit });
-    let prevHash = from === 0 ? GENESIS_HASH : (await this.events.readStream(stream, { fromRevision: from - 1, limit: 1 }))[0]?.metadata.hash;
+    let prevHash =
+      from === 0
+        ? GENESIS_HASH
+        : (await this.events.readStream(stream, { fromRevision: from - 1, limit: 1 }))[0]?.metadata.hash;
     const entries: AuditTrailEntry[] = [];
     for (const event of events) {
       entries.push(this.entry(event, prevHash));
@@ -103,13 +106,22 @@ export class AuditTrail {
 
   private async previousHash(event: StoredEvent): Promise<string | undefined> {
     if (event.revision === 0) return GENESIS_HASH;
-    return (await this.events.readStream(event.stream, { fromRevision: event.revision - 1, limit: 1 }))[0]?.metadata.hash;
+    return (await this.events.readStream(event.stream, { fromRevision: event.revision - 1, limit: 1 }))[0]?.metadata
+      .hash;
   }
 
   private entry(event: StoredEvent, prevHash: string | undefined): AuditTrailEntry {
     const { hash, ...metadata } = event.metadata;
-    const actual = hashEventBody({ eventId: event.eventId, stream: event.stream, revision: event.revision, type: event.type, data: event.data, metadata });
-    const integrity: IntegrityStatus = actual !== hash ? 'hash-mismatch' : prevHash !== event.metadata.prevHash ? 'chain-broken' : 'verified';
+    const actual = hashEventBody({
+      eventId: event.eventId,
+      stream: event.stream,
+      revision: event.revision,
+      type: event.type,
+      data: event.data,
+      metadata,
+    });
+    const integrity: IntegrityStatus =
+      actual !== hash ? 'hash-mismatch' : prevHash !== event.metadata.prevHash ? 'chain-broken' : 'verified';
     return {
       position: event.position,
       stream: event.stream,
@@ -131,13 +143,20 @@ export class AuditTrail {
   /** Seals stay shut unless an auditor or admin gave a reason; then the disclosure is recorded first. */
   private async disclose(entries: AuditTrailEntry[], actor: Actor, reveal?: Reveal): Promise<AuditTrailEntry[]> {
     const carrying = entries.filter((e) => carriesPersonalData(e.type));
-    if (!reveal) return entries.map((e) => (carriesPersonalData(e.type) ? this.withParties(e, withheldParties(this.secrets, partiesOf(e))) : e));
+    if (!reveal)
+      return entries.map((e) =>
+        carriesPersonalData(e.type) ? this.withParties(e, withheldParties(this.secrets, partiesOf(e))) : e,
+      );
     requireCapability(actor, 'personal-data');
     if (!reveal.reason.trim())
-      throw new ValidationFailed([{ path: 'reason', zh: '查看个人信息必须说明理由', en: 'a reason is required to see personal data' }]);
+      throw new ValidationFailed([
+        { path: 'reason', zh: '查看个人信息必须说明理由', en: 'a reason is required to see personal data' },
+      ]);
     const subjectIds = [...new Set(carrying.flatMap((e) => partiesOf(e).map((p) => p.subjectId)))];
     if (subjectIds.length) await this.recordDisclosure(subjectIds, reveal.reason, actor);
-    return entries.map((e) => (carriesPersonalData(e.type) ? this.withParties(e, revealParties(this.secrets, e.eventId, partiesOf(e))) : e));
+    return entries.map((e) =>
+      carriesPersonalData(e.type) ? this.withParties(e, revealParties(this.secrets, e.eventId, partiesOf(e))) : e,
+    );
   }
 
   private withParties(entry: AuditTrailEntry, parties: unknown[]): AuditTrailEntry {
@@ -166,8 +185,12 @@ export class AuditTrail {
         },
       ],
     });
-    if (outcome.status !== 'appended') throw new RuleViolation('DISCLOSURE_NOT_RECORDED', { zh: '未能记录个人信息查看', en: 'the disclosure could not be recorded' });
+    if (outcome.status !== 'appended')
+      throw new RuleViolation('DISCLOSURE_NOT_RECORDED', {
+        zh: '未能记录个人信息查看',
+        en: 'the disclosure could not be recorded',
+      });
   }
 }
 
-const partiesOf = (entry: AuditTrailEntry): SealedParty[] => ((entry.data as { parties?: SealedParty[] }).parties ?? []);
+const partiesOf = (entry: AuditTrailEntry): SealedParty[] => (entry.data as { parties?: SealedParty[] }).parties ?? [];

@@ -11,7 +11,15 @@ const receipt = (entryId: string, commandId = `cmd-${entryId}`, expectedRevision
   type: 'RecordReceipt',
   commandId,
   ...(expectedRevision === undefined ? {} : { expectedRevision }),
-  data: { villageId: 'dongcun', entryId, amount: { currency: 'CNY', minor: 100 }, category: 'donation', counterparty: '乡贤', voucherNo: `V-${entryId}`, on: '2020-01-01' },
+  data: {
+    villageId: 'dongcun',
+    entryId,
+    amount: { currency: 'CNY', minor: 100 },
+    category: 'donation',
+    counterparty: '乡贤',
+    voucherNo: `V-${entryId}`,
+    on: '2020-01-01',
+  },
 });
 
 /**
@@ -23,7 +31,8 @@ const racedBy = (store: SqliteEventStore, times: number): EventStore => {
   return Object.assign(Object.create(store) as EventStore, {
     appendNow: undefined,
     append: async (request: AppendRequest) => {
-      if (left-- > 0 && request.stream === 'village-dongcun') await store.append({ stream: 'village-dongcun', expectedRevision: 'any', events: [newEvent('NoteAdded', {})] });
+      if (left-- > 0 && request.stream === 'village-dongcun')
+        await store.append({ stream: 'village-dongcun', expectedRevision: 'any', events: [newEvent('NoteAdded', {})] });
       return store.append(request);
     },
   });
@@ -35,7 +44,10 @@ describe('the command pipeline under concurrent writers', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sunshine-pipeline-'));
     store = new SqliteEventStore(join(dir, 'events.db'));
-    await new CommandPipeline(store).execute({ type: 'RegisterVillage', commandId: 'v', data: { villageId: 'dongcun', name: '东村' } }, admin);
+    await new CommandPipeline(store).execute(
+      { type: 'RegisterVillage', commandId: 'v', data: { villageId: 'dongcun', name: '东村' } },
+      admin,
+    );
   });
   afterEach(async () => {
     await store.close();
@@ -45,11 +57,19 @@ describe('the command pipeline under concurrent writers', () => {
   it('decides again on the new state and appends when no expectedRevision was given', async () => {
     const outcome = await new CommandPipeline(racedBy(store, 3)).execute(receipt('E1'), admin);
     expect(outcome.result.revision).toBe(4);
-    expect((await store.readStream('village-dongcun')).map((e) => e.type)).toEqual(['VillageRegistered', 'NoteAdded', 'NoteAdded', 'NoteAdded', 'ReceiptRecorded']);
+    expect((await store.readStream('village-dongcun')).map((e) => e.type)).toEqual([
+      'VillageRegistered',
+      'NoteAdded',
+      'NoteAdded',
+      'NoteAdded',
+      'ReceiptRecorded',
+    ]);
   });
 
   it('answers a conflict at once when the client named the revision it decided on', async () => {
-    await expect(new CommandPipeline(racedBy(store, 1)).execute(receipt('E1', 'c1', 0), admin)).rejects.toMatchObject({ code: 'CONFLICT_STREAM_CHANGED' });
+    await expect(new CommandPipeline(racedBy(store, 1)).execute(receipt('E1', 'c1', 0), admin)).rejects.toMatchObject({
+      code: 'CONFLICT_STREAM_CHANGED',
+    });
     expect(await store.readStream('village-dongcun')).toHaveLength(2);
   });
 
@@ -86,18 +106,26 @@ describe('the command pipeline as the only writer', () => {
   it('decides from the state it folded itself, reading a stream only the first time', async () => {
     const { counted, reads } = counting();
     const pipeline = new CommandPipeline(counted, { soleWriter: true });
-    await pipeline.execute({ type: 'RegisterVillage', commandId: 'v', data: { villageId: 'dongcun', name: '东村' } }, admin);
+    await pipeline.execute(
+      { type: 'RegisterVillage', commandId: 'v', data: { villageId: 'dongcun', name: '东村' } },
+      admin,
+    );
     for (const entry of ['E1', 'E2', 'E3']) await pipeline.execute(receipt(entry), admin);
     expect(reads.filter((s) => s === 'village-dongcun')).toHaveLength(1);
     // The folded state still enforces the rules: a voucher number is used once per village.
-    await expect(pipeline.execute({ ...receipt('E4'), data: { ...receipt('E4').data, voucherNo: 'V-E2' } }, admin)).rejects.toMatchObject({ kind: 'conflict', field: 'data.voucherNo' });
+    await expect(
+      pipeline.execute({ ...receipt('E4'), data: { ...receipt('E4').data, voucherNo: 'V-E2' } }, admin),
+    ).rejects.toMatchObject({ kind: 'conflict', field: 'data.voucherNo' });
     expect(await store.readStream('village-dongcun')).toHaveLength(4);
   });
 
   it('reads every time when other writers may append', async () => {
     const { counted, reads } = counting();
     const pipeline = new CommandPipeline(counted);
-    await pipeline.execute({ type: 'RegisterVillage', commandId: 'v', data: { villageId: 'dongcun', name: '东村' } }, admin);
+    await pipeline.execute(
+      { type: 'RegisterVillage', commandId: 'v', data: { villageId: 'dongcun', name: '东村' } },
+      admin,
+    );
     for (const entry of ['E1', 'E2', 'E3']) await pipeline.execute(receipt(entry), admin);
     expect(reads.filter((s) => s === 'village-dongcun')).toHaveLength(4);
   });

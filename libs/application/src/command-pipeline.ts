@@ -15,7 +15,14 @@ import {
   ValidationFailed,
 } from '@sunshine/domain';
 import { canonicalJson, sha256Hex } from '@sunshine/integrity';
-import { AppendRequest, AppendResult, EventStore, NewEvent, StoredEvent, WrongExpectedRevision } from '@sunshine/event-store';
+import {
+  AppendRequest,
+  AppendResult,
+  EventStore,
+  NewEvent,
+  StoredEvent,
+  WrongExpectedRevision,
+} from '@sunshine/event-store';
 import { capabilityFor, requireCapability, requireVillageScope } from './access-policy';
 import { StreamStateCache } from './stream-state-cache';
 
@@ -95,7 +102,12 @@ export class CommandPipeline {
     const fingerprint = commandFingerprint(envelope.type, envelope.data);
     const previous = await this.store.findCommand(envelope.commandId);
     // The receipt may still be on its way to the disk: the answer waits for it.
-    if (previous) return { durable: this.flushed().then(() => this.repeat(previous.fingerprint, fingerprint, previous.result, envelope.commandId)) };
+    if (previous)
+      return {
+        durable: this.flushed().then(() =>
+          this.repeat(previous.fingerprint, fingerprint, previous.result, envelope.commandId),
+        ),
+      };
 
     if (!context) throw notFound({ zh: '记录', en: 'Record' }, String(envelope.data.stream), 'data.stream');
     const spec = isVoid ? undefined : context.commands[envelope.type];
@@ -105,7 +117,8 @@ export class CommandPipeline {
       const village = spec.village?.(envelope.data);
       if (village !== undefined) requireVillageScope(actor, village);
       for (const reference of spec.references?.(envelope.data) ?? [])
-        if ((await this.store.streamRevision(reference.stream)) === undefined) throw notFound(reference.what, reference.id, reference.field);
+        if ((await this.store.streamRevision(reference.stream)) === undefined)
+          throw notFound(reference.what, reference.id, reference.field);
     }
 
     for (let attempt = 0; ; attempt++) {
@@ -128,12 +141,29 @@ export class CommandPipeline {
         : context.decider.decide({ type: envelope.type, data: envelope.data }, current.state, decision);
       const events = decided.map((event) => this.toNewEvent(event, envelope, actor, decision.today));
       const stored = this.protect ? await this.protect(events, stream) : events;
-      const request = { stream, expectedRevision: current.revision ?? ('no_stream' as const), events: stored, command: { commandId: envelope.commandId, fingerprint } };
+      const request = {
+        stream,
+        expectedRevision: current.revision ?? ('no_stream' as const),
+        events: stored,
+        command: { commandId: envelope.commandId, fingerprint },
+      };
       try {
-        const { outcome, durable } = this.store.appendNow ? this.store.appendNow(request) : await appendDurably(this.store, request);
+        const { outcome, durable } = this.store.appendNow
+          ? this.store.appendNow(request)
+          : await appendDurably(this.store, request);
         if (outcome.status === 'duplicate')
-          return { durable: durable.then(() => this.repeat(outcome.receipt.fingerprint, fingerprint, outcome.receipt.result, envelope.commandId)) };
-        this.cache.advance(stream, context, current, decided.map((e, i) => ({ ...e, eventId: events[i].eventId })), outcome.result.revision);
+          return {
+            durable: durable.then(() =>
+              this.repeat(outcome.receipt.fingerprint, fingerprint, outcome.receipt.result, envelope.commandId),
+            ),
+          };
+        this.cache.advance(
+          stream,
+          context,
+          current,
+          decided.map((e, i) => ({ ...e, eventId: events[i].eventId })),
+          outcome.result.revision,
+        );
         return {
           durable: durable.then(
             () => ({ result: outcome.result, duplicate: false }),
@@ -161,7 +191,10 @@ export class CommandPipeline {
     if (stored !== sent)
       throw new Conflict(
         'CONFLICT_COMMAND_ID_REUSED',
-        { zh: `命令编号「${commandId}」已用于另一条内容不同的命令`, en: `commandId ${commandId} was already used for a different command` },
+        {
+          zh: `命令编号「${commandId}」已用于另一条内容不同的命令`,
+          en: `commandId ${commandId} was already used for a different command`,
+        },
         'commandId',
       );
     return { result, duplicate: true };
@@ -185,7 +218,10 @@ export class CommandPipeline {
   }
 }
 
-const appendDurably = async (store: EventStore, request: AppendRequest) => ({ outcome: await store.append(request), durable: Promise.resolve() });
+const appendDurably = async (store: EventStore, request: AppendRequest) => ({
+  outcome: await store.append(request),
+  durable: Promise.resolve(),
+});
 
 const staleRevision = (stream: string, expected: number, actual: number | undefined) =>
   new Conflict(

@@ -35,7 +35,8 @@ export class CommandService {
       durable: durable.then(async (outcome) => {
         this.appended();
         // The erasure is durable in the log: now the key goes, and the data reads as [erased].
-        if (envelope.type === 'ErasePersonalData') await this.secrets.destroySubjectKey(String(envelope.data.subjectId));
+        if (envelope.type === 'ErasePersonalData')
+          await this.secrets.destroySubjectKey(String(envelope.data.subjectId));
         if (envelope.type !== 'RegisterUser' || outcome.duplicate) return outcome;
         const token = randomBytes(32).toString('base64url');
         await this.secrets.setToken(String(envelope.data.userId), token);

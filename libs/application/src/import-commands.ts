@@ -14,20 +14,32 @@ export interface ImportOptions {
   onError: 'stop' | 'continue';
   language: 'zh' | 'en';
   /** Applies one validated command; `durable` resolves once it survives a crash. */
-  submit: (envelope: CommandEnvelope, actor: Actor) => Promise<{ durable: Promise<CommandOutcome & { token?: string }> }>;
+  submit: (
+    envelope: CommandEnvelope,
+    actor: Actor,
+  ) => Promise<{ durable: Promise<CommandOutcome & { token?: string }> }>;
   actor: Actor;
   /** Maps an error that is not a domain error (a server's answer, a crash) to a result line. */
   describe?: (error: unknown) => { status: number; code: string; detail: string } | undefined;
 }
 
-const STATUS: Record<DomainError['kind'], number> = { validation: 400, forbidden: 403, 'not-found': 404, conflict: 409, rule: 422 };
+const STATUS: Record<DomainError['kind'], number> = {
+  validation: 400,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  rule: 422,
+};
 
 /**
  * Applies an NDJSON file of command envelopes in file order, each command its own transaction,
  * yielding one result per non-blank line and a closing summary. Re-importing appends nothing new:
  * every command is idempotent by its commandId.
  */
-export async function* importCommands(lines: AsyncIterable<string>, options: ImportOptions): AsyncGenerator<ImportResultLine | ImportSummary> {
+export async function* importCommands(
+  lines: AsyncIterable<string>,
+  options: ImportOptions,
+): AsyncGenerator<ImportResultLine | ImportSummary> {
   const summary = { applied: 0, duplicates: 0, failed: 0 };
   // Results wait here, in file order, until their commands are durable.
   const inFlight: InFlight[] = [];
@@ -54,7 +66,10 @@ export async function* importCommands(lines: AsyncIterable<string>, options: Imp
       try {
         body = JSON.parse(text);
       } catch {
-        throw new ImportLineError(400, 'MALFORMED_JSON', { zh: '此行不是有效的 JSON', en: 'this line is not valid JSON' });
+        throw new ImportLineError(400, 'MALFORMED_JSON', {
+          zh: '此行不是有效的 JSON',
+          en: 'this line is not valid JSON',
+        });
       }
       const candidate = (body as { commandId?: unknown })?.commandId;
       if (typeof candidate === 'string') commandId = candidate;
@@ -62,7 +77,14 @@ export async function* importCommands(lines: AsyncIterable<string>, options: Imp
       const { durable } = await options.submit(envelope, options.actor);
       const entry: InFlight = {
         settled: durable.then(
-          (outcome): ImportResultLine => ({ line, commandId, ok: true, position: outcome.result.position, ...(outcome.duplicate ? { duplicate: true as const } : {}), ...(outcome.token ? { token: outcome.token } : {}) }),
+          (outcome): ImportResultLine => ({
+            line,
+            commandId,
+            ok: true,
+            position: outcome.result.position,
+            ...(outcome.duplicate ? { duplicate: true as const } : {}),
+            ...(outcome.token ? { token: outcome.token } : {}),
+          }),
           (error): ImportResultLine => ({ line, commandId, ok: false, ...describeError(error, options) }),
         ),
       };
@@ -98,8 +120,10 @@ class ImportLineError extends Error {
 }
 
 const describeError = (error: unknown, options: ImportOptions): { status: number; code: string; detail: string } => {
-  if (error instanceof DomainError) return { status: STATUS[error.kind], code: error.code, detail: error.detail[options.language] };
-  if (error instanceof ImportLineError) return { status: error.status, code: error.code, detail: error.detail[options.language] };
+  if (error instanceof DomainError)
+    return { status: STATUS[error.kind], code: error.code, detail: error.detail[options.language] };
+  if (error instanceof ImportLineError)
+    return { status: error.status, code: error.code, detail: error.detail[options.language] };
   const described = options.describe?.(error);
   if (described) return described;
   return { status: 500, code: 'INTERNAL_ERROR', detail: error instanceof Error ? error.message : String(error) };

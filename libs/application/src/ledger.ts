@@ -84,14 +84,25 @@ export const openLedger = async (config: Config, options: OpenLedgerOptions): Pr
     const reads = await openReadStore(config);
     // The embedded store's data directory is held by this process: its pipeline is the only writer.
     const soleWriter = config.eventStore === 'sqlite';
-    const pipeline = new CommandPipeline(events, { clock: options.clock, protect: (options.protect ?? protectPersonalData)(secrets), soleWriter, freshSubject: () => secrets.freshSubject() });
+    const pipeline = new CommandPipeline(events, {
+      clock: options.clock,
+      protect: (options.protect ?? protectPersonalData)(secrets),
+      soleWriter,
+      freshSubject: () => secrets.freshSubject(),
+    });
     const runner = new ProjectionRunner(events, reads, [...options.projections, erasuresProjection], {
       onProgress: options.onProjectionProgress ? (n) => options.onProjectionProgress?.(n) : undefined,
     });
-    const integrity = new IntegrityService(events, new CheckpointStore(join(config.dataDir, 'checkpoints.db')), signingKey(config), checkpointOrigin(config.townshipName), {
-      clock: options.clock,
-      every: options.checkpointEvery,
-    });
+    const integrity = new IntegrityService(
+      events,
+      new CheckpointStore(join(config.dataDir, 'checkpoints.db')),
+      signingKey(config),
+      checkpointOrigin(config.townshipName),
+      {
+        clock: options.clock,
+        every: options.checkpointEvery,
+      },
+    );
     let integrityDue = false;
     let projectionsDue = false;
     const commands = new CommandService(pipeline, secrets, () => {
@@ -119,7 +130,8 @@ export const openLedger = async (config: Config, options: OpenLedgerOptions): Pr
       await integrity.start();
     } else await runner.catchUp();
     // The log says who was erased; a key restored from an old backup is destroyed again.
-    for await (const erased of reads.scan<{ subjectId: string }>(ERASED_SUBJECT)) await secrets.destroySubjectKey(erased.subjectId);
+    for await (const erased of reads.scan<{ subjectId: string }>(ERASED_SUBJECT))
+      await secrets.destroySubjectKey(erased.subjectId);
     return {
       config,
       events,

@@ -81,7 +81,11 @@ export class ReadSide {
   async traced(termId: string, knownAt?: string): Promise<TracedSummary> {
     const snapshot = knownAt === undefined ? await this.now() : await this.asKnownAt(knownAt);
     const term = await this.term(termId, snapshot);
-    return traceTerm(term, snapshot.source, { knownAt: snapshot.knownAt, position: snapshot.position, comparePositions: (a, b) => this.events.comparePositions(a, b) });
+    return traceTerm(term, snapshot.source, {
+      knownAt: snapshot.knownAt,
+      position: snapshot.position,
+      comparePositions: (a, b) => this.events.comparePositions(a, b),
+    });
   }
 
   async ledger(villageId: string, options: { asOf?: string; knownAt?: string; today?: Date }) {
@@ -110,7 +114,9 @@ export class ReadSide {
   /** Replays the log prefix recorded up to `knownAt` into memory. */
   private async asKnownAt(knownAt: string): Promise<Snapshot> {
     const memory = new MemoryProjectionStore();
-    const replay = new ProjectionRunner(prefixUpTo(this.events, knownAt), memory, [this.projection], { batchSize: 5000 });
+    const replay = new ProjectionRunner(prefixUpTo(this.events, knownAt), memory, [this.projection], {
+      batchSize: 5000,
+    });
     await replay.catchUp();
     return { source: memory, position: replay.position() ?? null, knownAt };
   }

@@ -3,13 +3,35 @@ import { CONTEXTS, contextOf, contextOfStream } from './contexts';
 describe('the context registry', () => {
   it('routes every command of DOMAIN.md to one context', () => {
     const commands = [
-      'OpenTerm', 'RegisterVillage', 'RegisterUser', 'ChangeUserRole', 'RevokeUser',
-      'SignInvestment', 'RecordCapitalArrival', 'AmendInvestment', 'TerminateInvestment',
-      'RegisterProject', 'RecordMilestone', 'ReportProjectProgress', 'RecordProjectOutput',
-      'RegisterDispute', 'RecordMediation', 'ResolveDispute', 'EscalateDispute',
-      'OpenAudit', 'RecordFinding', 'RecordRectification', 'CloseAudit',
-      'RecordReceipt', 'RecordExpenditure', 'ReverseEntry', 'RegisterDebt', 'SettleDebt',
-      'ReportIndicator', 'SetIndicatorTarget', 'ErasePersonalData',
+      'OpenTerm',
+      'RegisterVillage',
+      'RegisterUser',
+      'ChangeUserRole',
+      'RevokeUser',
+      'SignInvestment',
+      'RecordCapitalArrival',
+      'AmendInvestment',
+      'TerminateInvestment',
+      'RegisterProject',
+      'RecordMilestone',
+      'ReportProjectProgress',
+      'RecordProjectOutput',
+      'RegisterDispute',
+      'RecordMediation',
+      'ResolveDispute',
+      'EscalateDispute',
+      'OpenAudit',
+      'RecordFinding',
+      'RecordRectification',
+      'CloseAudit',
+      'RecordReceipt',
+      'RecordExpenditure',
+      'ReverseEntry',
+      'RegisterDebt',
+      'SettleDebt',
+      'ReportIndicator',
+      'SetIndicatorTarget',
+      'ErasePersonalData',
     ];
     for (const type of commands) expect(contextOf(type)).toBeDefined();
     expect(CONTEXTS.flatMap((c) => Object.keys(c.commands)).sort()).toEqual([...commands].sort());
@@ -29,8 +51,15 @@ describe('the context registry', () => {
   it('lets records be voided, but not terms, villages, users or erasures', () => {
     const voidable = Object.fromEntries(CONTEXTS.map((c) => [c.name, c.voidable]));
     expect(voidable).toEqual({
-      terms: false, villages: false, users: false, 'personal-data': false,
-      investments: true, projects: true, disputes: true, audits: true, indicators: true,
+      terms: false,
+      villages: false,
+      users: false,
+      'personal-data': false,
+      investments: true,
+      projects: true,
+      disputes: true,
+      audits: true,
+      indicators: true,
     });
   });
 

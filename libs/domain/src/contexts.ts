@@ -28,7 +28,9 @@ export const CONTEXTS: readonly AnyContext[] = [
 /** Which context handles a command type. */
 export const contextOf = (commandType: string): AnyContext | undefined => CONTEXT_BY_COMMAND.get(commandType);
 
-const CONTEXT_BY_COMMAND = new Map<string, AnyContext>(CONTEXTS.flatMap((c) => Object.keys(c.commands).map((type) => [type, c] as const)));
+const CONTEXT_BY_COMMAND = new Map<string, AnyContext>(
+  CONTEXTS.flatMap((c) => Object.keys(c.commands).map((type) => [type, c] as const)),
+);
 
 /** Which context owns a stream, by its category (`investment-ZS-2009-014` → investments). */
 export const contextOfStream = (stream: string): AnyContext | undefined => {

@@ -140,7 +140,9 @@ export class WrongExpectedRevision extends Error {
     readonly expected: ExpectedRevision,
     readonly actual: number | undefined,
   ) {
-    super(`stream ${stream} is at ${actual === undefined ? 'no stream' : `revision ${actual}`}, expected ${String(expected)}`);
+    super(
+      `stream ${stream} is at ${actual === undefined ? 'no stream' : `revision ${actual}`}, expected ${String(expected)}`,
+    );
     this.name = 'WrongExpectedRevision';
   }
 }

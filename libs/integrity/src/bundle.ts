@@ -99,11 +99,19 @@ export const writeBundle = async (
   let written = 0;
   async function* text(): AsyncGenerator<string> {
     const { origin, exportedAt } = header;
-    const full: BundleHeader = { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, origin, exportedAt, events: header.events, checkpoints: checkpoints.length };
+    const full: BundleHeader = {
+      format: BUNDLE_FORMAT,
+      version: BUNDLE_VERSION,
+      origin,
+      exportedAt,
+      events: header.events,
+      checkpoints: checkpoints.length,
+    };
     let chunk = `${JSON.stringify(full)}\n`;
     for (const note of checkpoints) chunk += `${JSON.stringify({ checkpoint: note })}\n`;
     for await (const event of events) {
-      if (written === header.events) throw new Error(`the log yielded more than the ${header.events} events the header announces`);
+      if (written === header.events)
+        throw new Error(`the log yielded more than the ${header.events} events the header announces`);
       chunk += eventLine(event);
       written++;
       // Lines go out in chunks of about 64 kB: fewer writes, and memory stays flat.
@@ -112,7 +120,8 @@ export const writeBundle = async (
         chunk = '';
       }
     }
-    if (written !== header.events) throw new Error(`the log yielded ${written} events, the header announces ${header.events}`);
+    if (written !== header.events)
+      throw new Error(`the log yielded ${written} events, the header announces ${header.events}`);
     yield chunk;
   }
   const partial = `${path}.partial`;
@@ -136,11 +145,18 @@ const parseEventLine = (line: string): VerifiableEvent | string => {
     return 'the line is not JSON';
   }
   const { position, hash, event, ...rest } = (parsed ?? {}) as { position?: unknown; hash?: unknown; event?: unknown };
-  if (typeof position !== 'string' || typeof hash !== 'string' || typeof event !== 'object' || event === null || Object.keys(rest).length > 0)
+  if (
+    typeof position !== 'string' ||
+    typeof hash !== 'string' ||
+    typeof event !== 'object' ||
+    event === null ||
+    Object.keys(rest).length > 0
+  )
     return 'an event line holds exactly position, hash and event';
   // The layout is fixed, so the body is everything between this prefix and the final brace.
   const prefix = `{"position":${JSON.stringify(position)},"hash":${JSON.stringify(hash)},"event":`;
-  if (!line.startsWith(prefix) || !line.endsWith('}')) return 'the line is not laid out as the bundle format prescribes';
+  if (!line.startsWith(prefix) || !line.endsWith('}'))
+    return 'the line is not laid out as the bundle format prescribes';
   const body = event as VerifiableEvent;
   const metadata: unknown = body.metadata;
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) return 'the event has no metadata';
@@ -169,10 +185,13 @@ const parseHeader = (line: string): BundleHeader | string => {
     return 'the first line is not a JSON header';
   }
   if (header?.format !== BUNDLE_FORMAT) return `this is not a ${BUNDLE_FORMAT} file`;
-  if (header.version !== BUNDLE_VERSION) return `bundle version ${String(header.version)} is not supported (expected ${BUNDLE_VERSION})`;
-  if (typeof header.origin !== 'string' || typeof header.exportedAt !== 'string') return 'the header lacks origin or exportedAt';
+  if (header.version !== BUNDLE_VERSION)
+    return `bundle version ${String(header.version)} is not supported (expected ${BUNDLE_VERSION})`;
+  if (typeof header.origin !== 'string' || typeof header.exportedAt !== 'string')
+    return 'the header lacks origin or exportedAt';
   for (const count of [header.events, header.checkpoints])
-    if (!Number.isSafeInteger(count) || (count as number) < 0) return 'the header counts of events and checkpoints must be whole numbers';
+    if (!Number.isSafeInteger(count) || (count as number) < 0)
+      return 'the header counts of events and checkpoints must be whole numbers';
   return header as BundleHeader;
 };
 
@@ -197,7 +216,8 @@ class BundleLayout {
     }
     if (this.checkpoints < this.header.checkpoints) {
       const checkpoint = parseCheckpointLine(text);
-      if (checkpoint === undefined) return { malformed: 'expected a checkpoint line: {"checkpoint":"<note>"}', index: null };
+      if (checkpoint === undefined)
+        return { malformed: 'expected a checkpoint line: {"checkpoint":"<note>"}', index: null };
       this.checkpoints++;
       return { checkpoint };
     }
@@ -213,7 +233,8 @@ class BundleLayout {
   /** What is missing at the end of the file, if the bundle cannot even be read as a log. */
   end(): string | undefined {
     if (!this.header) return 'the bundle is empty';
-    if (this.checkpoints < this.header.checkpoints) return `the header announces ${this.header.checkpoints} checkpoints, the bundle holds ${this.checkpoints}`;
+    if (this.checkpoints < this.header.checkpoints)
+      return `the header announces ${this.header.checkpoints} checkpoints, the bundle holds ${this.checkpoints}`;
     return undefined;
   }
 }
@@ -269,7 +290,15 @@ export const verifyBundle = async (
   const malformed = (detail: string, index: number | null): BundleReport => ({
     ok: false,
     events: verifier?.tree.size ?? 0,
-    firstFailure: { reason: 'bundle-malformed', detail, index, stream: null, revision: null, position: null, line: layout.line },
+    firstFailure: {
+      reason: 'bundle-malformed',
+      detail,
+      index,
+      stream: null,
+      revision: null,
+      position: null,
+      line: layout.line,
+    },
     header: layout.header,
   });
 
@@ -292,12 +321,18 @@ export const verifyBundle = async (
   const report = started().finish();
   onProgress?.(report.events, header.events);
   const lineOf = (index: number | null) => (index === null ? null : 2 + notes.length + index);
-  if (!report.ok) return { ...report, firstFailure: { ...report.firstFailure, line: lineOf(report.firstFailure.index) }, header };
+  if (!report.ok)
+    return { ...report, firstFailure: { ...report.firstFailure, line: lineOf(report.firstFailure.index) }, header };
   if (report.events < header.events) {
     // No signed checkpoint reaches past the cut, but the header still tells the file was cut.
     const last = verifier!.lastEvent;
     const detail = `the header announces ${header.events} events, the bundle holds ${report.events}`;
-    return { ok: false, events: report.events, firstFailure: { reason: 'log-truncated', detail, ...last, line: lineOf(last.index) }, header };
+    return {
+      ok: false,
+      events: report.events,
+      firstFailure: { reason: 'log-truncated', detail, ...last, line: lineOf(last.index) },
+      header,
+    };
   }
   return { ...report, header };
 };

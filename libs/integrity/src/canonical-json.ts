@@ -30,7 +30,8 @@ export const canonicalJson = (value: unknown): string => {
 };
 
 const primitive = (value: unknown): string => {
-  if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError(`non-finite number ${value} is not JSON (RFC 8785 §3.2.2.3)`);
+  if (typeof value === 'number' && !Number.isFinite(value))
+    throw new TypeError(`non-finite number ${value} is not JSON (RFC 8785 §3.2.2.3)`);
   const text = JSON.stringify(value);
   if (text === undefined) throw new TypeError(`${typeof value} is not JSON`);
   return text;

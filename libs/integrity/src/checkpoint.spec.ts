@@ -28,7 +28,9 @@ const withCharChanged = (text: string, index: number): string => {
 describe('checkpoints', () => {
   it('are C2SP tlog-checkpoint notes', () => {
     expect(origin).toBe('sunshine-ledger/示范镇');
-    expect(note).toMatch(/^sunshine-ledger\/示范镇\n81234\nXcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz\+Nw7\/RgQyg=\n\n— sunshine-ledger\/示范镇 [A-Za-z0-9+/]{91}=\n$/u);
+    expect(note).toMatch(
+      /^sunshine-ledger\/示范镇\n81234\nXcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz\+Nw7\/RgQyg=\n\n— sunshine-ledger\/示范镇 [A-Za-z0-9+/]{91}=\n$/u,
+    );
   });
 
   it('round-trip through signing and verifying', () => {
@@ -71,7 +73,11 @@ describe('checkpoints', () => {
   });
 
   it.each([
-    ['no blank line', 'sunshine-ledger/x\n1\nXcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=\n— k AAAAAAAA\n', /blank line/],
+    [
+      'no blank line',
+      'sunshine-ledger/x\n1\nXcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=\n— k AAAAAAAA\n',
+      /blank line/,
+    ],
     ['no signature', `${note.slice(0, note.indexOf('\n\n') + 2)}`, /at least one signature/],
     ['no final newline', note.slice(0, -1), /ends with a newline/],
     ['a hyphen for the em dash', note.replace('—', '-'), /signature line 1/],
@@ -79,7 +85,11 @@ describe('checkpoints', () => {
     ['a signature that is not base64', note.replace(/ [A-Za-z0-9+/]{91}=\n$/u, ' not*base64\n'), /not base64/],
     ['a leading zero in the size', note.replace('\n81234\n', '\n081234\n'), /not a tree size/],
     ['a negative size', note.replace('\n81234\n', '\n-1\n'), /not a tree size/],
-    ['a root of 31 bytes', note.replace('XcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=', Buffer.alloc(31).toString('base64')), /32 bytes/],
+    [
+      'a root of 31 bytes',
+      note.replace('XcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=', Buffer.alloc(31).toString('base64')),
+      /32 bytes/,
+    ],
     ['two lines only', note.replace('\n81234\n', '\n'), /one per line/],
   ])('refuse a note with %s, saying why', (_what, malformed, why) => {
     const result = verifyCheckpoint(malformed, key.publicKeyPem);
@@ -126,7 +136,10 @@ describe('signing keys', () => {
     writeFileSync(publicOnly, key.publicKeyPem);
     expect(() => loadOrCreateSigningKey(publicOnly)).toThrow(/Ed25519 private key/);
     const rsa = join(dir, 'rsa.pem');
-    writeFileSync(rsa, generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    writeFileSync(
+      rsa,
+      generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }),
+    );
     expect(() => loadOrCreateSigningKey(rsa)).toThrow(/Ed25519 private key/);
     expect(readFileSync(garbage, 'utf8')).toBe('not a key');
   });

@@ -43,8 +43,7 @@ export interface ParsedCheckpoint extends Checkpoint {
 }
 
 export type CheckpointVerification =
-  | { ok: true; checkpoint: ParsedCheckpoint }
-  | { ok: false; reason: NoteFailureReason; detail: string };
+  { ok: true; checkpoint: ParsedCheckpoint } | { ok: false; reason: NoteFailureReason; detail: string };
 
 /** The PEM texts of a fresh Ed25519 key pair. */
 export interface SigningKeyPair {
@@ -69,7 +68,8 @@ const SPACE_OR_PLUS = /[\p{White_Space}+]/gu;
  * The origin line for a township's log, e.g. `sunshine-ledger/示范镇`. Spaces and plus signs,
  * which key names may not hold, become hyphens.
  */
-export const checkpointOrigin = (townshipName: string): string => `sunshine-ledger/${townshipName.trim().replace(SPACE_OR_PLUS, '-')}`;
+export const checkpointOrigin = (townshipName: string): string =>
+  `sunshine-ledger/${townshipName.trim().replace(SPACE_OR_PLUS, '-')}`;
 
 /** A fresh Ed25519 key pair as PKCS#8 (private) and SPKI (public) PEM. */
 export const generateSigningKey = (): SigningKeyPair => {
@@ -116,23 +116,29 @@ export const loadOrCreateSigningKey = (path: string): SigningKey => {
 /** The note text of a checkpoint: origin, tree size and base64 root, one per line. */
 export const checkpointText = ({ origin, treeSize, rootHex }: Checkpoint): string => {
   if (origin.length === 0 || origin.includes('\n')) throw new MalformedNote('the origin is one non-empty line');
-  if (!Number.isSafeInteger(treeSize) || treeSize < 0) throw new MalformedNote(`tree size ${treeSize} is not a whole number ≥ 0`);
+  if (!Number.isSafeInteger(treeSize) || treeSize < 0)
+    throw new MalformedNote(`tree size ${treeSize} is not a whole number ≥ 0`);
   if (!HEX_64.test(rootHex)) throw new MalformedNote('the root is 64 lowercase hex digits');
   return `${origin}\n${treeSize}\n${Buffer.from(rootHex, 'hex').toString('base64')}\n`;
 };
 
 /** Signs a checkpoint; the key name defaults to the origin. Returns the note text. */
-export const signCheckpoint = (checkpoint: Checkpoint, privateKey: KeyObject | string, keyName: string = checkpoint.origin): string =>
-  signNote(checkpointText(checkpoint), privateKey, keyName);
+export const signCheckpoint = (
+  checkpoint: Checkpoint,
+  privateKey: KeyObject | string,
+  keyName: string = checkpoint.origin,
+): string => signNote(checkpointText(checkpoint), privateKey, keyName);
 
 /** Reads a checkpoint note without verifying any signature. Throws MalformedNote. */
 export const parseCheckpoint = (note: string): ParsedCheckpoint => {
   const { text, signatures } = parseNote(note);
   const lines = text.slice(0, -1).split('\n');
-  if (lines.length < 3) throw new MalformedNote('a checkpoint has an origin, a tree size and a root hash, one per line');
+  if (lines.length < 3)
+    throw new MalformedNote('a checkpoint has an origin, a tree size and a root hash, one per line');
   if (lines.some((line) => line === '')) throw new MalformedNote('a checkpoint has no empty lines in its text');
   const [origin, size, root, ...extensions] = lines;
-  if (!TREE_SIZE.test(size) || !Number.isSafeInteger(Number(size))) throw new MalformedNote(`"${size}" is not a tree size`);
+  if (!TREE_SIZE.test(size) || !Number.isSafeInteger(Number(size)))
+    throw new MalformedNote(`"${size}" is not a tree size`);
   const rootBytes = decodeStrictBase64(root);
   if (rootBytes?.length !== 32) throw new MalformedNote('the root hash is not base64 of 32 bytes');
   return { origin, treeSize: Number(size), rootHex: rootBytes.toString('hex'), extensions, signatures, text };
@@ -144,7 +150,11 @@ export const parseCheckpoint = (note: string): ParsedCheckpoint => {
  * `malformed` (not a checkpoint note), `unknown-key` (not signed by this key) or
  * `bad-signature` (signed by this key, but the text or signature was altered).
  */
-export const verifyCheckpoint = (note: string, publicKey: KeyObject | string, keyName?: string): CheckpointVerification => {
+export const verifyCheckpoint = (
+  note: string,
+  publicKey: KeyObject | string,
+  keyName?: string,
+): CheckpointVerification => {
   // The shape is checked first so that a broken note is called malformed, not forged.
   let checkpoint: ParsedCheckpoint;
   try {

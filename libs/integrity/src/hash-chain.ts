@@ -16,7 +16,14 @@ export interface ChainFailure {
 
 const withoutHash = (event: ChainedEvent): HashedEventBody => {
   const { hash: _hash, ...metadata } = event.metadata;
-  return { eventId: event.eventId, stream: event.stream, revision: event.revision, type: event.type, data: event.data, metadata };
+  return {
+    eventId: event.eventId,
+    stream: event.stream,
+    revision: event.revision,
+    type: event.type,
+    data: event.data,
+    metadata,
+  };
 };
 
 /**
@@ -29,13 +36,27 @@ export const verifyChain = (stream: string, events: Iterable<ChainedEvent>): Cha
   let prevHash = GENESIS_HASH;
   for (const event of events) {
     const at = { stream, revision: event.revision };
-    if (event.stream !== stream) return { ...at, reason: 'wrong-stream', detail: `event belongs to stream ${event.stream}` };
+    if (event.stream !== stream)
+      return { ...at, reason: 'wrong-stream', detail: `event belongs to stream ${event.stream}` };
     if (event.revision !== expectedRevision)
-      return { ...at, reason: 'revision-gap', detail: `expected revision ${expectedRevision}, found ${event.revision}` };
+      return {
+        ...at,
+        reason: 'revision-gap',
+        detail: `expected revision ${expectedRevision}, found ${event.revision}`,
+      };
     if (event.metadata.prevHash !== prevHash)
-      return { ...at, reason: 'prev-hash-mismatch', detail: `prevHash does not match the hash of revision ${expectedRevision - 1}` };
+      return {
+        ...at,
+        reason: 'prev-hash-mismatch',
+        detail: `prevHash does not match the hash of revision ${expectedRevision - 1}`,
+      };
     const actual = hashEventBody(withoutHash(event));
-    if (actual !== event.metadata.hash) return { ...at, reason: 'hash-mismatch', detail: `content hashes to ${actual}, stored hash is ${event.metadata.hash}` };
+    if (actual !== event.metadata.hash)
+      return {
+        ...at,
+        reason: 'hash-mismatch',
+        detail: `content hashes to ${actual}, stored hash is ${event.metadata.hash}`,
+      };
     prevHash = event.metadata.hash;
     expectedRevision++;
   }

@@ -9,7 +9,32 @@ const key = generateSigningKey();
 const origin = 'sunshine-ledger/示范镇';
 
 //            0    1    2    3    4    5    6    7    8    9   10   11   12   13   14   15   16   17   18   19   20   21   22   23
-const PLAN = ['A', 'B', 'A', 'C', 'B', 'A', 'C', 'A', 'B', 'C', 'D', 'A', 'B', 'D', 'C', 'A', 'B', 'D', 'A', 'C', 'B', 'A', 'D', 'C'];
+const PLAN = [
+  'A',
+  'B',
+  'A',
+  'C',
+  'B',
+  'A',
+  'C',
+  'A',
+  'B',
+  'C',
+  'D',
+  'A',
+  'B',
+  'D',
+  'C',
+  'A',
+  'B',
+  'D',
+  'A',
+  'C',
+  'B',
+  'A',
+  'D',
+  'C',
+];
 const log = sampleLog(PLAN);
 const checkpoints = checkpointsOf(log, [8, 16, 24], key.privateKeyPem, origin);
 
@@ -22,7 +47,8 @@ const failureOf = (report: LogReport): LogFailure => {
 };
 
 const without = (events: VerifiableEvent[], ...indexes: number[]) => events.filter((_, i) => !indexes.includes(i));
-const swapped = (events: VerifiableEvent[], i: number, j: number) => events.map((e, k) => (k === i ? events[j] : k === j ? events[i] : e));
+const swapped = (events: VerifiableEvent[], i: number, j: number) =>
+  events.map((e, k) => (k === i ? events[j] : k === j ? events[i] : e));
 
 describe('verifyLog', () => {
   it('passes an intact log and reports its root and latest checkpoint', () => {
@@ -71,7 +97,13 @@ describe('verifyLog', () => {
 
   it('calls a change of content a hash mismatch', () => {
     const tampered = log.map((e, k) => (k === 12 ? { ...e, data: { amount: { CNY: 13001 }, memo: '第12笔拨款' } } : e));
-    expect(failureOf(verify(tampered))).toMatchObject({ reason: 'hash-mismatch', index: 12, stream: 'B', revision: 3, position: '13' });
+    expect(failureOf(verify(tampered))).toMatchObject({
+      reason: 'hash-mismatch',
+      index: 12,
+      stream: 'B',
+      revision: 3,
+      position: '13',
+    });
   });
 
   it('finds an event re-hashed onto a wrong predecessor', () => {
@@ -80,39 +112,93 @@ describe('verifyLog', () => {
       return { ...event, metadata: { ...metadata, hash: hashEventBody(hashedBodyOf({ ...event, metadata })) } };
     };
     const skipsOne = log.map((e, k) => (k === 5 ? relinked(e, log[0].metadata.hash) : e));
-    expect(failureOf(verify(skipsOne))).toMatchObject({ reason: 'prev-hash-mismatch', index: 5, stream: 'A', revision: 2, detail: expect.stringMatching(/revision 1/) });
+    expect(failureOf(verify(skipsOne))).toMatchObject({
+      reason: 'prev-hash-mismatch',
+      index: 5,
+      stream: 'A',
+      revision: 2,
+      detail: expect.stringMatching(/revision 1/),
+    });
     const notFromGenesis = log.map((e, k) => (k === 3 ? relinked(e, log[1].metadata.hash) : e));
-    expect(failureOf(verify(notFromGenesis))).toMatchObject({ reason: 'prev-hash-mismatch', index: 3, stream: 'C', revision: 0, detail: expect.stringMatching(/genesis/) });
+    expect(failureOf(verify(notFromGenesis))).toMatchObject({
+      reason: 'prev-hash-mismatch',
+      index: 3,
+      stream: 'C',
+      revision: 0,
+      detail: expect.stringMatching(/genesis/),
+    });
   });
 
   it('finds a deleted event at the next event of its stream', () => {
-    expect(failureOf(verify(without(log, 2)))).toMatchObject({ reason: 'revision-gap', index: 4, stream: 'A', revision: 2, position: '6' });
+    expect(failureOf(verify(without(log, 2)))).toMatchObject({
+      reason: 'revision-gap',
+      index: 4,
+      stream: 'A',
+      revision: 2,
+      position: '6',
+    });
   });
 
   it('finds a deleted event at the next checkpoint when that comes before its stream goes on', () => {
     // D's revision 1 sits at index 13; D goes on at index 17, after the checkpoint at 16.
     const failure = failureOf(verify(without(log, 13)));
-    expect(failure).toMatchObject({ reason: 'checkpoint-mismatch', index: 15, stream: 'B', revision: 4, position: '17' });
+    expect(failure).toMatchObject({
+      reason: 'checkpoint-mismatch',
+      index: 15,
+      stream: 'B',
+      revision: 4,
+      position: '17',
+    });
     expect(failure.detail).toContain('among events 8..15');
   });
 
   it('finds two events of one stream swapped at the first of them', () => {
-    expect(failureOf(verify(swapped(log, 5, 7)))).toMatchObject({ reason: 'revision-gap', index: 5, stream: 'A', revision: 3, position: '8' });
+    expect(failureOf(verify(swapped(log, 5, 7)))).toMatchObject({
+      reason: 'revision-gap',
+      index: 5,
+      stream: 'A',
+      revision: 3,
+      position: '8',
+    });
   });
 
   it('finds two events of different streams swapped at the checkpoint covering them', () => {
     const failure = failureOf(verify(swapped(log, 9, 10)));
-    expect(failure).toMatchObject({ reason: 'checkpoint-mismatch', index: 15, stream: 'A', revision: 5, position: '16' });
+    expect(failure).toMatchObject({
+      reason: 'checkpoint-mismatch',
+      index: 15,
+      stream: 'A',
+      revision: 5,
+      position: '16',
+    });
   });
 
   it('finds a dropped stream at the first checkpoint covering one of its events', () => {
     const dropped = log.filter((e) => e.stream !== 'C');
-    expect(failureOf(verify(dropped))).toMatchObject({ reason: 'checkpoint-mismatch', index: 7, stream: 'D', revision: 0, position: '11' });
+    expect(failureOf(verify(dropped))).toMatchObject({
+      reason: 'checkpoint-mismatch',
+      index: 7,
+      stream: 'D',
+      revision: 0,
+      position: '11',
+    });
   });
 
   it('finds a cut tail at the last event left', () => {
-    expect(failureOf(verify(log.slice(0, 20)))).toMatchObject({ reason: 'log-truncated', index: 19, stream: 'C', revision: 4, position: '20' });
-    expect(failureOf(verify([]))).toMatchObject({ reason: 'log-truncated', index: null, stream: null, revision: null, position: null });
+    expect(failureOf(verify(log.slice(0, 20)))).toMatchObject({
+      reason: 'log-truncated',
+      index: 19,
+      stream: 'C',
+      revision: 4,
+      position: '20',
+    });
+    expect(failureOf(verify([]))).toMatchObject({
+      reason: 'log-truncated',
+      index: null,
+      stream: null,
+      revision: null,
+      position: null,
+    });
   });
 
   it('finds history rewritten with fresh hashes at the checkpoint covering it', () => {
@@ -124,12 +210,27 @@ describe('verifyLog', () => {
 
   it('refuses checkpoints that are forged, signed by another key or of another log', () => {
     const forged = checkpoints[1].replace('\n16\n', '\n17\n');
-    const byOther = checkpointsOf(log, [8], generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), origin);
+    const byOther = checkpointsOf(
+      log,
+      [8],
+      generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      origin,
+    );
     const otherLog = checkpointsOf(log, [8], key.privateKeyPem, 'sunshine-ledger/other');
     const nothing = { index: null, stream: null, revision: null, position: null };
-    expect(failureOf(verify(log, { checkpoints: [checkpoints[0], forged] }))).toMatchObject({ reason: 'checkpoint-invalid', ...nothing, detail: expect.stringMatching(/checkpoint 2: bad-signature/) });
-    expect(failureOf(verify(log, { checkpoints: byOther }))).toMatchObject({ reason: 'checkpoint-invalid', detail: expect.stringMatching(/unknown-key/) });
-    expect(failureOf(verify(log, { checkpoints: otherLog }))).toMatchObject({ reason: 'checkpoint-invalid', detail: expect.stringMatching(/other/) });
+    expect(failureOf(verify(log, { checkpoints: [checkpoints[0], forged] }))).toMatchObject({
+      reason: 'checkpoint-invalid',
+      ...nothing,
+      detail: expect.stringMatching(/checkpoint 2: bad-signature/),
+    });
+    expect(failureOf(verify(log, { checkpoints: byOther }))).toMatchObject({
+      reason: 'checkpoint-invalid',
+      detail: expect.stringMatching(/unknown-key/),
+    });
+    expect(failureOf(verify(log, { checkpoints: otherLog }))).toMatchObject({
+      reason: 'checkpoint-invalid',
+      detail: expect.stringMatching(/other/),
+    });
   });
 
   it('proves the log extends a checkpoint verified before', () => {
@@ -145,7 +246,11 @@ describe('verifyLog', () => {
   it('refuses a log that forks from a checkpoint verified before', () => {
     const fork = sampleLog(['A', 'B', 'A', 'C', 'B', 'X', 'X', 'X', 'X', 'X']);
     const [ofFork] = checkpointsOf(fork, [10], key.privateKeyPem, origin);
-    expect(failureOf(verify(log, { since: ofFork }))).toMatchObject({ reason: 'since-inconsistent', index: 9, position: '10' });
+    expect(failureOf(verify(log, { since: ofFork }))).toMatchObject({
+      reason: 'since-inconsistent',
+      index: 9,
+      position: '10',
+    });
     const [later] = checkpointsOf(sampleLog([...PLAN, 'A']), [25], key.privateKeyPem, origin);
     expect(failureOf(verify(log, { since: later }))).toMatchObject({ reason: 'log-truncated', index: 23 });
   });
@@ -153,19 +258,30 @@ describe('verifyLog', () => {
   it('in strict mode, refuses stored bytes that are not the canonical form of the event', () => {
     const [event] = sampleLog(['A']);
     const { hash: _hash, ...metadata } = event.metadata;
-    const loose = JSON.stringify({ type: event.type, eventId: event.eventId, stream: event.stream, revision: 0, data: event.data, metadata }, null, 1);
+    const loose = JSON.stringify(
+      { type: event.type, eventId: event.eventId, stream: event.stream, revision: 0, data: event.data, metadata },
+      null,
+      1,
+    );
     const looseEvent = { ...event, canonical: loose, metadata: { ...event.metadata, hash: sha256Hex(loose) } };
     expect(verifyLog([looseEvent])).toMatchObject({ ok: true });
     expect(failureOf(verifyLog([looseEvent], { strict: true }))).toMatchObject({ reason: 'not-canonical', index: 0 });
 
     const [stored] = withCanonical([event]);
     const objectTampered = { ...stored, data: { amount: { CNY: 1 } } };
-    expect(failureOf(verifyLog([objectTampered], { strict: true }))).toMatchObject({ reason: 'not-canonical', index: 0 });
+    expect(failureOf(verifyLog([objectTampered], { strict: true }))).toMatchObject({
+      reason: 'not-canonical',
+      index: 0,
+    });
   });
 
   it('names a malformed event', () => {
     const broken = { ...log[3], metadata: { ...log[3].metadata, prevHash: 'zz' } };
-    expect(failureOf(verify(log.map((e, k) => (k === 3 ? broken : e))))).toMatchObject({ reason: 'malformed-event', index: 3, position: '4' });
+    expect(failureOf(verify(log.map((e, k) => (k === 3 ? broken : e))))).toMatchObject({
+      reason: 'malformed-event',
+      index: 3,
+      position: '4',
+    });
   });
 
   it('builds the tree it is given, ready to prove inclusion under a checkpoint', () => {
@@ -184,13 +300,19 @@ describe('verifyLog', () => {
     async function* cut() {
       yield* without(log, 2);
     }
-    expect(await verifyLogAsync(cut(), { checkpoints, publicKey: key.publicKeyPem })).toMatchObject({ ok: false, firstFailure: { index: 4 } });
+    expect(await verifyLogAsync(cut(), { checkpoints, publicKey: key.publicKeyPem })).toMatchObject({
+      ok: false,
+      firstFailure: { index: 4 },
+    });
   });
 
   it('checks a checkpoint of the empty log', () => {
     const empty = signCheckpoint({ origin, treeSize: 0, rootHex: new MerkleTree().root() }, key.privateKeyPem);
     expect(verifyLog(log, { checkpoints: [empty], publicKey: key.publicKeyPem })).toMatchObject({ ok: true });
     const wrongEmpty = signCheckpoint({ origin, treeSize: 0, rootHex: 'ab'.repeat(32) }, key.privateKeyPem);
-    expect(verifyLog(log, { checkpoints: [wrongEmpty], publicKey: key.publicKeyPem })).toMatchObject({ ok: false, firstFailure: { reason: 'checkpoint-mismatch', index: null } });
+    expect(verifyLog(log, { checkpoints: [wrongEmpty], publicKey: key.publicKeyPem })).toMatchObject({
+      ok: false,
+      firstFailure: { reason: 'checkpoint-mismatch', index: null },
+    });
   });
 });

@@ -113,7 +113,8 @@ export interface CheckedEvent {
 }
 
 /** The detail of a hash mismatch, wherever the hash was computed. */
-export const hashMismatch = (actual: string, stored: string): string => `the event hashes to ${actual}, its stored hash is ${stored}`;
+export const hashMismatch = (actual: string, stored: string): string =>
+  `the event hashes to ${actual}, its stored hash is ${stored}`;
 
 interface Target extends Checkpoint {
   since: boolean;
@@ -126,15 +127,19 @@ interface StreamHead {
 
 const HEX_64 = /^[0-9a-f]{64}$/;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const shapeProblem = (event: VerifiableEvent): string | undefined => {
   if (!isObject(event)) return 'not an object';
-  for (const field of ['eventId', 'type', 'stream'] as const) if (typeof event[field] !== 'string') return `${field} is not a string`;
+  for (const field of ['eventId', 'type', 'stream'] as const)
+    if (typeof event[field] !== 'string') return `${field} is not a string`;
   if (!Number.isSafeInteger(event.revision) || event.revision < 0) return 'revision is not a whole number ≥ 0';
   if (!isObject(event.metadata)) return 'metadata is not an object';
-  if (typeof event.metadata.hash !== 'string' || !HEX_64.test(event.metadata.hash)) return 'metadata.hash is not 64 lowercase hex digits';
-  if (typeof event.metadata.prevHash !== 'string' || !HEX_64.test(event.metadata.prevHash)) return 'metadata.prevHash is not 64 lowercase hex digits';
+  if (typeof event.metadata.hash !== 'string' || !HEX_64.test(event.metadata.hash))
+    return 'metadata.hash is not 64 lowercase hex digits';
+  if (typeof event.metadata.prevHash !== 'string' || !HEX_64.test(event.metadata.prevHash))
+    return 'metadata.prevHash is not 64 lowercase hex digits';
   if (event.canonical !== undefined && typeof event.canonical !== 'string') return 'canonical is not a string';
   return undefined;
 };
@@ -142,7 +147,14 @@ const shapeProblem = (event: VerifiableEvent): string | undefined => {
 /** The body the hash covers: the event without `hash`, `position` and `canonical`. */
 export const hashedBodyOf = (event: VerifiableEvent): HashedEventBody => {
   const { hash: _hash, ...metadata } = event.metadata;
-  return { eventId: event.eventId, stream: event.stream, revision: event.revision, type: event.type, data: event.data, metadata };
+  return {
+    eventId: event.eventId,
+    stream: event.stream,
+    revision: event.revision,
+    type: event.type,
+    data: event.data,
+    metadata,
+  };
 };
 
 /**
@@ -169,15 +181,27 @@ export class LogVerifier {
     this.strict = options.strict ?? false;
     const notes = [...(options.checkpoints ?? [])].map((note) => ({ note, since: false }));
     if (options.since !== undefined) notes.push({ note: options.since, since: true });
-    if (notes.length > 0 && options.publicKey === undefined) throw new TypeError('checking checkpoints needs the public key');
+    if (notes.length > 0 && options.publicKey === undefined)
+      throw new TypeError('checking checkpoints needs the public key');
 
     const invalid = this.acceptCheckpoints(notes, options);
-    if (invalid) this.fail({ reason: 'checkpoint-invalid', detail: invalid, index: null, stream: null, revision: null, position: null });
+    if (invalid)
+      this.fail({
+        reason: 'checkpoint-invalid',
+        detail: invalid,
+        index: null,
+        stream: null,
+        revision: null,
+        position: null,
+      });
     else this.checkReachedCheckpoints();
   }
 
   /** Verifies the notes and queues their sizes; returns why one cannot be used, if so. */
-  private acceptCheckpoints(notes: { note: string; since: boolean }[], options: LogVerifierOptions): string | undefined {
+  private acceptCheckpoints(
+    notes: { note: string; since: boolean }[],
+    options: LogVerifierOptions,
+  ): string | undefined {
     let origin = options.origin;
     for (const [i, { note, since }] of notes.entries()) {
       const what = since ? 'the previously verified checkpoint' : `checkpoint ${i + 1}`;
@@ -185,10 +209,12 @@ export class LogVerifier {
       if (!verified.ok) return `${what}: ${verified.reason}: ${verified.detail}`;
       const { treeSize, rootHex } = verified.checkpoint;
       origin ??= verified.checkpoint.origin;
-      if (verified.checkpoint.origin !== origin) return `${what} is for log "${verified.checkpoint.origin}", not "${origin}"`;
+      if (verified.checkpoint.origin !== origin)
+        return `${what} is for log "${verified.checkpoint.origin}", not "${origin}"`;
       this.targets.push({ origin, treeSize, rootHex, since });
       if (since) this.sinceSize = treeSize;
-      else if (!this.latestCheckpoint || treeSize > this.latestCheckpoint.treeSize) this.latestCheckpoint = { origin, treeSize, rootHex };
+      else if (!this.latestCheckpoint || treeSize > this.latestCheckpoint.treeSize)
+        this.latestCheckpoint = { origin, treeSize, rootHex };
     }
     this.targets.sort((a, b) => a.treeSize - b.treeSize);
     return undefined;
@@ -220,7 +246,11 @@ export class LogVerifier {
     let canonical = event.canonical;
     if (canonical === undefined) canonical = canonicalBody(hashedBodyOf(event));
     else if (this.strict && canonical !== canonicalBody(hashedBodyOf(event)))
-      return this.fail({ reason: 'not-canonical', detail: 'the stored bytes are not the canonical JSON of the event', ...at });
+      return this.fail({
+        reason: 'not-canonical',
+        detail: 'the stored bytes are not the canonical JSON of the event',
+        ...at,
+      });
     const actual = digest('sha256', canonical, 'hex');
     if (actual !== hash) return this.fail({ reason: 'hash-mismatch', detail: hashMismatch(actual, hash), ...at });
     return this.link(event.stream, event.revision, at.position, hash, prevHash, undefined);
@@ -239,12 +269,23 @@ export class LogVerifier {
   }
 
   /** Follows the event's stream chain, appends its leaf and holds the tree against due checkpoints. */
-  private link(stream: string, revision: number, position: string | null, hash: string, prevHash: string, leaf: Uint8Array | undefined) {
+  private link(
+    stream: string,
+    revision: number,
+    position: string | null,
+    hash: string,
+    prevHash: string,
+    leaf: Uint8Array | undefined,
+  ) {
     const at = { index: this.tree.size, stream, revision, position };
     const head = this.streams.get(stream);
     const expectedRevision = head ? head.revision + 1 : 0;
     if (revision !== expectedRevision)
-      return this.fail({ reason: 'revision-gap', detail: `stream ${stream} expects revision ${expectedRevision}, found ${revision}`, ...at });
+      return this.fail({
+        reason: 'revision-gap',
+        detail: `stream ${stream} expects revision ${expectedRevision}, found ${revision}`,
+        ...at,
+      });
     if (prevHash !== (head ? head.hash : GENESIS_HASH)) {
       const expected = head ? `the hash of revision ${head.revision}` : 'genesis (64 zeros)';
       return this.fail({ reason: 'prev-hash-mismatch', detail: `prevHash is not ${expected}`, ...at });
@@ -285,7 +326,11 @@ export class LogVerifier {
       eventsAfterCheckpoint: size - (this.latestCheckpoint?.treeSize ?? 0),
     };
     if (this.sinceSize !== null && this.sinceSize > 0)
-      report.consistency = { fromSize: this.sinceSize, toSize: size, proof: this.tree.consistencyProof(this.sinceSize, size) };
+      report.consistency = {
+        fromSize: this.sinceSize,
+        toSize: size,
+        proof: this.tree.consistencyProof(this.sinceSize, size),
+      };
     return report;
   }
 

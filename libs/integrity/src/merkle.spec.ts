@@ -36,7 +36,8 @@ const jsonFilesUnder = (dir: string): string[] =>
 const loadVectors = <T>(kind: 'inclusion' | 'consistency'): [string, T][] => {
   const dir = join(VECTORS, kind);
   // A missing folder must fail the suite: skipping would let a broken verifier pass.
-  if (!existsSync(dir)) throw new Error(`RFC 6962 test vectors not found at ${dir}: the shared/ folder must sit beside the repository`);
+  if (!existsSync(dir))
+    throw new Error(`RFC 6962 test vectors not found at ${dir}: the shared/ folder must sit beside the repository`);
   return jsonFilesUnder(dir).map((file) => [relative(VECTORS, file), JSON.parse(readFileSync(file, 'utf8')) as T]);
 };
 
@@ -61,9 +62,16 @@ const referenceRoot = (leaves: Buffer[]): string => {
 };
 
 /** The eight leaves of the RFC 6962 reference tree the vectors are computed over. */
-const RFC_LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((data) =>
-  sha256(Buffer.from([0]), Buffer.from(data, 'hex')),
-);
+const RFC_LEAVES = [
+  '',
+  '00',
+  '10',
+  '2021',
+  '3031',
+  '40414243',
+  '5051525354555657',
+  '606162636465666768696a6b6c6d6e6f',
+].map((data) => sha256(Buffer.from([0]), Buffer.from(data, 'hex')));
 
 const treeOf = (leafHashes: Buffer[]): MerkleTree => {
   const tree = new MerkleTree();
@@ -71,7 +79,8 @@ const treeOf = (leafHashes: Buffer[]): MerkleTree => {
   return tree;
 };
 
-const eventHashes = (n: number): string[] => Array.from({ length: n }, (_, i) => sha256(Buffer.from(`event ${i}`)).toString('hex'));
+const eventHashes = (n: number): string[] =>
+  Array.from({ length: n }, (_, i) => sha256(Buffer.from(`event ${i}`)).toString('hex'));
 
 const flipBit = (h: string): string => {
   const bytes = Buffer.from(h, 'hex');
@@ -110,7 +119,8 @@ describe('RFC 6962 consistency test vectors', () => {
 describe('MerkleTree', () => {
   it('reproduces the proofs of every happy-path vector over the RFC reference tree', () => {
     const tree = treeOf(RFC_LEAVES);
-    const happy = (kind: 'inclusion' | 'consistency') => loadVectors<InclusionVector & ConsistencyVector>(kind).filter(([f]) => f.endsWith('happy-path.json'));
+    const happy = (kind: 'inclusion' | 'consistency') =>
+      loadVectors<InclusionVector & ConsistencyVector>(kind).filter(([f]) => f.endsWith('happy-path.json'));
     for (const [, v] of happy('inclusion')) {
       expect(tree.rootAt(v.treeSize)).toBe(hex(v.root));
       expect(tree.leafHash(v.leafIdx)).toBe(hex(v.leafHash));
@@ -130,7 +140,9 @@ describe('MerkleTree', () => {
 
   it('makes a leaf of 0x00 ‖ the raw bytes of the event hash', () => {
     const eventHash = 'ab'.repeat(32);
-    expect(leafHashOfEventHash(eventHash).toString('hex')).toBe(sha256(Buffer.from([0]), Buffer.from(eventHash, 'hex')).toString('hex'));
+    expect(leafHashOfEventHash(eventHash).toString('hex')).toBe(
+      sha256(Buffer.from([0]), Buffer.from(eventHash, 'hex')).toString('hex'),
+    );
     expect(() => leafHashOfEventHash('AB'.repeat(32))).toThrow(TypeError);
     expect(() => leafHashOfEventHash('ab'.repeat(31))).toThrow(TypeError);
   });
@@ -159,7 +171,8 @@ describe('MerkleTree', () => {
         expect(verifyInclusion(leaf, index, size, proof, root)).toBe(true);
         if (index + 1 < size) expect(verifyInclusion(leaf, index + 1, size, proof, root)).toBe(false);
         expect(verifyInclusion(leaf, index, size, proof, flipBit(root))).toBe(false);
-        if (proof.length > 0) expect(verifyInclusion(leaf, index, size, [flipBit(proof[0]), ...proof.slice(1)], root)).toBe(false);
+        if (proof.length > 0)
+          expect(verifyInclusion(leaf, index, size, [flipBit(proof[0]), ...proof.slice(1)], root)).toBe(false);
       }
     }
   });
@@ -188,23 +201,43 @@ describe('MerkleTree', () => {
   it('answers proofs past the subtree cache that verify against the roots', () => {
     const tree = new MerkleTree();
     for (const h of eventHashes(1000)) tree.appendEventHash(h);
-    for (const [index, size] of [[0, 1000], [999, 1000], [517, 640], [64, 129], [127, 128]]) {
-      expect(verifyInclusion(tree.leafHash(index), index, size, tree.inclusionProof(index, size), tree.rootAt(size))).toBe(true);
+    for (const [index, size] of [
+      [0, 1000],
+      [999, 1000],
+      [517, 640],
+      [64, 129],
+      [127, 128],
+    ]) {
+      expect(
+        verifyInclusion(tree.leafHash(index), index, size, tree.inclusionProof(index, size), tree.rootAt(size)),
+      ).toBe(true);
     }
-    for (const [size1, size2] of [[1, 1000], [64, 1000], [65, 513], [511, 512], [999, 1000], [300, 777]]) {
-      expect(verifyConsistency(size1, size2, tree.consistencyProof(size1, size2), tree.rootAt(size1), tree.rootAt(size2))).toBe(true);
+    for (const [size1, size2] of [
+      [1, 1000],
+      [64, 1000],
+      [65, 513],
+      [511, 512],
+      [999, 1000],
+      [300, 777],
+    ]) {
+      expect(
+        verifyConsistency(size1, size2, tree.consistencyProof(size1, size2), tree.rootAt(size1), tree.rootAt(size2)),
+      ).toBe(true);
     }
   });
 
   it('keeps its leaves whole across storage chunks', () => {
     const leaves = Array.from({ length: 70_000 }, (_, i) => sha256(Buffer.from([0]), Buffer.from(`leaf ${i}`)));
     const tree = treeOf(leaves);
-    for (const size of [32_767, 32_768, 32_769, 65_537, 70_000]) expect(tree.rootAt(size)).toBe(referenceRoot(leaves.slice(0, size)));
+    for (const size of [32_767, 32_768, 32_769, 65_537, 70_000])
+      expect(tree.rootAt(size)).toBe(referenceRoot(leaves.slice(0, size)));
     for (const index of [32_767, 32_768, 65_536, 69_999]) {
       expect(tree.leafHash(index)).toBe(leaves[index].toString('hex'));
       expect(verifyInclusion(leaves[index], index, 70_000, tree.inclusionProof(index, 70_000), tree.root())).toBe(true);
     }
-    expect(verifyConsistency(32_768, 70_000, tree.consistencyProof(32_768, 70_000), tree.rootAt(32_768), tree.root())).toBe(true);
+    expect(
+      verifyConsistency(32_768, 70_000, tree.consistencyProof(32_768, 70_000), tree.rootAt(32_768), tree.root()),
+    ).toBe(true);
   });
 
   it('refuses to prove what it does not hold', () => {
@@ -221,7 +254,15 @@ describe('MerkleTree', () => {
     const tree = treeOf(RFC_LEAVES);
     const proof = tree.inclusionProof(2, 8);
     expect(verifyInclusion(tree.leafHash(2), 2, 8, proof, tree.root())).toBe(true);
-    expect(verifyInclusion(tree.leafHash(2), 2, 8, proof.map((p) => Buffer.from(p, 'hex')), Buffer.from(tree.root(), 'hex'))).toBe(true);
+    expect(
+      verifyInclusion(
+        tree.leafHash(2),
+        2,
+        8,
+        proof.map((p) => Buffer.from(p, 'hex')),
+        Buffer.from(tree.root(), 'hex'),
+      ),
+    ).toBe(true);
     expect(verifyInclusion('zz'.repeat(32), 2, 8, proof, tree.root())).toBe(false);
     expect(verifyInclusion(tree.leafHash(2), 2, 8, proof, tree.root() + '0')).toBe(false);
     expect(verifyInclusion(tree.leafHash(2), 2.5, 8, proof, tree.root())).toBe(false);

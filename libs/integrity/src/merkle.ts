@@ -33,7 +33,8 @@ const HEX_64 = /^[0-9a-f]{64}$/;
 
 /** SHA-256(0x00 ‖ the 32 raw bytes of the event's hex hash): the leaf an event becomes. */
 export const leafHashOfEventHash = (eventHashHex: string): Buffer => {
-  if (!HEX_64.test(eventHashHex)) throw new TypeError(`an event hash is 64 lowercase hex digits, got "${eventHashHex}"`);
+  if (!HEX_64.test(eventHashHex))
+    throw new TypeError(`an event hash is 64 lowercase hex digits, got "${eventHashHex}"`);
   leafScratch[0] = 0x00;
   leafScratch.write(eventHashHex, 1, 'hex');
   return hash('sha256', leafScratch, 'buffer');
@@ -124,7 +125,8 @@ export class MerkleTree {
 
   /** Appends an already computed leaf hash (32 bytes). */
   appendLeafHash(leafHash: Uint8Array): void {
-    if (leafHash.length !== HASH_BYTES) throw new TypeError(`a leaf hash is ${HASH_BYTES} bytes, got ${leafHash.length}`);
+    if (leafHash.length !== HASH_BYTES)
+      throw new TypeError(`a leaf hash is ${HASH_BYTES} bytes, got ${leafHash.length}`);
     if (this.size >= MAX_SIZE) throw new RangeError('the tree is full (2^32 - 1 leaves)');
     this.leaves.push(leafHash);
     // Each trailing 1 bit of the old size is a perfect subtree the new leaf completes.
@@ -233,7 +235,8 @@ export class MerkleTree {
   }
 
   private checkIndex(index: number, size: number): void {
-    if (!Number.isInteger(index) || index < 0 || index >= size) throw new RangeError(`leaf index ${index} is outside 0..${size - 1}`);
+    if (!Number.isInteger(index) || index < 0 || index >= size)
+      throw new RangeError(`leaf index ${index} is outside 0..${size - 1}`);
   }
 }
 
@@ -287,7 +290,10 @@ export const verifyInclusion = (
     if (fn & 1 || fn === sn) {
       r = hashChildren(p, r);
       // A right-border node with no right sibling: climb until the path turns again.
-      while (!(fn & 1) && fn !== 0) { fn >>>= 1; sn >>>= 1; }
+      while (!(fn & 1) && fn !== 0) {
+        fn >>>= 1;
+        sn >>>= 1;
+      }
     } else {
       r = hashChildren(r, p);
     }
@@ -322,7 +328,10 @@ export const verifyConsistency = (
   if (isPowerOfTwo(size1)) path.unshift(first);
   let fn = size1 - 1;
   let sn = size2 - 1;
-  while (fn & 1) { fn >>>= 1; sn >>>= 1; }
+  while (fn & 1) {
+    fn >>>= 1;
+    sn >>>= 1;
+  }
   let fr = path[0];
   let sr = path[0];
   for (const c of path.slice(1)) {
@@ -330,7 +339,10 @@ export const verifyConsistency = (
     if (fn & 1 || fn === sn) {
       fr = hashChildren(c, fr);
       sr = hashChildren(c, sr);
-      while (!(fn & 1) && fn !== 0) { fn >>>= 1; sn >>>= 1; }
+      while (!(fn & 1) && fn !== 0) {
+        fn >>>= 1;
+        sn >>>= 1;
+      }
     } else {
       sr = hashChildren(sr, c);
     }

@@ -8,8 +8,16 @@ const GO_PUBLIC = Buffer.from('ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW', 'b
 const GO_TEXT = "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
 const GO_NOTE = `${GO_TEXT}\n— PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n`;
 
-const goPrivateKey = createPrivateKey({ key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), GO_SEED]), format: 'der', type: 'pkcs8' });
-const goPublicKey = createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), GO_PUBLIC]), format: 'der', type: 'spki' });
+const goPrivateKey = createPrivateKey({
+  key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), GO_SEED]),
+  format: 'der',
+  type: 'pkcs8',
+});
+const goPublicKey = createPublicKey({
+  key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), GO_PUBLIC]),
+  format: 'der',
+  type: 'spki',
+});
 
 describe('signed notes', () => {
   it('derive the key ID the Go reference implementation derives', () => {

@@ -31,8 +31,7 @@ export class MalformedNote extends Error {
 export type NoteFailureReason = 'malformed' | 'unknown-key' | 'bad-signature';
 
 export type NoteVerification =
-  | { ok: true; note: SignedNote; keyName: string }
-  | { ok: false; reason: NoteFailureReason; detail: string };
+  { ok: true; note: SignedNote; keyName: string } | { ok: false; reason: NoteFailureReason; detail: string };
 
 const EM_DASH = '\u2014';
 const ED25519_SIGNATURE_TYPE = 0x01;
@@ -49,7 +48,8 @@ const SPACE_OR_PLUS = /[\p{White_Space}+]/u;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** Key names are non-empty and hold no Unicode space and no plus sign. */
-export const isValidKeyName = (name: string): boolean => name.length > 0 && !SPACE_OR_PLUS.test(name) && !FORBIDDEN_CONTROL.test(name);
+export const isValidKeyName = (name: string): boolean =>
+  name.length > 0 && !SPACE_OR_PLUS.test(name) && !FORBIDDEN_CONTROL.test(name);
 
 /** Standard base64 that decodes to exactly these bytes (no stray characters, canonical padding). */
 export const decodeStrictBase64 = (text: string): Buffer | undefined => {
@@ -61,7 +61,8 @@ export const decodeStrictBase64 = (text: string): Buffer | undefined => {
 /** An Ed25519 private key from PKCS#8 PEM (or a KeyObject, checked). */
 export const toEd25519PrivateKey = (key: KeyObject | string): KeyObject => {
   const object = typeof key === 'string' ? createPrivateKey(key) : key;
-  if (object.type !== 'private' || object.asymmetricKeyType !== 'ed25519') throw new TypeError('expected an Ed25519 private key');
+  if (object.type !== 'private' || object.asymmetricKeyType !== 'ed25519')
+    throw new TypeError('expected an Ed25519 private key');
   return object;
 };
 
@@ -76,7 +77,11 @@ const rawPublicKey = (publicKey: KeyObject): Buffer => Buffer.from(publicKey.exp
 
 /** key ID = SHA-256(key name ‖ 0x0A ‖ 0x01 ‖ 32-byte Ed25519 public key)[:4], big-endian. */
 export const ed25519KeyId = (keyName: string, publicKey: KeyObject | string): number => {
-  const material = Buffer.concat([Buffer.from(`${keyName}\n`, 'utf8'), Buffer.from([ED25519_SIGNATURE_TYPE]), rawPublicKey(toEd25519PublicKey(publicKey))]);
+  const material = Buffer.concat([
+    Buffer.from(`${keyName}\n`, 'utf8'),
+    Buffer.from([ED25519_SIGNATURE_TYPE]),
+    rawPublicKey(toEd25519PublicKey(publicKey)),
+  ]);
   return hash('sha256', material, 'buffer').readUInt32BE(0);
 };
 
@@ -117,7 +122,8 @@ export const parseNote = (note: string): SignedNote => {
     const [, keyName, encoded] = match;
     if (!isValidKeyName(keyName)) throw new MalformedNote(`signature line ${i + 1} has an invalid key name`);
     const bytes = decodeStrictBase64(encoded);
-    if (!bytes || bytes.length <= 4) throw new MalformedNote(`signature line ${i + 1} is not base64 of a key ID and a signature`);
+    if (!bytes || bytes.length <= 4)
+      throw new MalformedNote(`signature line ${i + 1} is not base64 of a key ID and a signature`);
     return { keyName, keyId: bytes.readUInt32BE(0), signature: bytes.subarray(4) };
   });
   return { text, signatures };
@@ -139,13 +145,23 @@ export const verifyNote = (note: string, publicKey: KeyObject | string, keyName?
     throw error;
   }
   const key = toEd25519PublicKey(publicKey);
-  const ours = parsed.signatures.filter((s) => (keyName === undefined || s.keyName === keyName) && s.keyId === ed25519KeyId(s.keyName, key));
+  const ours = parsed.signatures.filter(
+    (s) => (keyName === undefined || s.keyName === keyName) && s.keyId === ed25519KeyId(s.keyName, key),
+  );
   if (ours.length === 0)
-    return { ok: false, reason: 'unknown-key', detail: `the note carries no signature by ${keyName === undefined ? 'the given key' : `key "${keyName}"`}` };
+    return {
+      ok: false,
+      reason: 'unknown-key',
+      detail: `the note carries no signature by ${keyName === undefined ? 'the given key' : `key "${keyName}"`}`,
+    };
   const text = Buffer.from(parsed.text, 'utf8');
   for (const s of ours) {
     if (s.signature.length !== ED25519_SIGNATURE_BYTES || !verify(null, text, key, s.signature))
-      return { ok: false, reason: 'bad-signature', detail: `the signature by "${s.keyName}" does not match the note text` };
+      return {
+        ok: false,
+        reason: 'bad-signature',
+        detail: `the signature by "${s.keyName}" does not match the note text`,
+      };
   }
   return { ok: true, note: parsed, keyName: ours[0].keyName };
 };

@@ -16,13 +16,20 @@ const decimalText = (units: bigint, places: number): string => {
   const sign = units < 0n ? '-' : '';
   const magnitude = units < 0n ? -units : units;
   const unit = 10n ** BigInt(places);
-  const fraction = places === 0 ? '' : String(magnitude % unit).padStart(places, '0').replace(/0+$/, '');
+  const fraction =
+    places === 0
+      ? ''
+      : String(magnitude % unit)
+          .padStart(places, '0')
+          .replace(/0+$/, '');
   return `${sign}${magnitude / unit}${fraction ? `.${fraction}` : ''}`;
 };
 
 /** `value` rounded half-up to `places` decimals, in units of 10^-places. */
 const scaledHalfUp = (value: Decimal, places: number): bigint =>
-  value.scale <= places ? value.units * 10n ** BigInt(places - value.scale) : roundHalfUp(value.units, 10n ** BigInt(value.scale - places));
+  value.scale <= places
+    ? value.units * 10n ** BigInt(places - value.scale)
+    : roundHalfUp(value.units, 10n ** BigInt(value.scale - places));
 
 interface CurrencyName {
   /** 元, 美元 … */

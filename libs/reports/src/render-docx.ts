@@ -41,10 +41,15 @@ const inlineRuns = (paragraph: ReportParagraph): ParagraphChild[] =>
     ];
   });
 
-const bodyParagraph = (paragraph: ReportParagraph) => new Paragraph({ children: inlineRuns(paragraph), indent: { firstLine: 640 }, alignment: AlignmentType.JUSTIFIED });
+const bodyParagraph = (paragraph: ReportParagraph) =>
+  new Paragraph({ children: inlineRuns(paragraph), indent: { firstLine: 640 }, alignment: AlignmentType.JUSTIFIED });
 
 /** An appendix cell: 小五号 (9 pt), compact lines. */
-const cell = (content: string | ParagraphChild[], widthPercent: number, options: { header?: boolean; right?: boolean } = {}) =>
+const cell = (
+  content: string | ParagraphChild[],
+  widthPercent: number,
+  options: { header?: boolean; right?: boolean } = {},
+) =>
   new TableCell({
     width: { size: widthPercent, type: WidthType.PERCENTAGE },
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
@@ -53,7 +58,8 @@ const cell = (content: string | ParagraphChild[], widthPercent: number, options:
       new Paragraph({
         alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
         spacing: { line: 276 },
-        children: typeof content === 'string' ? [new TextRun({ text: content, bold: options.header, size: 18 })] : content,
+        children:
+          typeof content === 'string' ? [new TextRun({ text: content, bold: options.header, size: 18 })] : content,
       }),
     ],
   });
@@ -72,7 +78,14 @@ const evidenceRuns = (figure: Figure): ParagraphChild[] => {
   if (total === 0) return [new TextRun({ text: describeEvidence(figure), size: 18 })];
   const more = total > events.length ? `等共 ${total} 条记录` : `（共 ${total} 条记录）`;
   return [
-    ...events.map((e, i) => new TextRun({ text: `${e.stream}@${e.revision}${i < events.length - 1 ? '、' : ''}`, break: i > 0 ? 1 : undefined, size: 18 })),
+    ...events.map(
+      (e, i) =>
+        new TextRun({
+          text: `${e.stream}@${e.revision}${i < events.length - 1 ? '、' : ''}`,
+          break: i > 0 ? 1 : undefined,
+          size: 18,
+        }),
+    ),
     new TextRun({ text: more, break: 1, size: 18, color: '555555' }),
   ];
 };
@@ -81,13 +94,25 @@ const appendixTable = (figures: Figure[]) =>
   new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, children: COLUMNS.map(([title, width]) => cell(title, width, { header: true })) }),
+      new TableRow({
+        tableHeader: true,
+        children: COLUMNS.map(([title, width]) => cell(title, width, { header: true })),
+      }),
       ...figures.map(
         (figure) =>
           new TableRow({
             cantSplit: true,
             children: [
-              cell([new Bookmark({ id: bookmarkOf(figure), children: [new TextRun({ text: String(figure.number), size: 18 })] })], COLUMNS[0][1], { right: true }),
+              cell(
+                [
+                  new Bookmark({
+                    id: bookmarkOf(figure),
+                    children: [new TextRun({ text: String(figure.number), size: 18 })],
+                  }),
+                ],
+                COLUMNS[0][1],
+                { right: true },
+              ),
               cell(figure.text, COLUMNS[1][1]),
               cell(figure.path, COLUMNS[2][1]),
               cell(String(figure.evidence.total), COLUMNS[3][1], { right: true }),
@@ -110,9 +135,18 @@ export const renderDocx = async (doc: WorkSummary): Promise<Buffer> => {
           run: { font: font(FONT.text), size: 32, language: { value: 'en-US', eastAsia: 'zh-CN' } },
           paragraph: { spacing: { line: LINE_28PT, lineRule: 'exact' } },
         },
-        title: { run: { font: font(FONT.title), size: 44, bold: false, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 720, lineRule: 'exact' } } },
-        heading1: { run: { font: font(FONT.heading), size: 32, bold: false, color: '000000' }, paragraph: { spacing: { before: 120, line: LINE_28PT, lineRule: 'exact' }, keepNext: true } },
-        heading2: { run: { font: font(FONT.heading), size: 28, bold: false, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
+        title: {
+          run: { font: font(FONT.title), size: 44, bold: false, color: '000000' },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 720, lineRule: 'exact' } },
+        },
+        heading1: {
+          run: { font: font(FONT.heading), size: 32, bold: false, color: '000000' },
+          paragraph: { spacing: { before: 120, line: LINE_28PT, lineRule: 'exact' }, keepNext: true },
+        },
+        heading2: {
+          run: { font: font(FONT.heading), size: 28, bold: false, color: '000000' },
+          paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
+        },
       },
     },
     sections: [
@@ -120,24 +154,54 @@ export const renderDocx = async (doc: WorkSummary): Promise<Buffer> => {
         properties: {
           page: {
             size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
-            margin: { top: convertMillimetersToTwip(37), bottom: convertMillimetersToTwip(35), left: convertMillimetersToTwip(28), right: convertMillimetersToTwip(26) },
+            margin: {
+              top: convertMillimetersToTwip(37),
+              bottom: convertMillimetersToTwip(35),
+              left: convertMillimetersToTwip(28),
+              right: convertMillimetersToTwip(26),
+            },
           },
         },
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28 })] })],
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28 })],
+              }),
+            ],
           }),
         },
         children: [
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] }),
-          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: doc.subtitle, font: font('楷体') })] }),
-          new Paragraph({ spacing: { before: 120, after: 240, line: 360 }, children: [new TextRun({ text: doc.provenance, size: 21, color: '555555' })] }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ text: doc.subtitle, font: font('楷体') })],
+          }),
+          new Paragraph({
+            spacing: { before: 120, after: 240, line: 360 },
+            children: [new TextRun({ text: doc.provenance, size: 21, color: '555555' })],
+          }),
           ...doc.preamble.map(bodyParagraph),
-          ...doc.sections.flatMap((section) => [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] }), ...section.paragraphs.map(bodyParagraph)]),
-          new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 560 }, children: [new TextRun(doc.signature.issuer)] }),
+          ...doc.sections.flatMap((section) => [
+            new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] }),
+            ...section.paragraphs.map(bodyParagraph),
+          ]),
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            spacing: { before: 560 },
+            children: [new TextRun(doc.signature.issuer)],
+          }),
           new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(doc.signature.date)] }),
-          new Paragraph({ heading: HeadingLevel.HEADING_2, pageBreakBefore: true, children: [new TextRun(doc.appendix.title)] }),
-          new Paragraph({ spacing: { after: 120, line: 360 }, children: [new TextRun({ text: doc.appendix.note, size: 21 })] }),
+          new Paragraph({
+            heading: HeadingLevel.HEADING_2,
+            pageBreakBefore: true,
+            children: [new TextRun(doc.appendix.title)],
+          }),
+          new Paragraph({
+            spacing: { after: 120, line: 360 },
+            children: [new TextRun({ text: doc.appendix.note, size: 21 })],
+          }),
           appendixTable(doc.appendix.figures),
         ],
       },

@@ -3,7 +3,11 @@ import { escapeHtml, renderHtml } from './render-html';
 import { APPENDIX_TITLE, buildWorkSummary } from './work-summary';
 
 const build = (summary = contractSummary(), townshipName = '示范镇') =>
-  buildWorkSummary(summary, { townshipName, generatedAt: new Date('2013-10-08T02:00:00Z'), evidenceOf: fakeEvidence((path) => (path === 'investment.signings' ? 25 : 2)) });
+  buildWorkSummary(summary, {
+    townshipName,
+    generatedAt: new Date('2013-10-08T02:00:00Z'),
+    evidenceOf: fakeEvidence((path) => (path === 'investment.signings' ? 25 : 2)),
+  });
 
 /** What a reader sees of a figure's first mention: its text and its reference number. */
 const figureText = (html: string, path: string) => {
@@ -35,28 +39,40 @@ describe('the work summary as an HTML page', () => {
       expect(html).toContain(`id="ref-${f.number}"`);
     }
     const signings = doc.appendix.figures.find((f) => f.path === 'investment.signings')!;
-    expect(html).toContain(`<span class="figure" data-figure="investment.signings" id="ref-${signings.number}"><span class="w">25</span> <span class="w">个<sup class="ref">`);
+    expect(html).toContain(
+      `<span class="figure" data-figure="investment.signings" id="ref-${signings.number}"><span class="w">25</span> <span class="w">个<sup class="ref">`,
+    );
     expect(figureText(html, 'investment.signings')).toBe(`25 个[${signings.number}]`);
     const money = doc.appendix.figures.find((f) => f.path === 'investment.signed.domestic.CNY')!;
     expect(figureText(html, money.path)).toBe(`17 亿元[${money.number}]`);
     const row = html.split('\n').find((line) => line.startsWith(`<tr id="evidence-${signings.number}"`))!;
-    expect(row).toContain('<code title="Recorded · 2010-01-01 · 00000000-0000-4000-8000-000000000000">investment-0@0</code>');
+    expect(row).toContain(
+      '<code title="Recorded · 2010-01-01 · 00000000-0000-4000-8000-000000000000">investment-0@0</code>',
+    );
     expect(row).toContain('等共 25 条记录');
     expect(row.match(/<code title=/g)).toHaveLength(10);
   });
 
   it('escapes names taken from the log and the configuration', async () => {
     const summary = contractSummary();
-    summary.investment.bySector = { '<script>alert("x")</script>': { signings: 1, signed: { CNY: 100 } }, '"><img src=x onerror=alert(1)>': { signings: 1, signed: {} } };
+    summary.investment.bySector = {
+      '<script>alert("x")</script>': { signings: 1, signed: { CNY: 100 } },
+      '"><img src=x onerror=alert(1)>': { signings: 1, signed: {} },
+    };
     const html = renderHtml(await build(summary, '示范镇<b>&</b>'));
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<b>');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; <span class="figure"');
-    expect(html).toContain('data-figure="investment.bySector.&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;.signings"');
+    expect(html).toContain(
+      'data-figure="investment.bySector.&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;.signings"',
+    );
     expect(html).toContain('data-figure="investment.bySector.&quot;&gt;&lt;img src=x onerror=alert(1)&gt;.signings"');
     expect(html).toContain('<title>示范镇&lt;b&gt;&amp;&lt;/b&gt;第五届镇人民政府任期工作总结</title>');
   });
 
-  it('escapes the five characters of HTML', () => expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;'));
+  it('escapes the five characters of HTML', () =>
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    ));
 });

@@ -7,9 +7,12 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c)
 
 // Official documents set the title in 小标宋, headings in 黑体 and the text in 仿宋 (GB/T 9704);
 // each stack falls back to the Noto / Source Han CJK faces that Linux and print servers carry.
-const SERIF = '"FangSong", "STFangsong", "仿宋", "仿宋_GB2312", "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "SimSun", serif';
-const TITLE = '"FZXiaoBiaoSong-B05S", "方正小标宋简体", "STZhongsong", "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "SimSun", serif';
-const SANS = '"SimHei", "黑体", "Heiti SC", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
+const SERIF =
+  '"FangSong", "STFangsong", "仿宋", "仿宋_GB2312", "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "SimSun", serif';
+const TITLE =
+  '"FZXiaoBiaoSong-B05S", "方正小标宋简体", "STZhongsong", "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "SimSun", serif';
+const SANS =
+  '"SimHei", "黑体", "Heiti SC", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
 const MONO = '"DejaVu Sans Mono", "Menlo", "Consolas", "Noto Sans Mono CJK SC", monospace';
 
 const STYLE = `
@@ -65,7 +68,9 @@ const paragraph = (inlines: Paragraph, seen: Set<number>, className?: string): s
       // Each word of "1.68 亿元" is kept whole and the reference stays with the last one, but the
       // line may break between number and unit: whole figures unbreakable leave wide gaps in
       // justified CJK lines.
-      const words = figure.text.split(' ').map((word, i, all) => `<span class="w">${escapeHtml(word)}${i === all.length - 1 ? ref : ''}</span>`);
+      const words = figure.text
+        .split(' ')
+        .map((word, i, all) => `<span class="w">${escapeHtml(word)}${i === all.length - 1 ? ref : ''}</span>`);
       return `<span class="figure" data-figure="${escapeHtml(figure.path)}"${id}>${words.join(' ')}</span>`;
     })
     .join('');
@@ -79,9 +84,14 @@ const evidenceCell = (figure: Figure): string => {
   const { total, events } = figure.evidence;
   if (total === 0) return '无相关事件';
   const listed = events
-    .map((e) => `<code title="${escapeHtml(`${e.type} · ${e.occurredOn} · ${e.eventId}`)}">${escapeHtml(`${e.stream}@${e.revision}`)}</code>`)
+    .map(
+      (e) =>
+        `<code title="${escapeHtml(`${e.type} · ${e.occurredOn} · ${e.eventId}`)}">${escapeHtml(`${e.stream}@${e.revision}`)}</code>`,
+    )
     .join('、');
-  return total > events.length ? `${listed} <span class="more">等共 ${total} 条记录</span>` : `${listed} <span class="more">（共 ${total} 条记录）</span>`;
+  return total > events.length
+    ? `${listed} <span class="more">等共 ${total} 条记录</span>`
+    : `${listed} <span class="more">（共 ${total} 条记录）</span>`;
 };
 
 const appendixRow = (figure: Figure): string =>
@@ -99,7 +109,10 @@ const appendixRow = (figure: Figure): string =>
 export const renderHtml = (doc: WorkSummary): string => {
   const seen = new Set<number>();
   const sections = doc.sections
-    .map((section) => `<section>\n<h2>${escapeHtml(section.heading)}</h2>\n${section.paragraphs.map((p) => paragraph(p, seen)).join('\n')}\n</section>`)
+    .map(
+      (section) =>
+        `<section>\n<h2>${escapeHtml(section.heading)}</h2>\n${section.paragraphs.map((p) => paragraph(p, seen)).join('\n')}\n</section>`,
+    )
     .join('\n');
   return `<!DOCTYPE html>
 <html lang="zh-CN">

@@ -12,7 +12,13 @@ const codeSpan = (text: string): string => {
 };
 
 const paragraph = (inlines: Paragraph): string =>
-  inlines.map((inline) => (inline.kind === 'text' ? escapeMarkdown(inline.text) : `${escapeMarkdown(inline.figure.text)}[^${inline.figure.number}]`)).join('');
+  inlines
+    .map((inline) =>
+      inline.kind === 'text'
+        ? escapeMarkdown(inline.text)
+        : `${escapeMarkdown(inline.figure.text)}[^${inline.figure.number}]`,
+    )
+    .join('');
 
 const footnote = (figure: Figure): string =>
   `[^${figure.number}]: ${codeSpan(figure.path)} ${escapeMarkdown(figure.text)}；依据事件：${escapeMarkdown(describeEvidence(figure))}`;
@@ -28,9 +34,14 @@ export const renderMarkdown = (doc: WorkSummary): string => {
     `> ${escapeMarkdown(doc.provenance)}`,
     ...doc.preamble.map(paragraph),
   ];
-  for (const section of doc.sections) blocks.push(`## ${escapeMarkdown(section.heading)}`, ...section.paragraphs.map(paragraph));
+  for (const section of doc.sections)
+    blocks.push(`## ${escapeMarkdown(section.heading)}`, ...section.paragraphs.map(paragraph));
   // Two trailing spaces: a hard line break between the issuer and the date.
   blocks.push(`${escapeMarkdown(doc.signature.issuer)}  \n${escapeMarkdown(doc.signature.date)}`);
-  blocks.push(`## ${escapeMarkdown(doc.appendix.title)}`, escapeMarkdown(doc.appendix.note), ...doc.appendix.figures.map(footnote));
+  blocks.push(
+    `## ${escapeMarkdown(doc.appendix.title)}`,
+    escapeMarkdown(doc.appendix.note),
+    ...doc.appendix.figures.map(footnote),
+  );
   return `${blocks.join('\n\n')}\n`;
 };

@@ -36,7 +36,10 @@ export const renderReport = async (doc: WorkSummary, format: ReportFormat): Prom
  * the log, so every figure and its sources agree (ReadSide fits).
  */
 export interface TermFiguresReader {
-  traced(termId: string, knownAt?: string): Promise<{ summary: TermSummary; evidence(figurePath: string): { events: EventRef[] } | undefined }>;
+  traced(
+    termId: string,
+    knownAt?: string,
+  ): Promise<{ summary: TermSummary; evidence(figurePath: string): { events: EventRef[] } | undefined }>;
 }
 
 export interface GeneratedReport {

@@ -11,7 +11,15 @@ import {
   formatPeriod,
   formatQuantity,
 } from './chinese-format';
-import { FUNDING_ORDER, fundingSourceName, INDICATOR_ORDER, indicatorName, metricOf, PROJECT_STATUSES, sectorName } from './labels';
+import {
+  FUNDING_ORDER,
+  fundingSourceName,
+  INDICATOR_ORDER,
+  indicatorName,
+  metricOf,
+  PROJECT_STATUSES,
+  sectorName,
+} from './labels';
 
 /** How many of a figure's events the report lists by name; the rest are counted. */
 export const EVIDENCE_LISTED = 10;
@@ -150,7 +158,9 @@ class WorkSummaryWriter {
   /** "339.15 亿元、4324 万美元": one figure per currency of a money map. */
   private money(path: string, map: Record<string, number>): Inline[] {
     return join(
-      currenciesOf(map).map((currency) => [this.figures.figure(`${path}.${currency}`, formatMoney(map[currency], currency))]),
+      currenciesOf(map).map((currency) => [
+        this.figures.figure(`${path}.${currency}`, formatMoney(map[currency], currency)),
+      ]),
       '、',
     );
   }
@@ -176,7 +186,9 @@ class WorkSummaryWriter {
       hasMoney(inv.signed.foreign) ? text`外资 ${this.money('investment.signed.foreign', inv.signed.foreign)}` : [],
     ].filter((part) => part.length > 0);
     const arrived = [
-      hasMoney(inv.arrived.domestic) ? text`内资 ${this.money('investment.arrived.domestic', inv.arrived.domestic)}` : [],
+      hasMoney(inv.arrived.domestic)
+        ? text`内资 ${this.money('investment.arrived.domestic', inv.arrived.domestic)}`
+        : [],
       hasMoney(inv.arrived.foreign) ? text`外资 ${this.money('investment.arrived.foreign', inv.arrived.foreign)}` : [],
     ].filter((part) => part.length > 0);
     const overview = text`本届共签约招商引资项目 ${this.count('investment.signings', inv.signings, '个')}，协议引进${join(signed, '、')}。${
@@ -196,17 +208,22 @@ class WorkSummaryWriter {
       }),
       '；',
     )}。`;
-    return { heading: '一、招商引资成效显著', paragraphs: sectors.length > 0 ? [overview, scale, bySector] : [overview, scale] };
+    return {
+      heading: '一、招商引资成效显著',
+      paragraphs: sectors.length > 0 ? [overview, scale, bySector] : [overview, scale],
+    };
   }
 
   projects(): Section {
     const projects = this.summary.projects;
     if (projects.registered === 0) return { heading: '二、项目建设', paragraphs: [text`本届未登记建设项目。`] };
-    const statuses = PROJECT_STATUSES.filter(([status]) => projects.byStatus[status] > 0).map(([status, name]) =>
-      text`${name} ${this.count(`projects.byStatus.${status}`, projects.byStatus[status], '个')}`,
+    const statuses = PROJECT_STATUSES.filter(([status]) => projects.byStatus[status] > 0).map(
+      ([status, name]) => text`${name} ${this.count(`projects.byStatus.${status}`, projects.byStatus[status], '个')}`,
     );
     const overview = text`本届共登记建设项目 ${this.count('projects.registered', projects.registered, '个')}。截至任期末，${join(statuses, '、')}；${
-      hasMoney(projects.investedToDate) ? text`累计完成投资 ${this.money('projects.investedToDate', projects.investedToDate)}。` : '尚未报送投资完成情况。'
+      hasMoney(projects.investedToDate)
+        ? text`累计完成投资 ${this.money('projects.investedToDate', projects.investedToDate)}。`
+        : '尚未报送投资完成情况。'
     }`;
     const paragraphs = [overview];
 
@@ -226,11 +243,18 @@ class WorkSummaryWriter {
     if (omod.projects > 0) {
       const sources = Object.keys(omod.funding)
         .filter((source) => hasMoney(omod.funding[source]))
-        .sort((a, b) => (FUNDING_ORDER.indexOf(a) + 1 || 99) - (FUNDING_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
-      const funding = sources.map((source) => text`${fundingSourceName(source)} ${this.money(`projects.oneMatterOneDiscussion.funding.${source}`, omod.funding[source])}`);
+        .sort(
+          (a, b) => (FUNDING_ORDER.indexOf(a) + 1 || 99) - (FUNDING_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b),
+        );
+      const funding = sources.map(
+        (source) =>
+          text`${fundingSourceName(source)} ${this.money(`projects.oneMatterOneDiscussion.funding.${source}`, omod.funding[source])}`,
+      );
       paragraphs.push(
         text`实施村级公益事业“一事一议”项目 ${this.count('projects.oneMatterOneDiscussion.projects', omod.projects, '个')}${
-          hasMoney(omod.plannedInvestment) ? text`，计划总投资 ${this.money('projects.oneMatterOneDiscussion.plannedInvestment', omod.plannedInvestment)}` : ''
+          hasMoney(omod.plannedInvestment)
+            ? text`，计划总投资 ${this.money('projects.oneMatterOneDiscussion.plannedInvestment', omod.plannedInvestment)}`
+            : ''
         }${funding.length > 0 ? text`，其中${join(funding, '、')}` : ''}。`,
       );
     }
@@ -259,7 +283,9 @@ class WorkSummaryWriter {
     if (a.opened === 0) return { heading, paragraphs: [text`本届未登记审计项目。`] };
     const amounts = [
       hasMoney(a.amountInvolved) ? text`涉及金额 ${this.money('audits.amountInvolved', a.amountInvolved)}` : [],
-      hasMoney(a.amountRecovered) ? text`已追回（挽回）金额 ${this.money('audits.amountRecovered', a.amountRecovered)}` : [],
+      hasMoney(a.amountRecovered)
+        ? text`已追回（挽回）金额 ${this.money('audits.amountRecovered', a.amountRecovered)}`
+        : [],
     ].filter((part) => part.length > 0);
     const findings =
       a.findings === 0
@@ -271,7 +297,9 @@ class WorkSummaryWriter {
           }`;
     return {
       heading,
-      paragraphs: [text`本届共开展审计 ${this.count('audits.opened', a.opened, '项')}，已完结 ${this.count('audits.closed', a.closed, '项')}；${findings}`],
+      paragraphs: [
+        text`本届共开展审计 ${this.count('audits.opened', a.opened, '项')}，已完结 ${this.count('audits.closed', a.closed, '项')}；${findings}`,
+      ],
     };
   }
 
@@ -282,17 +310,24 @@ class WorkSummaryWriter {
       hasMoney(v.expenditures) ? text`支出 ${this.money('villageFinance.expenditures', v.expenditures)}` : [],
     ].filter((part) => part.length > 0);
     const debts = [
-      hasMoney(v.debtsRegistered) ? text`新登记村级债务 ${this.money('villageFinance.debtsRegistered', v.debtsRegistered)}` : [],
-      hasMoney(v.debtsSettled) ? text`清偿化解债务 ${this.money('villageFinance.debtsSettled', v.debtsSettled)}（含偿还、核销和债务重组）` : [],
+      hasMoney(v.debtsRegistered)
+        ? text`新登记村级债务 ${this.money('villageFinance.debtsRegistered', v.debtsRegistered)}`
+        : [],
+      hasMoney(v.debtsSettled)
+        ? text`清偿化解债务 ${this.money('villageFinance.debtsSettled', v.debtsSettled)}（含偿还、核销和债务重组）`
+        : [],
     ].filter((part) => part.length > 0);
-    if (cashBook.length === 0 && debts.length === 0) return { heading: '五、村级财务', paragraphs: [text`本届未登记村级财务收支和债务。`] };
+    if (cashBook.length === 0 && debts.length === 0)
+      return { heading: '五、村级财务', paragraphs: [text`本届未登记村级财务收支和债务。`] };
     const sentences = [
       cashBook.length > 0 ? text`本届各村集体账目共登记${join(cashBook, '、')}（已冲销的账目不计）` : [],
       debts.length > 0 ? join(debts, '，') : [],
     ].filter((part) => part.length > 0);
     return {
       heading: '五、村级财务规范管理',
-      paragraphs: [text`${join(sentences, '；')}。每一笔收支均有凭证号，支出均附村民会议决议，账目按“阳光工程”要求全程留痕、不可改写。`],
+      paragraphs: [
+        text`${join(sentences, '；')}。每一笔收支均有凭证号，支出均附村民会议决议，账目按“阳光工程”要求全程留痕、不可改写。`,
+      ],
     };
   }
 
@@ -309,7 +344,8 @@ class WorkSummaryWriter {
     const figures = this.summary.indicators[code];
     const name = indicatorName(code);
     const path = `indicators.${code}`;
-    const value = (at: string, amount: number) => this.figures.figure(`${path}.${at}`, indicatorValue(amount, figures.unit));
+    const value = (at: string, amount: number) =>
+      this.figures.figure(`${path}.${at}`, indicatorValue(amount, figures.unit));
     const { first, last, ratio, target } = figures;
     let trend: Inline[];
     if (first && last && first.period !== last.period) {
@@ -327,7 +363,9 @@ class WorkSummaryWriter {
       reported === null
         ? '目标期间尚无报送数据。'
         : text`${formatPeriod(reported.period)}完成 ${value('target.reported.value', reported.value)}${
-            target.completion === null ? '' : text`，完成目标的 ${this.figures.figure(`${path}.target.completion`, formatPercent(target.completion))}`
+            target.completion === null
+              ? ''
+              : text`，完成目标的 ${this.figures.figure(`${path}.target.completion`, formatPercent(target.completion))}`
           }。`;
     return text`${trend}${formatPeriod(target.period)}${name}目标为 ${value('target.value', target.value)}，${completion}`;
   }
@@ -351,11 +389,19 @@ export const buildWorkSummary = async (summary: TermSummary, context: WorkSummar
   const register = new FigureRegister();
   const writer = new WorkSummaryWriter(summary, register);
   const preamble = writer.preamble();
-  const sections = [writer.investment(), writer.projects(), writer.disputes(), writer.audits(), writer.villageFinance(), writer.indicators()];
+  const sections = [
+    writer.investment(),
+    writer.projects(),
+    writer.disputes(),
+    writer.audits(),
+    writer.villageFinance(),
+    writer.indicators(),
+  ];
   const figures = register.numberInReadingOrder([...preamble, ...sections.flatMap((section) => section.paragraphs)]);
   await register.attachEvidence(figures, context.evidenceOf);
   const generated = formatBeijingTime(context.generatedAt);
-  const asKnown = summary.knownAt === null ? '' : `，按 ${formatBeijingTime(new Date(summary.knownAt))}（北京时间）时已记录的事件`;
+  const asKnown =
+    summary.knownAt === null ? '' : `，按 ${formatBeijingTime(new Date(summary.knownAt))}（北京时间）时已记录的事件`;
   const position = summary.position === null ? '' : `，截至日志位置 ${summary.position}`;
   return {
     title: `${context.townshipName}${summary.name}任期工作总结`,

@@ -8,4 +8,6 @@ export const ACCESS = 'sunshine:access';
 export const Access = (capability: Capability | 'authenticated') => SetMetadata(ACCESS, capability);
 
 /** The authenticated actor of this request. */
-export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => context.switchToHttp().getRequest().actor);
+export const CurrentActor = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Actor => context.switchToHttp().getRequest().actor,
+);

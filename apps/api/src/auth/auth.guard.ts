@@ -37,10 +37,14 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const access = this.reflector.getAllAndOverride<Capability | 'authenticated' | undefined>(ACCESS, [context.getHandler(), context.getClass()]);
+    const access = this.reflector.getAllAndOverride<Capability | 'authenticated' | undefined>(ACCESS, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (access === undefined) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const actor = request.headers.authorization !== undefined ? await this.bearer(request) : await this.session(request);
+    const actor =
+      request.headers.authorization !== undefined ? await this.bearer(request) : await this.session(request);
     if (access !== 'authenticated') requireCapability(actor, access);
     request.actor = actor;
     return true;
@@ -64,7 +68,8 @@ export class AuthGuard implements CanActivate {
     // it does not: older browsers, and pages on sibling hosts of the same site (same-site is not
     // same-origin). A page on another origin cannot add a custom header without a CORS preflight,
     // which this API never grants, and an HTML form cannot add one at all.
-    if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== CSRF_HEADER_VALUE) throw csrfHeaderMissing();
+    if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== CSRF_HEADER_VALUE)
+      throw csrfHeaderMissing();
     request.sessionId = sessionId;
     return actor;
   }

@@ -11,7 +11,11 @@ describe('cookies', () => {
   });
 
   it('writes a session cookie that scripts cannot read and other sites cannot send', () => {
-    expect(sessionCookie('s', 'v', { maxAgeSeconds: 60, secure: false })).toBe('s=v; Path=/; HttpOnly; SameSite=Strict; Max-Age=60');
-    expect(sessionCookie('s', 'v', { maxAgeSeconds: 60, secure: true })).toBe('s=v; Path=/; HttpOnly; SameSite=Strict; Max-Age=60; Secure');
+    expect(sessionCookie('s', 'v', { maxAgeSeconds: 60, secure: false })).toBe(
+      's=v; Path=/; HttpOnly; SameSite=Strict; Max-Age=60',
+    );
+    expect(sessionCookie('s', 'v', { maxAgeSeconds: 60, secure: true })).toBe(
+      's=v; Path=/; HttpOnly; SameSite=Strict; Max-Age=60; Secure',
+    );
   });
 });

@@ -15,5 +15,16 @@ export const readCookie = (header: string | undefined, name: string): string | u
  * the browser send (SameSite=Strict). `Secure` only over HTTPS: a township intranet often
  * serves plain HTTP, where a Secure cookie would never come back.
  */
-export const sessionCookie = (name: string, value: string, options: { maxAgeSeconds: number; secure: boolean }): string =>
-  [`${name}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${options.maxAgeSeconds}`, ...(options.secure ? ['Secure'] : [])].join('; ');
+export const sessionCookie = (
+  name: string,
+  value: string,
+  options: { maxAgeSeconds: number; secure: boolean },
+): string =>
+  [
+    `${name}=${value}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Strict',
+    `Max-Age=${options.maxAgeSeconds}`,
+    ...(options.secure ? ['Secure'] : []),
+  ].join('; ');

@@ -10,12 +10,20 @@ import { AuthenticatedRequest } from './auth.guard';
 import { readCookie, sessionCookie } from './cookies';
 import { SESSION_COOKIE, SESSION_LIFETIME_MS, Sessions } from './sessions';
 
-const ROLE_NAMES: Record<Actor['role'], string> = { admin: '管理员', clerk: '录入员', auditor: '审计员', supervisor: '监督员' };
+const ROLE_NAMES: Record<Actor['role'], string> = {
+  admin: '管理员',
+  clerk: '录入员',
+  auditor: '审计员',
+  supervisor: '监督员',
+};
 
 const badBody = () =>
-  new ApiError(400, 'VALIDATION_FAILED', { zh: '请求体只能是 { "token": "…" }', en: 'the body may only be { "token": "…" }' }, [
-    { path: 'token', zh: '须为非空字符串', en: 'must be a non-empty string' },
-  ]);
+  new ApiError(
+    400,
+    'VALIDATION_FAILED',
+    { zh: '请求体只能是 { "token": "…" }', en: 'the body may only be { "token": "…" }' },
+    [{ path: 'token', zh: '须为非空字符串', en: 'must be a non-empty string' }],
+  );
 
 /** The token to sign in with: the Authorization header first, else the JSON body's `token`. */
 const tokenOf = (request: FastifyRequest, body: unknown): string => {
@@ -24,7 +32,8 @@ const tokenOf = (request: FastifyRequest, body: unknown): string => {
     if (!match) throw unauthorized();
     return match[1];
   }
-  if (body === undefined || body === null || (typeof body === 'object' && Object.keys(body).length === 0)) throw unauthorized();
+  if (body === undefined || body === null || (typeof body === 'object' && Object.keys(body).length === 0))
+    throw unauthorized();
   if (typeof body !== 'object' || Array.isArray(body)) throw badBody();
   const { token, ...rest } = body as { token?: unknown };
   if (typeof token !== 'string' || token.trim() === '' || Object.keys(rest).length > 0) throw badBody();
@@ -47,17 +56,28 @@ export class SessionController {
   @Post()
   @HttpCode(201)
   @ApiOperation({
-    summary: 'Sign a browser in: the bearer token (Authorization header, or JSON body { token }) for an HttpOnly session cookie',
+    summary:
+      'Sign a browser in: the bearer token (Authorization header, or JSON body { token }) for an HttpOnly session cookie',
     description:
       'Sets `sunshine_session` (HttpOnly, SameSite=Strict, Path=/, 12 h). The cookie then authenticates every request; a state-changing one (POST, DELETE) must also carry `X-Requested-With: sunshine`.',
   })
   @ApiBody({ required: false, schema: { type: 'object', properties: { token: { type: 'string' } } } })
   @ApiResponse({ status: 201, description: '{ userId, role, name, township, expiresAt }' })
-  async signIn(@Req() request: FastifyRequest, @Res({ passthrough: true }) response: FastifyReply, @Body() body: unknown) {
+  async signIn(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
+    @Body() body: unknown,
+  ) {
     const actor = await this.authenticator.authenticate(tokenOf(request, body));
     if (!actor) throw unauthorized();
     const { sessionId, expiresAt } = this.sessions.open(actor.userId);
-    response.header('Set-Cookie', sessionCookie(SESSION_COOKIE, sessionId, { maxAgeSeconds: SESSION_LIFETIME_MS / 1000, secure: request.protocol === 'https' }));
+    response.header(
+      'Set-Cookie',
+      sessionCookie(SESSION_COOKIE, sessionId, {
+        maxAgeSeconds: SESSION_LIFETIME_MS / 1000,
+        secure: request.protocol === 'https',
+      }),
+    );
     response.header('Cache-Control', 'no-store');
     return { ...(await this.whoIs(actor)), expiresAt: expiresAt.toISOString() };
   }
@@ -75,7 +95,10 @@ export class SessionController {
   signOut(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: FastifyReply): void {
     const sessionId = readCookie(request.headers.cookie, SESSION_COOKIE);
     if (sessionId) this.sessions.close(sessionId);
-    response.header('Set-Cookie', sessionCookie(SESSION_COOKIE, '', { maxAgeSeconds: 0, secure: request.protocol === 'https' }));
+    response.header(
+      'Set-Cookie',
+      sessionCookie(SESSION_COOKIE, '', { maxAgeSeconds: 0, secure: request.protocol === 'https' }),
+    );
   }
 
   private async whoIs(actor: Actor) {

@@ -20,12 +20,28 @@ export class CommandsController {
   @Post()
   @HttpCode(201)
   @Access('authenticated')
-  @ApiOperation({ summary: 'Record one command', description: `Command types: ${Object.keys(COMMAND_DTOS).join(', ')}` })
-  @ApiBody({ schema: { type: 'object', required: ['type', 'commandId', 'data'], properties: { type: { type: 'string' }, commandId: { type: 'string' }, expectedRevision: { type: 'integer' }, data: { type: 'object' } } } })
+  @ApiOperation({
+    summary: 'Record one command',
+    description: `Command types: ${Object.keys(COMMAND_DTOS).join(', ')}`,
+  })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['type', 'commandId', 'data'],
+      properties: {
+        type: { type: 'string' },
+        commandId: { type: 'string' },
+        expectedRevision: { type: 'integer' },
+        data: { type: 'object' },
+      },
+    },
+  })
   @ApiResponse({ status: 201, description: '{ commandId, stream, revision, position, events: [{ eventId, type }] }' })
   async record(@Body() body: unknown, @CurrentActor() actor: Actor) {
     const envelope = validateCommand(body);
-    const executed = await this.commandBus.execute<ExecuteCommand, ExecutedCommand>(new ExecuteCommand(envelope, actor));
+    const executed = await this.commandBus.execute<ExecuteCommand, ExecutedCommand>(
+      new ExecuteCommand(envelope, actor),
+    );
     const { result, token } = executed;
     return {
       commandId: envelope.commandId,
@@ -39,15 +55,28 @@ export class CommandsController {
 
   @Post('import')
   @Access('authenticated')
-  @ApiOperation({ summary: 'Import an NDJSON file of commands; streams one result line per input line, then a summary' })
+  @ApiOperation({
+    summary: 'Import an NDJSON file of commands; streams one result line per input line, then a summary',
+  })
   @ApiQuery({ name: 'onError', enum: ['stop', 'continue'], required: false })
-  async import(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('onError') onError: string | undefined, @CurrentActor() actor: Actor) {
+  async import(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Query('onError') onError: string | undefined,
+    @CurrentActor() actor: Actor,
+  ) {
     if (onError !== undefined && onError !== 'stop' && onError !== 'continue')
-      throw new ApiError(400, 'VALIDATION_FAILED', { zh: 'onError 只能是 stop 或 continue', en: 'onError must be stop or continue' }, [
-        { path: 'onError', zh: '只能是 stop 或 continue', en: 'must be stop or continue' },
-      ]);
+      throw new ApiError(
+        400,
+        'VALIDATION_FAILED',
+        { zh: 'onError 只能是 stop 或 continue', en: 'onError must be stop or continue' },
+        [{ path: 'onError', zh: '只能是 stop 或 continue', en: 'must be stop or continue' }],
+      );
     if (request.headers['content-type']?.split(';')[0].trim().toLowerCase() !== 'application/x-ndjson')
-      throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', { zh: '请以 Content-Type: application/x-ndjson 上传', en: 'send the file as Content-Type: application/x-ndjson' });
+      throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', {
+        zh: '请以 Content-Type: application/x-ndjson 上传',
+        en: 'send the file as Content-Type: application/x-ndjson',
+      });
     // The body is read here as it arrives, and the answer streams back on the raw response.
     reply.hijack();
     const response = reply.raw;

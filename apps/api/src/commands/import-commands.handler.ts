@@ -5,12 +5,25 @@ import { LEDGER } from '../ledger.token';
 import { ImportCommands } from './import-commands';
 
 @CommandHandler(ImportCommands)
-export class ImportCommandsHandler implements ICommandHandler<ImportCommands, AsyncIterable<ImportResultLine | ImportSummary>> {
+export class ImportCommandsHandler implements ICommandHandler<
+  ImportCommands,
+  AsyncIterable<ImportResultLine | ImportSummary>
+> {
   constructor(@Inject(LEDGER) private readonly ledger: Ledger) {}
 
-  async execute({ lines, actor, onError, language }: ImportCommands): Promise<AsyncIterable<ImportResultLine | ImportSummary>> {
+  async execute({
+    lines,
+    actor,
+    onError,
+    language,
+  }: ImportCommands): Promise<AsyncIterable<ImportResultLine | ImportSummary>> {
     const ledger = this.ledger;
-    const results = importCommands(lines, { onError, language, actor, submit: (envelope, who) => ledger.commands.submit(envelope, who) });
+    const results = importCommands(lines, {
+      onError,
+      language,
+      actor,
+      submit: (envelope, who) => ledger.commands.submit(envelope, who),
+    });
     return (async function* () {
       let last: string | undefined;
       for await (const line of results) {

@@ -74,7 +74,10 @@ describe('the dashboard money formatter', () => {
   });
 
   it('adds money maps currency by currency, exactly', () => {
-    expect(money.add([{ CNY: Number.MAX_SAFE_INTEGER - 1 }, { CNY: 1, USD: 5 }, {}])).toEqual({ CNY: Number.MAX_SAFE_INTEGER, USD: 5 });
+    expect(money.add([{ CNY: Number.MAX_SAFE_INTEGER - 1 }, { CNY: 1, USD: 5 }, {}])).toEqual({
+      CNY: Number.MAX_SAFE_INTEGER,
+      USD: 5,
+    });
   });
 
   it('refuses what is not an integer of minor units', () => {

@@ -9,7 +9,6 @@ import { DASHBOARD_JS } from './public/dashboard-js';
 import { INDEX_HTML } from './public/index-html';
 import { MONEY_JS } from './public/money-js';
 
-
 /** Only our own files run on the page and it talks only to this server: a token typed here stays here. */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -23,7 +22,10 @@ const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 
 interface Asset {
   type: string;
@@ -31,7 +33,11 @@ interface Asset {
   etag: string;
 }
 
-const asset = (type: string, body: string): Asset => ({ type, body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` });
+const asset = (type: string, body: string): Asset => ({
+  type,
+  body,
+  etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+});
 
 const send = (request: FastifyRequest, reply: FastifyReply, { type, body, etag }: Asset): void => {
   reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -61,7 +67,10 @@ export class DashboardController {
   private readonly page: Asset;
 
   constructor(@Inject(LEDGER) ledger: Ledger) {
-    this.page = asset('text/html; charset=utf-8', INDEX_HTML.split('{{township}}').join(escapeHtml(ledger.config.townshipName)));
+    this.page = asset(
+      'text/html; charset=utf-8',
+      INDEX_HTML.split('{{township}}').join(escapeHtml(ledger.config.townshipName)),
+    );
   }
 
   @Get()

@@ -18,7 +18,11 @@ export class HealthController {
   async ready() {
     const head = await this.ledger.events.headPosition();
     const caughtUp = await this.ledger.runner.caughtUp();
-    const body = { status: caughtUp ? 'ready' : 'catching-up', log: head ?? null, readModels: this.ledger.runner.position() ?? null };
+    const body = {
+      status: caughtUp ? 'ready' : 'catching-up',
+      log: head ?? null,
+      readModels: this.ledger.runner.position() ?? null,
+    };
     if (!caughtUp) throw new HttpException(body, 503);
     return body;
   }

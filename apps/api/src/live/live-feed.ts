@@ -51,7 +51,10 @@ export class LiveFeed implements OnModuleDestroy {
         runner: this.ledger.runner,
         summary: () => this.summary(termId),
         stillAllowed: async () => {
-          const now = sessionId === undefined ? await this.authenticator.actorOf(actor.userId) : await this.sessions.actorOf(sessionId);
+          const now =
+            sessionId === undefined
+              ? await this.authenticator.actorOf(actor.userId)
+              : await this.sessions.actorOf(sessionId);
           return now !== undefined && may(now, 'read');
         },
         onError: (error) => this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error)),
@@ -75,7 +78,9 @@ export class LiveFeed implements OnModuleDestroy {
     try {
       this.ledger.events.comparePositions(value, value);
     } catch {
-      throw new ValidationFailed([{ path: 'Last-Event-ID', zh: '不是本系统给出的位置', en: 'is not a position this log handed out' }]);
+      throw new ValidationFailed([
+        { path: 'Last-Event-ID', zh: '不是本系统给出的位置', en: 'is not a position this log handed out' },
+      ]);
     }
     return value;
   }
@@ -90,7 +95,10 @@ export class LiveFeed implements OnModuleDestroy {
     const { terms } = fold(termsDecider, (await this.ledger.events.readStream(TERMS_STREAM)) as never[]);
     const today = shanghaiDate(this.ledger.clock());
     const current = terms.find((term) => term.startsOn <= today && today <= term.endsOn);
-    const latest = terms.reduce<(typeof terms)[number] | undefined>((last, term) => (last === undefined || term.startsOn > last.startsOn ? term : last), undefined);
+    const latest = terms.reduce<(typeof terms)[number] | undefined>(
+      (last, term) => (last === undefined || term.startsOn > last.startsOn ? term : last),
+      undefined,
+    );
     return (current ?? latest)?.termId;
   }
 }

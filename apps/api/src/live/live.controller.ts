@@ -25,10 +25,18 @@ export class LiveController {
       "Every message's `id` is a log position: reconnecting with `Last-Event-ID` replays the `activity` after it, then a fresh `summary`. " +
       'A comment line every 15 s keeps the connection open.',
   })
-  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'resume after this log position (browsers send it when they reconnect)' })
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'resume after this log position (browsers send it when they reconnect)',
+  })
   @ApiProduces('text/event-stream')
   @ApiResponse({ status: 200, description: 'text/event-stream' })
-  async live(@Query() query: LiveQuery, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+  async live(
+    @Query() query: LiveQuery,
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await this.feed.open(request, reply, query.termId);
   }
 }

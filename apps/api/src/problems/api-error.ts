@@ -12,4 +12,7 @@ export class ApiError extends Error {
 }
 
 export const unauthorized = () =>
-  new ApiError(401, 'UNAUTHORIZED', { zh: '缺少或无效的访问令牌（Authorization: Bearer <token>）', en: 'missing or invalid bearer token' });
+  new ApiError(401, 'UNAUTHORIZED', {
+    zh: '缺少或无效的访问令牌（Authorization: Bearer <token>）',
+    en: 'missing or invalid bearer token',
+  });

@@ -29,7 +29,12 @@ export class AuditTrailController {
   @ApiOperation({ summary: "A stream's events with metadata, hashes and integrity status (auditor, admin)" })
   async stream(@Param('stream') stream: string, @Query() query: StreamQuery, @CurrentActor() actor: Actor) {
     await this.gate.reach(query.minPosition);
-    return this.trail.stream(stream, { from: query.from, limit: query.limit ?? 100 }, actor, query.reveal ? { reason: query.reason ?? '' } : undefined);
+    return this.trail.stream(
+      stream,
+      { from: query.from, limit: query.limit ?? 100 },
+      actor,
+      query.reveal ? { reason: query.reason ?? '' } : undefined,
+    );
   }
 
   @Get('events')
@@ -38,7 +43,14 @@ export class AuditTrailController {
   async events(@Query() query: EventsQuery, @CurrentActor() actor: Actor) {
     await this.gate.reach(query.minPosition);
     return this.trail.log(
-      { after: query.after, limit: query.limit ?? 100, type: query.type, actor: query.actor, recordedFrom: toIso(query.recordedFrom), recordedTo: toIso(query.recordedTo) },
+      {
+        after: query.after,
+        limit: query.limit ?? 100,
+        type: query.type,
+        actor: query.actor,
+        recordedFrom: toIso(query.recordedFrom),
+        recordedTo: toIso(query.recordedTo),
+      },
       actor,
       query.reveal ? { reason: query.reason ?? '' } : undefined,
     );

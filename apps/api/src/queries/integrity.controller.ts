@@ -32,19 +32,32 @@ export class IntegrityController {
 
   @Get('verify')
   @Access('audit')
-  @ApiOperation({ summary: 'Re-hash every stored event, follow every chain, check every signed checkpoint; name the first failure. strict=true also re-canonicalises every event.' })
+  @ApiOperation({
+    summary:
+      'Re-hash every stored event, follow every chain, check every signed checkpoint; name the first failure. strict=true also re-canonicalises every event.',
+  })
   async verify(@Query() query: VerifyQuery) {
     const report = await this.ledger.integrity.verify({ strict: query.strict === 'true' });
     if (!report.ok) {
       const { stream, revision, position, reason, detail, index } = report.firstFailure;
-      return { ok: false, events: report.events, firstFailure: { stream, revision, position, reason, detail, leafIndex: index } };
+      return {
+        ok: false,
+        events: report.events,
+        firstFailure: { stream, revision, position, reason, detail, leafIndex: index },
+      };
     }
     const latest = this.ledger.integrity.latest();
     return {
       ok: true,
       events: report.events,
       root: report.root,
-      checkpoint: report.checkpoint ? { treeSize: report.checkpoint.treeSize, rootHex: report.checkpoint.rootHex, note: latest?.treeSize === report.checkpoint.treeSize ? latest.note : undefined } : null,
+      checkpoint: report.checkpoint
+        ? {
+            treeSize: report.checkpoint.treeSize,
+            rootHex: report.checkpoint.rootHex,
+            note: latest?.treeSize === report.checkpoint.treeSize ? latest.note : undefined,
+          }
+        : null,
       eventsAfterCheckpoint: report.eventsAfterCheckpoint,
     };
   }
@@ -56,7 +69,11 @@ export class IntegrityController {
   async latest() {
     await this.ledger.integrity.notify();
     const latest = this.ledger.integrity.latest() ?? (await this.ledger.integrity.seal());
-    if (!latest) throw new NotFound('NO_CHECKPOINT', { zh: '日志为空，尚无签名检查点', en: 'the log is empty: no checkpoint yet' });
+    if (!latest)
+      throw new NotFound('NO_CHECKPOINT', {
+        zh: '日志为空，尚无签名检查点',
+        en: 'the log is empty: no checkpoint yet',
+      });
     return latest.note;
   }
 

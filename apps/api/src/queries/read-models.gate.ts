@@ -13,7 +13,9 @@ export class ReadModelsGate {
     try {
       this.ledger.events.comparePositions(minPosition, minPosition);
     } catch {
-      throw new ValidationFailed([{ path: 'minPosition', zh: '不是本系统给出的位置', en: 'is not a position this log handed out' }]);
+      throw new ValidationFailed([
+        { path: 'minPosition', zh: '不是本系统给出的位置', en: 'is not a position this log handed out' },
+      ]);
     }
     await this.ledger.runner.waitFor(minPosition, 5000);
   }

@@ -30,7 +30,10 @@ export class ReportController {
   @Get('terms/:termId/report')
   @Access('read')
   @ApiProduces(...Object.values(REPORT_MEDIA_TYPES))
-  @ApiOperation({ summary: 'The term-end work summary (工作总结) in Chinese, every figure referenced to its events; format=markdown|html|docx' })
+  @ApiOperation({
+    summary:
+      'The term-end work summary (工作总结) in Chinese, every figure referenced to its events; format=markdown|html|docx',
+  })
   async report(@Param('termId') termId: string, @Query() query: ReportQuery): Promise<StreamableFile> {
     await this.gate.reach(query.minPosition);
     const report = await generateReport(this.ledger.readSide, termId, {
@@ -43,7 +46,11 @@ export class ReportController {
     return new StreamableFile(report.bytes, {
       type: report.mediaType,
       length: report.bytes.length,
-      disposition: contentDisposition(query.format === 'docx' ? 'attachment' : 'inline', report.asciiFileName, report.fileName),
+      disposition: contentDisposition(
+        query.format === 'docx' ? 'attachment' : 'inline',
+        report.asciiFileName,
+        report.fileName,
+      ),
     });
   }
 }

@@ -35,13 +35,19 @@ export class SummaryController {
     await this.gate.reach(query.minPosition);
     const evidence = await this.ledger.readSide.evidence(termId, query.figure, iso(query.knownAt));
     if (!evidence)
-      throw new NotFound('FIGURE_NOT_FOUND', { zh: `总结中没有数字「${query.figure}」`, en: `the summary has no figure ${query.figure}` }, 'figure');
+      throw new NotFound(
+        'FIGURE_NOT_FOUND',
+        { zh: `总结中没有数字「${query.figure}」`, en: `the summary has no figure ${query.figure}` },
+        'figure',
+      );
     return evidence;
   }
 
   @Get('villages/:villageId/ledger')
   @Access('read')
-  @ApiOperation({ summary: "A village's cash balance, entries and debts as of a business date, as known at an instant" })
+  @ApiOperation({
+    summary: "A village's cash balance, entries and debts as of a business date, as known at an instant",
+  })
   async ledgerOf(@Param('villageId') villageId: string, @Query() query: LedgerQuery) {
     await this.gate.reach(query.minPosition);
     return this.ledger.readSide.ledger(villageId, { asOf: query.asOf, knownAt: iso(query.knownAt) });

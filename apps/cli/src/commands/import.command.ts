@@ -38,11 +38,16 @@ export const importFile = async (file: string, options: ImportOptions): Promise<
   }
   if (!summary) throw new CliError('导入未完成（the import did not finish）');
   process.stdout.write(`${JSON.stringify({ summary })}\n`);
-  progress.done(`导入完成：新增 ${summary.applied} 条，重复 ${summary.duplicates} 条，失败 ${summary.failed} 条 (applied ${summary.applied}, duplicates ${summary.duplicates}, failed ${summary.failed})`);
+  progress.done(
+    `导入完成：新增 ${summary.applied} 条，重复 ${summary.duplicates} 条，失败 ${summary.failed} 条 (applied ${summary.applied}, duplicates ${summary.duplicates}, failed ${summary.failed})`,
+  );
   return summary.failed > 0 ? EXIT.failed : EXIT.ok;
 };
 
-async function* importLocally(input: NodeJS.ReadableStream, options: ImportOptions): AsyncGenerator<ImportResultLine | ImportSummary> {
+async function* importLocally(
+  input: NodeJS.ReadableStream,
+  options: ImportOptions,
+): AsyncGenerator<ImportResultLine | ImportSummary> {
   const ledger = await openForCommand({ quietCatchUp: true });
   try {
     yield* importCommands(createInterface({ input, crlfDelay: Infinity }), {
@@ -57,8 +62,15 @@ async function* importLocally(input: NodeJS.ReadableStream, options: ImportOptio
   }
 }
 
-async function* importThroughServer(file: string, options: ImportOptions): AsyncGenerator<ImportResultLine | ImportSummary> {
-  if (!options.token) throw new CliError('通过服务器导入需要令牌：--token 或环境变量 SUNSHINE_TOKEN（a token is needed with --url）', EXIT.usage);
+async function* importThroughServer(
+  file: string,
+  options: ImportOptions,
+): AsyncGenerator<ImportResultLine | ImportSummary> {
+  if (!options.token)
+    throw new CliError(
+      '通过服务器导入需要令牌：--token 或环境变量 SUNSHINE_TOKEN（a token is needed with --url）',
+      EXIT.usage,
+    );
   const url = new URL(`/api/v1/commands/import?onError=${options.onError}`, options.url);
   const response = await fetch(url, {
     method: 'POST',
@@ -66,7 +78,11 @@ async function* importThroughServer(file: string, options: ImportOptions): Async
     body: createReadStream(file) as unknown as ReadableStream,
     duplex: 'half',
   } as RequestInit);
-  if (!response.ok || !response.body) throw new CliError(`服务器拒绝导入 server refused the import: ${response.status} ${await response.text()}`);
-  const reader = createInterface({ input: (await import('node:stream')).Readable.fromWeb(response.body as never), crlfDelay: Infinity });
+  if (!response.ok || !response.body)
+    throw new CliError(`服务器拒绝导入 server refused the import: ${response.status} ${await response.text()}`);
+  const reader = createInterface({
+    input: (await import('node:stream')).Readable.fromWeb(response.body as never),
+    crlfDelay: Infinity,
+  });
   for await (const text of reader) if (text.trim()) yield JSON.parse(text);
 }

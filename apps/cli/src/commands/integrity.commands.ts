@@ -2,7 +2,14 @@ import { Command } from 'commander';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadConfig, verifiablePages } from '@sunshine/application';
-import { generateSigningKey, verifyBundle, verifyCheckpoint, verifyConsistency, verifyInclusion, writeBundle } from '@sunshine/integrity';
+import {
+  generateSigningKey,
+  verifyBundle,
+  verifyCheckpoint,
+  verifyConsistency,
+  verifyInclusion,
+  writeBundle,
+} from '@sunshine/integrity';
 import { act, CliError, EXIT } from '../cli-error';
 import { withLedger } from '../open';
 import { Progress } from '../progress';
@@ -29,30 +36,42 @@ const generateKeys = (o: { out?: string }) => {
 
 /** `sunshine export <bundle>`: seals a fresh checkpoint, then writes the log up to it with every checkpoint. */
 const exportBundle = (bundle: string) =>
-  withLedger(async (ledger) => {
-    const sealed = await ledger.integrity.seal();
-    if (!sealed) throw new CliError('日志为空，无可导出 (the log is empty)');
-    const progress = new Progress(`导出 exporting ${bundle}`, sealed.treeSize);
-    let written = 0;
-    async function* events() {
-      for await (const page of verifiablePages(ledger.events)) {
-        for (const event of page) {
-          if (written === sealed?.treeSize) return;
-          written++;
-          yield event;
+  withLedger(
+    async (ledger) => {
+      const sealed = await ledger.integrity.seal();
+      if (!sealed) throw new CliError('日志为空，无可导出 (the log is empty)');
+      const progress = new Progress(`导出 exporting ${bundle}`, sealed.treeSize);
+      let written = 0;
+      async function* events() {
+        for await (const page of verifiablePages(ledger.events)) {
+          for (const event of page) {
+            if (written === sealed?.treeSize) return;
+            written++;
+            yield event;
+          }
+          progress.update(written);
         }
-        progress.update(written);
       }
-    }
-    await writeBundle(resolve(bundle), events(), ledger.integrity.checkpointsUpTo(sealed.treeSize).map((c) => c.note), {
-      origin: ledger.integrity.origin,
-      exportedAt: new Date().toISOString(),
-      events: sealed.treeSize,
-    });
-    progress.done(`已导出 ${sealed.treeSize} 个事件及签名检查点 (exported ${sealed.treeSize} events, checkpoint root ${sealed.rootHex})`);
-    process.stdout.write(`${JSON.stringify({ bundle: resolve(bundle), events: sealed.treeSize, checkpoint: sealed.note })}\n`);
-    return EXIT.ok;
-  }, { quietCatchUp: true });
+      await writeBundle(
+        resolve(bundle),
+        events(),
+        ledger.integrity.checkpointsUpTo(sealed.treeSize).map((c) => c.note),
+        {
+          origin: ledger.integrity.origin,
+          exportedAt: new Date().toISOString(),
+          events: sealed.treeSize,
+        },
+      );
+      progress.done(
+        `已导出 ${sealed.treeSize} 个事件及签名检查点 (exported ${sealed.treeSize} events, checkpoint root ${sealed.rootHex})`,
+      );
+      process.stdout.write(
+        `${JSON.stringify({ bundle: resolve(bundle), events: sealed.treeSize, checkpoint: sealed.note })}\n`,
+      );
+      return EXIT.ok;
+    },
+    { quietCatchUp: true },
+  );
 
 /** `sunshine verify <bundle> --public-key <file> [--since <checkpoint>]`: offline, no database. */
 const verify = async (bundle: string, o: { publicKey: string; since?: string }) => {
@@ -62,13 +81,17 @@ const verify = async (bundle: string, o: { publicKey: string; since?: string }) 
   const progress = new Progress('校验 verifying');
   let report;
   try {
-    report = await verifyBundle(bundle, publicKey, { since }, (checked, total) => progress.update(checked, `/ ${total}`));
+    report = await verifyBundle(bundle, publicKey, { since }, (checked, total) =>
+      progress.update(checked, `/ ${total}`),
+    );
   } catch (error) {
     throw new CliError(`无法校验 cannot verify: ${error instanceof Error ? error.message : String(error)}`, EXIT.usage);
   }
   if (!report.ok) {
     const f = report.firstFailure;
-    progress.done(`✗ 校验失败 verification FAILED: ${f.reason} — stream ${f.stream ?? '-'} revision ${f.revision ?? '-'} position ${f.position ?? '-'}\n  ${f.detail}`);
+    progress.done(
+      `✗ 校验失败 verification FAILED: ${f.reason} — stream ${f.stream ?? '-'} revision ${f.revision ?? '-'} position ${f.position ?? '-'}\n  ${f.detail}`,
+    );
     process.stdout.write(`${JSON.stringify({ ok: false, firstFailure: f })}\n`);
     return EXIT.failed;
   }
@@ -76,9 +99,13 @@ const verify = async (bundle: string, o: { publicKey: string; since?: string }) 
   progress.done(
     `✓ 校验通过 intact: ${report.events} events, root ${report.root}` +
       (unsigned > 0 ? `\n  注意 warning: ${unsigned} events are chained but not covered by a signed checkpoint` : '') +
-      (report.consistency ? `\n  与此前校验的检查点一致 extends the checkpoint verified before (size ${report.consistency.fromSize})` : ''),
+      (report.consistency
+        ? `\n  与此前校验的检查点一致 extends the checkpoint verified before (size ${report.consistency.fromSize})`
+        : ''),
   );
-  process.stdout.write(`${JSON.stringify({ ok: true, events: report.events, root: report.root, checkpoint: report.checkpoint, eventsAfterCheckpoint: report.eventsAfterCheckpoint, consistency: report.consistency ?? null })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ok: true, events: report.events, root: report.root, checkpoint: report.checkpoint, eventsAfterCheckpoint: report.eventsAfterCheckpoint, consistency: report.consistency ?? null })}\n`,
+  );
   return EXIT.ok;
 };
 
@@ -96,22 +123,38 @@ const checkProof = (file: string, o: { publicKey: string }) => {
     throw new CliError(`${file} 不是 JSON (not JSON)`, EXIT.usage);
   }
   const signedRoot = (note: unknown, size: number): string => {
-    if (typeof note !== 'string') throw new CliError(`没有树大小 ${size} 的签名检查点 (no signed checkpoint of size ${size} in the answer)`);
+    if (typeof note !== 'string')
+      throw new CliError(`没有树大小 ${size} 的签名检查点 (no signed checkpoint of size ${size} in the answer)`);
     const checked = verifyCheckpoint(note, publicKey);
     if (!checked.ok) throw new CliError(`检查点签名无效 checkpoint not valid: ${checked.detail}`);
-    if (checked.checkpoint.treeSize !== size) throw new CliError(`检查点大小不符 checkpoint size ${checked.checkpoint.treeSize} ≠ ${size}`);
+    if (checked.checkpoint.treeSize !== size)
+      throw new CliError(`检查点大小不符 checkpoint size ${checked.checkpoint.treeSize} ≠ ${size}`);
     return checked.checkpoint.rootHex;
   };
   let ok: boolean;
   if ('leafIndex' in answer) {
     const size = Number(answer.treeSize);
-    ok = verifyInclusion(String(answer.leafHash), Number(answer.leafIndex), size, answer.proof as string[], signedRoot(answer.checkpoint, size));
+    ok = verifyInclusion(
+      String(answer.leafHash),
+      Number(answer.leafIndex),
+      size,
+      answer.proof as string[],
+      signedRoot(answer.checkpoint, size),
+    );
   } else {
     const checkpoints = answer.checkpoints as { from: unknown; to: unknown };
     const [from, to] = [Number(answer.fromSize), Number(answer.toSize)];
-    ok = verifyConsistency(from, to, answer.proof as string[], signedRoot(checkpoints?.from, from), signedRoot(checkpoints?.to, to));
+    ok = verifyConsistency(
+      from,
+      to,
+      answer.proof as string[],
+      signedRoot(checkpoints?.from, from),
+      signedRoot(checkpoints?.to, to),
+    );
   }
-  process.stderr.write(ok ? '✓ 证明有效 the proof holds against the signed checkpoint\n' : '✗ 证明无效 the proof does NOT hold\n');
+  process.stderr.write(
+    ok ? '✓ 证明有效 the proof holds against the signed checkpoint\n' : '✗ 证明无效 the proof does NOT hold\n',
+  );
   return ok ? EXIT.ok : EXIT.failed;
 };
 
@@ -123,7 +166,11 @@ export const registerIntegrityCommands = (program: Command): void => {
     .description('a new Ed25519 signing key (PKCS#8 PEM); prints its public key')
     .option('-o, --out <file>', 'where to write it (default: SUNSHINE_SIGNING_KEY or <data dir>/signing-key.pem)')
     .action(act(generateKeys));
-  program.command('export').description('seal a fresh checkpoint and write the log with its checkpoints to a bundle').argument('<bundle>').action(act(exportBundle));
+  program
+    .command('export')
+    .description('seal a fresh checkpoint and write the log with its checkpoints to a bundle')
+    .argument('<bundle>')
+    .action(act(exportBundle));
   program
     .command('verify')
     .description('verify a bundle offline, with the public key alone')

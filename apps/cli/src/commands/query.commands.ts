@@ -5,7 +5,8 @@ import { withLedger } from '../open';
 
 const knownAtOf = (value: string | undefined): string | undefined => {
   if (value === undefined) return undefined;
-  if (Number.isNaN(Date.parse(value))) throw new CliError(`--known-at 不是有效的时间 (not an ISO timestamp): ${value}`, EXIT.usage);
+  if (Number.isNaN(Date.parse(value)))
+    throw new CliError(`--known-at 不是有效的时间 (not an ISO timestamp): ${value}`, EXIT.usage);
   return new Date(value).toISOString();
 };
 
@@ -34,7 +35,8 @@ export const registerQueryCommands = (program: Command): void => {
     .option('--known-at <iso>', 'as known at this instant')
     .action(
       act(async (villageId: string, o: { asOf?: string; knownAt?: string }) => {
-        if (o.asOf !== undefined && !isLocalDate(o.asOf)) throw new CliError(`--as-of 不是有效的日期 (not a calendar date YYYY-MM-DD): ${o.asOf}`, EXIT.usage);
+        if (o.asOf !== undefined && !isLocalDate(o.asOf))
+          throw new CliError(`--as-of 不是有效的日期 (not a calendar date YYYY-MM-DD): ${o.asOf}`, EXIT.usage);
         const knownAt = knownAtOf(o.knownAt);
         print(await withLedger((ledger) => ledger.readSide.ledger(villageId, { asOf: o.asOf, knownAt })));
         return EXIT.ok;

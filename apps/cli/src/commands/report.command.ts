@@ -6,7 +6,8 @@ import { withLedger } from '../open';
 
 const knownAtOf = (value: string | undefined): string | undefined => {
   if (value === undefined) return undefined;
-  if (Number.isNaN(Date.parse(value))) throw new CliError(`--known-at 不是有效的时间 (not an ISO timestamp): ${value}`, EXIT.usage);
+  if (Number.isNaN(Date.parse(value)))
+    throw new CliError(`--known-at 不是有效的时间 (not an ISO timestamp): ${value}`, EXIT.usage);
   return new Date(value).toISOString();
 };
 
@@ -23,11 +24,18 @@ export const registerReportCommand = (program: Command): void => {
       act(async (termId: string, o: { format: ReportFormat; output: string; knownAt?: string }) => {
         const knownAt = knownAtOf(o.knownAt);
         const report = await withLedger((ledger) =>
-          generateReport(ledger.readSide, termId, { format: o.format, townshipName: ledger.config.townshipName, generatedAt: ledger.clock(), knownAt }),
+          generateReport(ledger.readSide, termId, {
+            format: o.format,
+            townshipName: ledger.config.townshipName,
+            generatedAt: ledger.clock(),
+            knownAt,
+          }),
         );
         writeFileSync(o.output, report.bytes);
         const { figures } = report.document.appendix;
-        process.stdout.write(`已生成工作总结 ${o.output}：${figures.length} 个数字，均附事件来源 (wrote ${report.bytes.length} bytes, ${figures.length} figures with their evidence)\n`);
+        process.stdout.write(
+          `已生成工作总结 ${o.output}：${figures.length} 个数字，均附事件来源 (wrote ${report.bytes.length} bytes, ${figures.length} figures with their evidence)\n`,
+        );
         return EXIT.ok;
       }),
     );

@@ -19,12 +19,22 @@ export class CheckpointStore {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
-    this.db.exec('CREATE TABLE IF NOT EXISTS checkpoints (tree_size INTEGER PRIMARY KEY, root TEXT NOT NULL, note TEXT NOT NULL, signed_at TEXT NOT NULL) STRICT');
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS checkpoints (tree_size INTEGER PRIMARY KEY, root TEXT NOT NULL, note TEXT NOT NULL, signed_at TEXT NOT NULL) STRICT',
+    );
     this.statements = {
-      put: this.db.prepare('INSERT INTO checkpoints (tree_size, root, note, signed_at) VALUES (?, ?, ?, ?) ON CONFLICT (tree_size) DO NOTHING'),
-      latest: this.db.prepare<[], Row>('SELECT tree_size, root, note, signed_at FROM checkpoints ORDER BY tree_size DESC LIMIT 1'),
-      at: this.db.prepare<[number], Row>('SELECT tree_size, root, note, signed_at FROM checkpoints WHERE tree_size = ?'),
-      upTo: this.db.prepare<[number], Row>('SELECT tree_size, root, note, signed_at FROM checkpoints WHERE tree_size <= ? ORDER BY tree_size'),
+      put: this.db.prepare(
+        'INSERT INTO checkpoints (tree_size, root, note, signed_at) VALUES (?, ?, ?, ?) ON CONFLICT (tree_size) DO NOTHING',
+      ),
+      latest: this.db.prepare<[], Row>(
+        'SELECT tree_size, root, note, signed_at FROM checkpoints ORDER BY tree_size DESC LIMIT 1',
+      ),
+      at: this.db.prepare<[number], Row>(
+        'SELECT tree_size, root, note, signed_at FROM checkpoints WHERE tree_size = ?',
+      ),
+      upTo: this.db.prepare<[number], Row>(
+        'SELECT tree_size, root, note, signed_at FROM checkpoints WHERE tree_size <= ? ORDER BY tree_size',
+      ),
     };
   }
 

@@ -125,22 +125,39 @@ export class IntegrityService {
     if (!event) throw notFound({ zh: '事件', en: 'Event' }, eventId, 'eventId');
     const dense = this.events as Partial<DenseStore>;
     const leafIndex = dense.leafIndexOf ? dense.leafIndexOf(event.position) : this.indexOf.get(event.position);
-    if (leafIndex === undefined || leafIndex >= this.tree.size) throw notFound({ zh: '事件', en: 'Event' }, eventId, 'eventId');
+    if (leafIndex === undefined || leafIndex >= this.tree.size)
+      throw notFound({ zh: '事件', en: 'Event' }, eventId, 'eventId');
     const size = treeSize ?? this.checkpoints.latest()?.treeSize ?? this.tree.size;
     if (size <= leafIndex || size > this.tree.size)
-      throw badSize('treeSize', `应在 ${leafIndex + 1} 与 ${this.tree.size} 之间`, `must lie between ${leafIndex + 1} and ${this.tree.size}`);
+      throw badSize(
+        'treeSize',
+        `应在 ${leafIndex + 1} 与 ${this.tree.size} 之间`,
+        `must lie between ${leafIndex + 1} and ${this.tree.size}`,
+      );
     const proof = this.tree.inclusionProof(leafIndex, size);
     const rootHex = this.tree.rootAt(size);
     const leafHash = this.tree.leafHash(leafIndex);
-    return { eventId, position: event.position, leafIndex, treeSize: size, leafHash, rootHex, proof, verified: verifyInclusion(leafHash, leafIndex, size, proof, rootHex), checkpoint: this.checkpoints.at(size)?.note ?? null };
+    return {
+      eventId,
+      position: event.position,
+      leafIndex,
+      treeSize: size,
+      leafHash,
+      rootHex,
+      proof,
+      verified: verifyInclusion(leafHash, leafIndex, size, proof, rootHex),
+      checkpoint: this.checkpoints.at(size)?.note ?? null,
+    };
   }
 
   /** An RFC 6962 consistency proof that the tree of `to` extends the tree of `from`. */
   async consistency(from: number, to?: number) {
     await this.sync();
     const toSize = to ?? this.checkpoints.latest()?.treeSize ?? this.tree.size;
-    if (!(from >= 1 && from <= toSize)) throw badSize('from', `应在 1 与 ${toSize} 之间`, `must lie between 1 and ${toSize}`);
-    if (toSize > this.tree.size) throw badSize('to', `不能超过日志长度 ${this.tree.size}`, `must not exceed the log's ${this.tree.size} events`);
+    if (!(from >= 1 && from <= toSize))
+      throw badSize('from', `应在 1 与 ${toSize} 之间`, `must lie between 1 and ${toSize}`);
+    if (toSize > this.tree.size)
+      throw badSize('to', `不能超过日志长度 ${this.tree.size}`, `must not exceed the log's ${this.tree.size} events`);
     return {
       fromSize: from,
       toSize,
@@ -158,7 +175,12 @@ export class IntegrityService {
   async verify(options: { strict?: boolean; onProgress?: (events: number) => void } = {}): Promise<LogReport> {
     const { strict = false, onProgress } = options;
     const notes = this.checkpoints.upTo(Number.MAX_SAFE_INTEGER).map((c) => c.note);
-    const verifier = new LogVerifier({ checkpoints: notes, publicKey: this.key.publicKeyPem, origin: this.origin, strict });
+    const verifier = new LogVerifier({
+      checkpoints: notes,
+      publicKey: this.key.publicKeyPem,
+      origin: this.origin,
+      strict,
+    });
     // The embedded store's file is read and hashed on every core; strict re-canonicalises here.
     const file = strict ? undefined : storedLogFile(this.events);
     if (file) return verifyStoredLog(file, Number((await this.events.headPosition()) ?? 0), verifier, onProgress);

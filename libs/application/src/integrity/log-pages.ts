@@ -19,7 +19,8 @@ const prevHashIn = (body: string): string => {
   return at < 0 ? '' : body.slice(at + PREV_HASH.length, at + PREV_HASH.length + 64);
 };
 
-const hasRaw = (store: EventStore): store is EventStore & RawReader => typeof (store as Partial<RawReader>).readRaw === 'function';
+const hasRaw = (store: EventStore): store is EventStore & RawReader =>
+  typeof (store as Partial<RawReader>).readRaw === 'function';
 
 const PAGE = 5000;
 
@@ -27,7 +28,11 @@ const PAGE = 5000;
  * The whole log in order, page by page, as the verifier takes it: with the stored canonical
  * bytes where the store keeps them, so verification hashes exactly what is on disk.
  */
-export async function* verifiablePages(store: EventStore, after?: Position, options: { parse?: boolean } = {}): AsyncGenerator<VerifiableEvent[]> {
+export async function* verifiablePages(
+  store: EventStore,
+  after?: Position,
+  options: { parse?: boolean } = {},
+): AsyncGenerator<VerifiableEvent[]> {
   for (;;) {
     let page: VerifiableEvent[];
     if (hasRaw(store) && !options.parse) {
@@ -49,7 +54,16 @@ export async function* verifiablePages(store: EventStore, after?: Position, opti
           event = JSON.parse(row.body) as StoredEvent;
         } catch {
           // Bytes that are no longer JSON: the verifier names this event as malformed.
-          return { eventId: '', type: '', stream: '', revision: -1, position: row.position, data: null, metadata: { prevHash: '', hash: row.hash }, canonical: row.body };
+          return {
+            eventId: '',
+            type: '',
+            stream: '',
+            revision: -1,
+            position: row.position,
+            data: null,
+            metadata: { prevHash: '', hash: row.hash },
+            canonical: row.body,
+          };
         }
         event.metadata = { ...event.metadata, hash: row.hash };
         return { ...event, position: row.position, canonical: row.body };
@@ -65,16 +79,20 @@ interface HashReader {
   readHashes(options: { after?: Position; limit: number }): { position: string; hash: string }[];
 }
 
-const hasHashes = (store: EventStore): store is EventStore & HashReader => typeof (store as Partial<HashReader>).readHashes === 'function';
+const hasHashes = (store: EventStore): store is EventStore & HashReader =>
+  typeof (store as Partial<HashReader>).readHashes === 'function';
 
 /** Only the hashes and positions, for keeping the Merkle tree in step. */
-export async function* hashPages(store: EventStore, after?: Position): AsyncGenerator<{ position: string; hash: string }[]> {
+export async function* hashPages(
+  store: EventStore,
+  after?: Position,
+): AsyncGenerator<{ position: string; hash: string }[]> {
   for (;;) {
     const page = hasHashes(store)
       ? store.readHashes({ after, limit: PAGE })
       : hasRaw(store)
-      ? store.readRaw({ after, limit: PAGE })
-      : (await store.readAll({ after, limit: PAGE })).map((e) => ({ position: e.position, hash: e.metadata.hash }));
+        ? store.readRaw({ after, limit: PAGE })
+        : (await store.readAll({ after, limit: PAGE })).map((e) => ({ position: e.position, hash: e.metadata.hash }));
     if (page.length === 0) return;
     yield page;
     after = page[page.length - 1].position;

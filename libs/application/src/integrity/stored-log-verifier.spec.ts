@@ -4,7 +4,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@sunshine/event-store';
-import { generateSigningKey, LogReport, LogVerifier, LogVerifierOptions, MerkleTree, signCheckpoint, verifyLog } from '@sunshine/integrity';
+import {
+  generateSigningKey,
+  LogReport,
+  LogVerifier,
+  LogVerifierOptions,
+  MerkleTree,
+  signCheckpoint,
+  verifyLog,
+} from '@sunshine/integrity';
 import { CheckpointStore } from './checkpoint-store';
 import { IntegrityService } from './integrity-service';
 import { verifiablePages } from './log-pages';
@@ -13,7 +21,32 @@ import { storedLogFile, verifyStoredLog } from './stored-log-verifier';
 const key = generateSigningKey();
 const origin = 'sunshine-ledger/示范镇';
 //            1    2    3    4    5    6    7    8    9   10   11   12   13   14   15   16   17   18   19   20   21   22   23   24
-const PLAN = ['A', 'B', 'A', 'C', 'B', 'A', 'C', 'A', 'B', 'C', 'D', 'A', 'B', 'D', 'C', 'A', 'B', 'D', 'A', 'C', 'B', 'A', 'D', 'C'];
+const PLAN = [
+  'A',
+  'B',
+  'A',
+  'C',
+  'B',
+  'A',
+  'C',
+  'A',
+  'B',
+  'C',
+  'D',
+  'A',
+  'B',
+  'D',
+  'C',
+  'A',
+  'B',
+  'D',
+  'A',
+  'C',
+  'B',
+  'A',
+  'D',
+  'C',
+];
 
 let dir: string;
 let options: LogVerifierOptions;
@@ -60,13 +93,33 @@ beforeAll(async () => {
   const store = open(join(dir, 'events.db'));
   for (const [i, stream] of PLAN.entries()) {
     const commandId = `cmd-${i}`;
-    const metadata = { commandId, actor: { userId: 'clerk-1', role: 'clerk' }, occurredOn: '2025-01-01', correlationId: commandId, causationId: commandId, schemaVersion: 1 };
-    await store.append({ stream, expectedRevision: 'any', events: [{ eventId: randomUUID(), type: 'FundsReceived', data: { amount: { minor: 1000 * (i + 1) }, memo: `第${i}笔拨款` }, metadata }] });
+    const metadata = {
+      commandId,
+      actor: { userId: 'clerk-1', role: 'clerk' },
+      occurredOn: '2025-01-01',
+      correlationId: commandId,
+      causationId: commandId,
+      schemaVersion: 1,
+    };
+    await store.append({
+      stream,
+      expectedRevision: 'any',
+      events: [
+        {
+          eventId: randomUUID(),
+          type: 'FundsReceived',
+          data: { amount: { minor: 1000 * (i + 1) }, memo: `第${i}笔拨款` },
+          metadata,
+        },
+      ],
+    });
   }
   const tree = new MerkleTree();
   for await (const page of verifiablePages(store)) for (const event of page) tree.appendEventHash(event.metadata.hash);
   await store.close();
-  const checkpoints = [8, 16, 24].map((treeSize) => signCheckpoint({ origin, treeSize, rootHex: tree.rootAt(treeSize) }, key.privateKeyPem));
+  const checkpoints = [8, 16, 24].map((treeSize) =>
+    signCheckpoint({ origin, treeSize, rootHex: tree.rootAt(treeSize) }, key.privateKeyPem),
+  );
   options = { checkpoints, publicKey: key.publicKeyPem, origin };
 });
 
@@ -82,9 +135,23 @@ describe('verifying the stored log on worker threads', () => {
   });
 
   it.each([
-    ['a changed byte', (db: Database.Database) => db.prepare(`UPDATE events SET body = replace(body, '"minor":', '"minor":9') WHERE position = 13`).run(), { reason: 'hash-mismatch', index: 12, position: '13' }],
-    ['a changed character', (db: Database.Database) => db.prepare(`UPDATE events SET body = replace(body, '拨款', '拨欵') WHERE position = 7`).run(), { reason: 'hash-mismatch', index: 6 }],
-    ['a deleted event', (db: Database.Database) => db.prepare("DELETE FROM events WHERE stream = 'B' AND revision = 1").run(), { reason: 'revision-gap', stream: 'B', revision: 2 }],
+    [
+      'a changed byte',
+      (db: Database.Database) =>
+        db.prepare(`UPDATE events SET body = replace(body, '"minor":', '"minor":9') WHERE position = 13`).run(),
+      { reason: 'hash-mismatch', index: 12, position: '13' },
+    ],
+    [
+      'a changed character',
+      (db: Database.Database) =>
+        db.prepare(`UPDATE events SET body = replace(body, '拨款', '拨欵') WHERE position = 7`).run(),
+      { reason: 'hash-mismatch', index: 6 },
+    ],
+    [
+      'a deleted event',
+      (db: Database.Database) => db.prepare("DELETE FROM events WHERE stream = 'B' AND revision = 1").run(),
+      { reason: 'revision-gap', stream: 'B', revision: 2 },
+    ],
     [
       'two events swapped',
       (db: Database.Database) => {
@@ -94,11 +161,32 @@ describe('verifying the stored log on worker threads', () => {
       },
       { reason: 'checkpoint-mismatch', index: 15 },
     ],
-    ['a stream dropped', (db: Database.Database) => db.prepare("DELETE FROM events WHERE stream = 'D'").run(), { reason: 'checkpoint-mismatch', index: 15 }],
-    ['the tail cut', (db: Database.Database) => db.prepare('DELETE FROM events WHERE position > 21').run(), { reason: 'log-truncated', index: 20, position: '21' }],
-    ['a hash that is not hex', (db: Database.Database) => db.prepare("UPDATE events SET hash = upper(hash) WHERE position = 18").run(), { reason: 'malformed-event', index: 17, stream: 'D' }],
-    ['a prevHash rewritten', (db: Database.Database) => db.prepare(`UPDATE events SET body = replace(body, '"prevHash":"', '"prevHash":"x') WHERE position = 20`).run(), { reason: 'malformed-event', index: 19 }],
-    ['a negative revision', (db: Database.Database) => db.prepare('UPDATE events SET revision = -3 WHERE position = 22').run(), { reason: 'malformed-event', index: 21, revision: -3 }],
+    [
+      'a stream dropped',
+      (db: Database.Database) => db.prepare("DELETE FROM events WHERE stream = 'D'").run(),
+      { reason: 'checkpoint-mismatch', index: 15 },
+    ],
+    [
+      'the tail cut',
+      (db: Database.Database) => db.prepare('DELETE FROM events WHERE position > 21').run(),
+      { reason: 'log-truncated', index: 20, position: '21' },
+    ],
+    [
+      'a hash that is not hex',
+      (db: Database.Database) => db.prepare('UPDATE events SET hash = upper(hash) WHERE position = 18').run(),
+      { reason: 'malformed-event', index: 17, stream: 'D' },
+    ],
+    [
+      'a prevHash rewritten',
+      (db: Database.Database) =>
+        db.prepare(`UPDATE events SET body = replace(body, '"prevHash":"', '"prevHash":"x') WHERE position = 20`).run(),
+      { reason: 'malformed-event', index: 19 },
+    ],
+    [
+      'a negative revision',
+      (db: Database.Database) => db.prepare('UPDATE events SET revision = -3 WHERE position = 22').run(),
+      { reason: 'malformed-event', index: 21, revision: -3 },
+    ],
   ])('finds %s and names the event one thread names', async (_, change, expected) => {
     const file = tampered(change);
     const report = await verifiedInParallel(file);
@@ -107,9 +195,16 @@ describe('verifying the stored log on worker threads', () => {
   });
 
   it('is what IntegrityService.verify runs on a store file, reporting as the strict one-thread verify does', async () => {
-    const file = tampered((db) => db.prepare(`UPDATE events SET body = replace(body, '"minor":', '"minor":9') WHERE position = 13`).run());
+    const file = tampered((db) =>
+      db.prepare(`UPDATE events SET body = replace(body, '"minor":', '"minor":9') WHERE position = 13`).run(),
+    );
     const store = open(file);
-    const service = new IntegrityService(store, new CheckpointStore(join(dir, `checkpoints-${randomUUID()}.db`)), { privateKey: createPrivateKey(key.privateKeyPem), publicKeyPem: key.publicKeyPem }, origin);
+    const service = new IntegrityService(
+      store,
+      new CheckpointStore(join(dir, `checkpoints-${randomUUID()}.db`)),
+      { privateKey: createPrivateKey(key.privateKeyPem), publicKeyPem: key.publicKeyPem },
+      origin,
+    );
     try {
       expect(storedLogFile(store)).toBe(file);
       const progress: number[] = [];
@@ -129,7 +224,10 @@ describe('verifying the stored log on worker threads', () => {
   });
 
   it('passes an empty log without starting a thread', async () => {
-    await expect(verifyStoredLog(join(dir, 'no-such-dir', 'events.db'), 0, new LogVerifier())).resolves.toMatchObject({ ok: true, events: 0 });
+    await expect(verifyStoredLog(join(dir, 'no-such-dir', 'events.db'), 0, new LogVerifier())).resolves.toMatchObject({
+      ok: true,
+      events: 0,
+    });
   });
 
   it('needs a store file other threads can open', () => {

@@ -44,9 +44,10 @@ export function storedRangeWorker(): void {
   const { file, driver } = workerData as RangeWorkerData;
   const Database = require(driver) as typeof import('better-sqlite3');
   const db = new Database(file, { readonly: true, fileMustExist: true });
-  const select = db.prepare<[number, number], { position: number; stream: string; revision: number; body: string; hash: string }>(
-    'SELECT position, stream, revision, body, hash FROM events WHERE position > ? AND position <= ? ORDER BY position',
-  );
+  const select = db.prepare<
+    [number, number],
+    { position: number; stream: string; revision: number; body: string; hash: string }
+  >('SELECT position, stream, revision, body, hash FROM events WHERE position > ? AND position <= ? ORDER BY position');
   const HEX_64 = /^[0-9a-f]{64}$/;
   // Keys are sorted in the canonical body, so the metadata's prevHash is the last such key.
   const PREV_HASH = '"prevHash":"';

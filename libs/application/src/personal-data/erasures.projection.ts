@@ -11,6 +11,12 @@ export const erasuresProjection: Projection = {
   version: 1,
   categories: [ERASED_SUBJECT],
   keysOf: (event) =>
-    event.type === 'PersonalDataErased' ? [{ key: `${ERASED_SUBJECT}/${(event.data as { subjectId: string }).subjectId}`, category: ERASED_SUBJECT }] : [],
-  evolve: (_doc, event) => ({ subjectId: (event.data as { subjectId: string }).subjectId, erasedAt: event.metadata.recordedAt, eventId: event.eventId }),
+    event.type === 'PersonalDataErased'
+      ? [{ key: `${ERASED_SUBJECT}/${(event.data as { subjectId: string }).subjectId}`, category: ERASED_SUBJECT }]
+      : [],
+  evolve: (_doc, event) => ({
+    subjectId: (event.data as { subjectId: string }).subjectId,
+    erasedAt: event.metadata.recordedAt,
+    eventId: event.eventId,
+  }),
 };

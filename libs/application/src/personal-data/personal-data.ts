@@ -26,7 +26,10 @@ const CARRIES_PARTIES = new Set(['DisputeRegistered']);
 const associated = (eventId: string, subjectId: string) => `${eventId}|${subjectId}`;
 
 const subjectErased = (subjectId: string) =>
-  new RuleViolation('RULE_SUBJECT_ERASED', { zh: `当事人「${subjectId}」的个人信息已被删除，不能再登记其个人信息`, en: `the personal data of subject ${subjectId} has been erased` });
+  new RuleViolation('RULE_SUBJECT_ERASED', {
+    zh: `当事人「${subjectId}」的个人信息已被删除，不能再登记其个人信息`,
+    en: `the personal data of subject ${subjectId} has been erased`,
+  });
 
 /**
  * Encrypts every party before the event is hashed and stored, so the log never holds personal

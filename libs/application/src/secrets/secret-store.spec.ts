@@ -78,7 +78,9 @@ describe('the secret store', () => {
     const first = new SecretStore(file);
     const taken = await ready(first);
     const key = first.subjectKey(taken);
-    const madeInFirstRun = (first as unknown as { db: { prepare: (sql: string) => { all: () => { subject_id: string }[] } } }).db
+    const madeInFirstRun = (
+      first as unknown as { db: { prepare: (sql: string) => { all: () => { subject_id: string }[] } } }
+    ).db
       .prepare('SELECT subject_id FROM subject_keys')
       .all()
       .map((row) => row.subject_id);

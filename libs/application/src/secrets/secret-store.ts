@@ -37,12 +37,18 @@ export class SecretStore {
     `);
     this.statements = {
       userOf: this.db.prepare<[string], { user_id: string }>('SELECT user_id FROM tokens WHERE token_hash = ?'),
-      putToken: this.db.prepare('INSERT INTO tokens (token_hash, user_id) VALUES (?, ?) ON CONFLICT (token_hash) DO UPDATE SET user_id = excluded.user_id'),
+      putToken: this.db.prepare(
+        'INSERT INTO tokens (token_hash, user_id) VALUES (?, ?) ON CONFLICT (token_hash) DO UPDATE SET user_id = excluded.user_id',
+      ),
       tokensOf: this.db.prepare<[string], { token_hash: string }>('SELECT token_hash FROM tokens WHERE user_id = ?'),
       deleteTokensOf: this.db.prepare('DELETE FROM tokens WHERE user_id = ?'),
       key: this.db.prepare<[string], { key: Buffer | null }>('SELECT key FROM subject_keys WHERE subject_id = ?'),
-      putKey: this.db.prepare('INSERT INTO subject_keys (subject_id, key) VALUES (?, ?) ON CONFLICT (subject_id) DO NOTHING'),
-      destroyKey: this.db.prepare('INSERT INTO subject_keys (subject_id, key) VALUES (?, NULL) ON CONFLICT (subject_id) DO UPDATE SET key = NULL'),
+      putKey: this.db.prepare(
+        'INSERT INTO subject_keys (subject_id, key) VALUES (?, ?) ON CONFLICT (subject_id) DO NOTHING',
+      ),
+      destroyKey: this.db.prepare(
+        'INSERT INTO subject_keys (subject_id, key) VALUES (?, NULL) ON CONFLICT (subject_id) DO UPDATE SET key = NULL',
+      ),
     };
     this.walSync = WalSync.attach(this.db, options.dataSync);
   }

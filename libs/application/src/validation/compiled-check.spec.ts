@@ -12,15 +12,42 @@ const demo = readFileSync(join(__dirname, '..', '..', '..', '..', 'demo', 'demo-
   .map((line) => JSON.parse(line) as { type: string; data: Record<string, unknown> });
 
 const classValidatorAccepts = (dto: new () => object, data: unknown): boolean =>
-  validateSync(plainToInstance(dto, data) as object, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true }).length === 0;
+  validateSync(plainToInstance(dto, data) as object, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+  }).length === 0;
 
-const WRONG_VALUES: unknown[] = [undefined, null, '', 'x', ' ', 7, -1, 1.5, 0, true, {}, [], ['x'], [{}], '2011-02-30', '2011-2-3', 'CNY', 'x'.repeat(2001), { currency: 'CNY', minor: 1 }];
+const WRONG_VALUES: unknown[] = [
+  undefined,
+  null,
+  '',
+  'x',
+  ' ',
+  7,
+  -1,
+  1.5,
+  0,
+  true,
+  {},
+  [],
+  ['x'],
+  [{}],
+  '2011-02-30',
+  '2011-2-3',
+  'CNY',
+  'x'.repeat(2001),
+  { currency: 'CNY', minor: 1 },
+];
 
 /** Every path to a value inside `data`, objects and list items included. */
 const paths = (value: unknown, prefix: (string | number)[] = []): (string | number)[][] => {
   if (typeof value !== 'object' || value === null) return [];
   const keys: (string | number)[] = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
-  return keys.flatMap((key) => [[...prefix, key], ...paths((value as Record<string | number, unknown>)[key], [...prefix, key])]);
+  return keys.flatMap((key) => [
+    [...prefix, key],
+    ...paths((value as Record<string | number, unknown>)[key], [...prefix, key]),
+  ]);
 };
 
 const withValueAt = (data: unknown, path: (string | number)[], replacement: unknown): unknown => {
@@ -65,12 +92,23 @@ describe('the compiled check of command data', () => {
       const dto = COMMAND_DTOS[type];
       for (const path of [[], ...paths(data)]) {
         // JSON has no undefined: for a list item it stands for nothing a client can send.
-        const wrongs = typeof path[path.length - 1] === 'number' ? WRONG_VALUES.filter((wrong) => wrong !== undefined) : WRONG_VALUES;
-        const variants = [withExtraField(data, path), ...(path.length ? wrongs.map((wrong) => withValueAt(data, path, wrong)) : [])];
+        const wrongs =
+          typeof path[path.length - 1] === 'number'
+            ? WRONG_VALUES.filter((wrong) => wrong !== undefined)
+            : WRONG_VALUES;
+        const variants = [
+          withExtraField(data, path),
+          ...(path.length ? wrongs.map((wrong) => withValueAt(data, path, wrong)) : []),
+        ];
         for (const variant of variants) {
           const expected = classValidatorAccepts(dto, variant);
           if (!expected) refused++;
-          expect({ type, path, variant, fast: surelyValid(dto, variant) }).toEqual({ type, path, variant, fast: expected });
+          expect({ type, path, variant, fast: surelyValid(dto, variant) }).toEqual({
+            type,
+            path,
+            variant,
+            fast: expected,
+          });
         }
       }
     }

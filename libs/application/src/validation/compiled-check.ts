@@ -88,7 +88,12 @@ const addMetadata = (property: Property, metadata: ValidationMetadata, dto: new 
       return;
     default:
       // Anything else (a promise validation, …) is class-validator's to judge.
-      property.constraints.push({ validate: () => false, each: false, property: metadata.propertyName, constraints: [] });
+      property.constraints.push({
+        validate: () => false,
+        each: false,
+        property: metadata.propertyName,
+        constraints: [],
+      });
   }
 };
 
@@ -96,7 +101,8 @@ const addMetadata = (property: Property, metadata: ValidationMetadata, dto: new 
 export const surelyValid = (dto: new () => object, data: unknown): boolean => isValid(planOf(dto), data);
 
 const isValid = (plan: Plan, object: unknown): boolean => {
-  if (typeof object !== 'object' || object === null || Array.isArray(object) || plan.properties.size === 0) return false;
+  if (typeof object !== 'object' || object === null || Array.isArray(object) || plan.properties.size === 0)
+    return false;
   const record = object as Record<string, unknown>;
   for (const key of Object.keys(record)) if (!plan.properties.has(key)) return false;
   for (const property of plan.properties.values()) {
@@ -110,7 +116,13 @@ const isValid = (plan: Plan, object: unknown): boolean => {
 
 const holds = (constraint: Constraint, targetName: string, object: object, value: unknown): boolean => {
   if (constraint.validateIf && !constraint.validateIf(object, value)) return true;
-  const args: ValidationArguments = { targetName, property: constraint.property, object, value, constraints: constraint.constraints };
+  const args: ValidationArguments = {
+    targetName,
+    property: constraint.property,
+    object,
+    value,
+    constraints: constraint.constraints,
+  };
   if (constraint.each && Array.isArray(value)) return value.every((item) => constraint.validate(item, args) === true);
   return constraint.validate(value, args) === true;
 };

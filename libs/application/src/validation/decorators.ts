@@ -57,11 +57,13 @@ export const IsIdList = (): PropertyDecorator =>
   check('isIdList', (value) => Array.isArray(value) && value.every(isId), '$property must be a list of ids');
 
 /** Free text a clerk types: present, not empty, bounded. */
-export const IsText = (maxLength = 2000): PropertyDecorator => (target, key) => {
-  IsString()(target, key);
-  MinLength(1)(target, key);
-  MaxLength(maxLength)(target, key);
-};
+export const IsText =
+  (maxLength = 2000): PropertyDecorator =>
+  (target, key) => {
+    IsString()(target, key);
+    MinLength(1)(target, key);
+    MaxLength(maxLength)(target, key);
+  };
 
 /** A JSON number, finite (JSON carries no NaN or Infinity, but a caller in process might). */
 export const IsFiniteNumber = (): PropertyDecorator => IsNumber({ allowNaN: false, allowInfinity: false });
@@ -73,7 +75,8 @@ export const IsQuantity = (): PropertyDecorator => (target, key) => {
 };
 
 /** An indicator period, `YYYY` or `YYYY-MM/YYYY-MM`. */
-export const IsPeriod = (): PropertyDecorator => check('isPeriod', isPeriod, '$property must be a period YYYY or YYYY-MM/YYYY-MM');
+export const IsPeriod = (): PropertyDecorator =>
+  check('isPeriod', isPeriod, '$property must be a period YYYY or YYYY-MM/YYYY-MM');
 
 /** An indicator's value: a number; for a unit starting with CNY, a safe integer of minor units. */
 export const IsIndicatorValue = (): PropertyDecorator => (target, key) => {
@@ -106,12 +109,14 @@ export class CnyDto extends MoneyDto {
 }
 
 /** A required nested object, validated field by field (unknown fields refused). */
-export const IsNested = (dto: new () => object): PropertyDecorator => (target, key) => {
-  IsDefined()(target, key);
-  IsObject()(target, key);
-  ValidateNested()(target, key);
-  Type(() => dto)(target, key);
-};
+export const IsNested =
+  (dto: new () => object): PropertyDecorator =>
+  (target, key) => {
+    IsDefined()(target, key);
+    IsObject()(target, key);
+    ValidateNested()(target, key);
+    Type(() => dto)(target, key);
+  };
 
 export const IsMoney = (dto: new () => MoneyDto = MoneyDto): PropertyDecorator => IsNested(dto);
 
@@ -124,7 +129,11 @@ export const IsNestedList =
     if (min !== undefined) ArrayMinSize(min)(target, key);
     ArrayMaxSize(max)(target, key);
     // ValidateNested alone lets a list through as an item ([[]]); other non-objects it refuses item by item.
-    check('noNestedList', (value) => !Array.isArray(value) || !value.some(Array.isArray), '$property must hold objects, not lists')(target, key);
+    check(
+      'noNestedList',
+      (value) => !Array.isArray(value) || !value.some(Array.isArray),
+      '$property must hold objects, not lists',
+    )(target, key);
     ValidateNested({ each: true })(target, key);
     Type(() => dto)(target, key);
   };

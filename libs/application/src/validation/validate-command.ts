@@ -27,21 +27,32 @@ const toProblems = (errors: ValidationError[], prefix: string): FieldProblem[] =
  * Returns the envelope with exactly the validated fields, or throws ValidationFailed (400).
  */
 export const validateCommand = (body: unknown): CommandEnvelope => {
-  if (!isPlainObject(body)) throw new ValidationFailed([{ path: '', zh: '命令应为 JSON 对象', en: 'the command must be a JSON object' }]);
+  if (!isPlainObject(body))
+    throw new ValidationFailed([{ path: '', zh: '命令应为 JSON 对象', en: 'the command must be a JSON object' }]);
   const problems: FieldProblem[] = [];
-  for (const key of Object.keys(body)) if (!ENVELOPE_FIELDS.has(key)) problems.push({ path: key, zh: '是未知字段', en: 'is not a known field' });
+  for (const key of Object.keys(body))
+    if (!ENVELOPE_FIELDS.has(key)) problems.push({ path: key, zh: '是未知字段', en: 'is not a known field' });
   const { type, commandId, expectedRevision, data } = body;
-  if (typeof type !== 'string') problems.push({ path: 'type', zh: '为必填项，应为命令类型', en: 'is required: the command type' });
-  if (!isId(commandId)) problems.push({ path: 'commandId', zh: '为必填项，应为有效编号', en: 'is required and must be an id' });
+  if (typeof type !== 'string')
+    problems.push({ path: 'type', zh: '为必填项，应为命令类型', en: 'is required: the command type' });
+  if (!isId(commandId))
+    problems.push({ path: 'commandId', zh: '为必填项，应为有效编号', en: 'is required and must be an id' });
   if (expectedRevision !== undefined && !(Number.isSafeInteger(expectedRevision) && (expectedRevision as number) >= -1))
     problems.push({ path: 'expectedRevision', zh: '应为不小于 -1 的整数', en: 'must be an integer of at least -1' });
-  if (!isPlainObject(data)) problems.push({ path: 'data', zh: '为必填项，应为对象', en: 'is required and must be an object' });
+  if (!isPlainObject(data))
+    problems.push({ path: 'data', zh: '为必填项，应为对象', en: 'is required and must be an object' });
   const dto = typeof type === 'string' ? COMMAND_DTOS[type] : undefined;
-  if (typeof type === 'string' && !dto) problems.push({ path: 'type', zh: `未知的命令类型「${type}」`, en: `unknown command type "${type}"` });
+  if (typeof type === 'string' && !dto)
+    problems.push({ path: 'type', zh: `未知的命令类型「${type}」`, en: `unknown command type "${type}"` });
   // Almost every command is valid: the compiled check says so cheaply; class-validator words the problems otherwise.
   if (dto && isPlainObject(data) && !surelyValid(dto, data)) {
     const instance = plainToInstance(dto, data);
-    problems.push(...toProblems(validateSync(instance as object, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true }), 'data'));
+    problems.push(
+      ...toProblems(
+        validateSync(instance as object, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true }),
+        'data',
+      ),
+    );
   }
   if (problems.length) throw new ValidationFailed(problems);
   return {

@@ -4,7 +4,14 @@ export type AuditSubjectKind = 'village' | 'project' | 'investment' | 'departmen
 export const AUDIT_SUBJECT_KINDS: readonly AuditSubjectKind[] = ['village', 'project', 'investment', 'department'];
 
 export type AuditScope = 'funds' | 'assets' | 'resources' | 'project-settlement' | 'procurement' | 'other';
-export const AUDIT_SCOPES: readonly AuditScope[] = ['funds', 'assets', 'resources', 'project-settlement', 'procurement', 'other'];
+export const AUDIT_SCOPES: readonly AuditScope[] = [
+  'funds',
+  'assets',
+  'resources',
+  'project-settlement',
+  'procurement',
+  'other',
+];
 
 export type Severity = 'info' | 'minor' | 'major' | 'critical';
 export const SEVERITIES: readonly Severity[] = ['info', 'minor', 'major', 'critical'];

@@ -40,6 +40,7 @@ export const auditsContext = defineContext({
     RecordRectification: { stream: (d) => auditStream(d.auditId), creates: false, idField: 'auditId' },
     CloseAudit: { stream: (d) => auditStream(d.auditId), creates: false, idField: 'auditId' },
   },
-  villageOf: (state) => (state.status !== 'unopened' && state.subject.kind === 'village' ? state.subject.id : undefined),
+  villageOf: (state) =>
+    state.status !== 'unopened' && state.subject.kind === 'village' ? state.subject.id : undefined,
   voidable: true,
 });

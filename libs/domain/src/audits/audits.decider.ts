@@ -1,4 +1,13 @@
-import { alreadyExists, Decider, DecisionContext, LocalDate, notBefore, notFound, notInFuture, RuleViolation } from '../shared';
+import {
+  alreadyExists,
+  Decider,
+  DecisionContext,
+  LocalDate,
+  notBefore,
+  notFound,
+  notInFuture,
+  RuleViolation,
+} from '../shared';
 import { AuditCommand, AuditSubject, RecordRectification, Severity } from './audits.commands';
 import { AuditEvent, FindingRectified } from './audits.events';
 
@@ -11,7 +20,13 @@ export interface Finding {
 
 export type Audit =
   | { status: 'unopened' }
-  | { status: 'open' | 'closed'; auditId: string; subject: AuditSubject; openedOn: LocalDate; findings: Record<string, Finding> };
+  | {
+      status: 'open' | 'closed';
+      auditId: string;
+      subject: AuditSubject;
+      openedOn: LocalDate;
+      findings: Record<string, Finding>;
+    };
 
 type OpenedAudit = Extract<Audit, { auditId: string }>;
 
@@ -39,16 +54,28 @@ export const auditDecider: Decider<AuditCommand, AuditEvent, Audit> = {
   evolve: (state, event) => {
     switch (event.type) {
       case 'AuditOpened':
-        return { status: 'open', auditId: event.data.auditId, subject: event.data.subject, openedOn: event.data.openedOn, findings: {} };
+        return {
+          status: 'open',
+          auditId: event.data.auditId,
+          subject: event.data.subject,
+          openedOn: event.data.openedOn,
+          findings: {},
+        };
       case 'FindingRecorded': {
         if (state.status === 'unopened') return state;
         const { findingId, severity, amountInvolved } = event.data;
-        return { ...state, findings: { ...state.findings, [findingId]: { severity, currency: amountInvolved?.currency } } };
+        return {
+          ...state,
+          findings: { ...state.findings, [findingId]: { severity, currency: amountInvolved?.currency } },
+        };
       }
       case 'FindingRectified': {
         const finding = state.status === 'unopened' ? undefined : state.findings[event.data.findingId];
         if (state.status === 'unopened' || !finding) return state;
-        return { ...state, findings: { ...state.findings, [event.data.findingId]: { ...finding, rectifiedOn: event.data.rectifiedOn } } };
+        return {
+          ...state,
+          findings: { ...state.findings, [event.data.findingId]: { ...finding, rectifiedOn: event.data.rectifiedOn } },
+        };
       }
       case 'AuditClosed':
         return state.status === 'unopened' ? state : { ...state, status: 'closed' };
@@ -63,7 +90,13 @@ export const auditDecider: Decider<AuditCommand, AuditEvent, Audit> = {
         const { auditId, openedOn } = command.data;
         if (state.status !== 'unopened') throw alreadyExists(AUDIT, auditId, 'data.auditId');
         notInFuture(openedOn, 'openedOn', context);
-        return [{ type: 'AuditOpened', data: { ...command.data, subject: { ...command.data.subject } }, occurredOn: openedOn }];
+        return [
+          {
+            type: 'AuditOpened',
+            data: { ...command.data, subject: { ...command.data.subject } },
+            occurredOn: openedOn,
+          },
+        ];
       }
       case 'RecordFinding': {
         const { auditId, findingId } = command.data;
@@ -86,8 +119,12 @@ export const auditDecider: Decider<AuditCommand, AuditEvent, Audit> = {
             zh: `审计「${auditId}」还有未整改的重大或严重问题（${unrectified.join('、')}），整改后才能结束审计`,
             en: `audit ${auditId} has unrectified major or critical findings: ${unrectified.join(', ')}`,
           });
-        const lastRectifiedOn = blocking.map(([, f]) => f.rectifiedOn as LocalDate).sort().pop();
-        if (lastRectifiedOn) notBefore('RULE_AUDIT_CLOSED_BEFORE_RECTIFICATION', closedOn, 'closedOn', lastRectifiedOn, 'rectifiedOn');
+        const lastRectifiedOn = blocking
+          .map(([, f]) => f.rectifiedOn as LocalDate)
+          .sort()
+          .pop();
+        if (lastRectifiedOn)
+          notBefore('RULE_AUDIT_CLOSED_BEFORE_RECTIFICATION', closedOn, 'closedOn', lastRectifiedOn, 'rectifiedOn');
         return [{ type: 'AuditClosed', data: { ...command.data }, occurredOn: closedOn }];
       }
       default: {
@@ -105,7 +142,10 @@ const rectify = (data: RecordRectification['data'], audit: OpenedAudit, context:
   if (finding.rectifiedOn !== undefined)
     throw new RuleViolation(
       'RULE_FINDING_ALREADY_RECTIFIED',
-      { zh: `问题「${findingId}」已于 ${finding.rectifiedOn} 整改`, en: `finding ${findingId} was already rectified on ${finding.rectifiedOn}` },
+      {
+        zh: `问题「${findingId}」已于 ${finding.rectifiedOn} 整改`,
+        en: `finding ${findingId} was already rectified on ${finding.rectifiedOn}`,
+      },
       'data.findingId',
     );
   notInFuture(rectifiedOn, 'rectifiedOn', context);
@@ -113,7 +153,10 @@ const rectify = (data: RecordRectification['data'], audit: OpenedAudit, context:
   if (amountRecovered && finding.currency && amountRecovered.currency !== finding.currency)
     throw new RuleViolation(
       'RULE_CURRENCY_MISMATCH',
-      { zh: `挽回金额币种 ${amountRecovered.currency} 与涉及金额币种 ${finding.currency} 不一致`, en: `amountRecovered is in ${amountRecovered.currency}, the finding in ${finding.currency}` },
+      {
+        zh: `挽回金额币种 ${amountRecovered.currency} 与涉及金额币种 ${finding.currency} 不一致`,
+        en: `amountRecovered is in ${amountRecovered.currency}, the finding in ${finding.currency}`,
+      },
       'data.amountRecovered.currency',
     );
   return { type: 'FindingRectified', data: { ...data }, occurredOn: rectifiedOn };

@@ -32,7 +32,13 @@ export type ResolutionMethod = 'mediation' | 'withdrawn' | 'other';
 export const RESOLUTION_METHODS: readonly ResolutionMethod[] = ['mediation', 'withdrawn', 'other'];
 
 export type EscalationTarget = 'court' | 'arbitration' | 'county' | 'petition-office' | 'other';
-export const ESCALATION_TARGETS: readonly EscalationTarget[] = ['court', 'arbitration', 'county', 'petition-office', 'other'];
+export const ESCALATION_TARGETS: readonly EscalationTarget[] = [
+  'court',
+  'arbitration',
+  'county',
+  'petition-office',
+  'other',
+];
 
 /** A party as the clerk enters it: personal data. Without a subjectId the decider assigns one. */
 export interface PartyInput {

@@ -1,4 +1,14 @@
-import { alreadyExists, Decider, DecisionContext, isId, LocalDate, notBefore, notFound, notInFuture, RuleViolation } from '../shared';
+import {
+  alreadyExists,
+  Decider,
+  DecisionContext,
+  isId,
+  LocalDate,
+  notBefore,
+  notFound,
+  notInFuture,
+  RuleViolation,
+} from '../shared';
 import { DisputeCommand, PartyInput, RegisterDispute } from './disputes.commands';
 import { DisputeEvent, DisputeRegistered, Party } from './disputes.events';
 
@@ -38,7 +48,13 @@ export const disputeDecider: Decider<DisputeCommand, DisputeEvent, Dispute> = {
   evolve: (state, event) => {
     switch (event.type) {
       case 'DisputeRegistered':
-        return { status: 'open', disputeId: event.data.disputeId, receivedOn: event.data.receivedOn, villageId: event.data.villageId, agreementsOn: [] };
+        return {
+          status: 'open',
+          disputeId: event.data.disputeId,
+          receivedOn: event.data.receivedOn,
+          villageId: event.data.villageId,
+          agreementsOn: [],
+        };
       case 'MediationRecorded':
         return state.status !== 'unregistered' && event.data.outcome === 'agreement'
           ? { ...state, agreementsOn: [...state.agreementsOn, event.data.heldOn] }
@@ -74,7 +90,10 @@ export const disputeDecider: Decider<DisputeCommand, DisputeEvent, Dispute> = {
           if (firstAgreement === undefined)
             throw new RuleViolation(
               'RULE_DISPUTE_NO_AGREEMENT',
-              { zh: '调解化解须先登记一次达成协议的调解', en: 'resolving by mediation needs a mediation that reached agreement' },
+              {
+                zh: '调解化解须先登记一次达成协议的调解',
+                en: 'resolving by mediation needs a mediation that reached agreement',
+              },
               'data.method',
             );
           notBefore('RULE_RESOLUTION_BEFORE_AGREEMENT', resolvedOn, 'resolvedOn', firstAgreement, 'heldOn');
@@ -100,7 +119,11 @@ const register = (data: RegisterDispute['data'], context: DecisionContext): Disp
   const { disputeId, receivedOn } = data;
   notInFuture(receivedOn, 'receivedOn', context);
   if (data.parties.length === 0)
-    throw new RuleViolation('RULE_DISPUTE_NO_PARTY', { zh: '矛盾纠纷至少要有一名当事人', en: 'a dispute needs at least one party' }, 'data.parties');
+    throw new RuleViolation(
+      'RULE_DISPUTE_NO_PARTY',
+      { zh: '矛盾纠纷至少要有一名当事人', en: 'a dispute needs at least one party' },
+      'data.parties',
+    );
   const parties = data.parties.map((party, index) => withSubject(party, disputeId, index, context));
   const subjectIds = parties.map((p) => p.subjectId);
   const repeated = subjectIds.find((id, i) => subjectIds.indexOf(id) !== i);

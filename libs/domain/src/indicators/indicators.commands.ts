@@ -1,6 +1,13 @@
 export const INDICATOR_CODE = /^[a-z0-9-]{1,80}$/;
 
-export const SUGGESTED_INDICATORS = ['gdp', 'fixed-asset-investment', 'industrial-output', 'fiscal-revenue', 'farmer-net-income', 'agricultural-output'] as const;
+export const SUGGESTED_INDICATORS = [
+  'gdp',
+  'fixed-asset-investment',
+  'industrial-output',
+  'fiscal-revenue',
+  'farmer-net-income',
+  'agricultural-output',
+] as const;
 export const SUGGESTED_UNITS = ['CNY', 'CNY-per-capita', 'percent', 'count'] as const;
 
 /** A unit starting with `CNY` counts integer minor units (分). */

@@ -23,7 +23,10 @@ const inMinorUnits = (value: number, unit: string, field: string): void => {
   if (isMonetaryUnit(unit) && !Number.isSafeInteger(value))
     throw new RuleViolation(
       'RULE_INDICATOR_NOT_MINOR_UNITS',
-      { zh: `单位为 ${unit} 的指标须以“分”为单位填写整数`, en: `a ${unit} figure must be an integer count of minor units` },
+      {
+        zh: `单位为 ${unit} 的指标须以“分”为单位填写整数`,
+        en: `a ${unit} figure must be an integer count of minor units`,
+      },
       `data.${field}`,
     );
 };
@@ -41,7 +44,9 @@ export const indicatorDecider: Decider<IndicatorCommand, IndicatorEvent, Indicat
         return { ...previous, reported: true, reports: { ...previous.reports, [period]: { eventId: event.eventId } } };
       }
       case 'IndicatorTargetSet':
-        return state.reported ? { ...state, targets: { ...state.targets, [event.data.period]: { eventId: event.eventId } } } : state;
+        return state.reported
+          ? { ...state, targets: { ...state.targets, [event.data.period]: { eventId: event.eventId } } }
+          : state;
       default:
         return state;
     }
@@ -57,10 +62,20 @@ export const indicatorDecider: Decider<IndicatorCommand, IndicatorEvent, Indicat
         // The target is in the unit as reported: until a first report, the unit is unknown.
         if (!state.reported) throw notFound(INDICATOR, indicator, 'data.indicator');
         if (!(target > 0))
-          throw new RuleViolation('RULE_TARGET_NOT_POSITIVE', { zh: '目标值必须大于零', en: 'the target must be greater than zero' }, 'data.target');
+          throw new RuleViolation(
+            'RULE_TARGET_NOT_POSITIVE',
+            { zh: '目标值必须大于零', en: 'the target must be greater than zero' },
+            'data.target',
+          );
         inMinorUnits(target, state.unit, 'target');
         const previous = recorded(state.targets, period);
-        return [{ type: 'IndicatorTargetSet', data: { ...command.data }, ...(previous?.eventId ? { corrects: previous.eventId } : {}) }];
+        return [
+          {
+            type: 'IndicatorTargetSet',
+            data: { ...command.data },
+            ...(previous?.eventId ? { corrects: previous.eventId } : {}),
+          },
+        ];
       }
       default: {
         const unknown: never = command;
@@ -76,13 +91,19 @@ const report = (data: ReportIndicator['data'], state: Indicator, context: Decisi
   if (firstDay > context.today)
     throw new RuleViolation(
       'RULE_PERIOD_IN_FUTURE',
-      { zh: `统计期 ${period} 尚未开始，不能报送`, en: `the period ${period} has not begun (today is ${context.today})` },
+      {
+        zh: `统计期 ${period} 尚未开始，不能报送`,
+        en: `the period ${period} has not begun (today is ${context.today})`,
+      },
       'data.period',
     );
   if (state.reported && unit !== state.unit)
     throw new RuleViolation(
       'RULE_INDICATOR_UNIT_CHANGED',
-      { zh: `指标「${indicator}」的单位是 ${state.unit}，不能改为 ${unit}`, en: `indicator ${indicator} is reported in ${state.unit}, not ${unit}` },
+      {
+        zh: `指标「${indicator}」的单位是 ${state.unit}，不能改为 ${unit}`,
+        en: `indicator ${indicator} is reported in ${state.unit}, not ${unit}`,
+      },
       'data.unit',
     );
   inMinorUnits(value, unit, 'value');
@@ -90,7 +111,10 @@ const report = (data: ReportIndicator['data'], state: Indicator, context: Decisi
   if (previous && (reason === undefined || reason.trim() === ''))
     throw new RuleViolation(
       'RULE_REVISION_NEEDS_REASON',
-      { zh: `统计期 ${period} 已报送过，修订须说明原因`, en: `period ${period} was reported before: a revision needs a reason` },
+      {
+        zh: `统计期 ${period} 已报送过，修订须说明原因`,
+        en: `period ${period} was reported before: a revision needs a reason`,
+      },
       'data.reason',
     );
   return { type: 'IndicatorReported', data: { ...data }, ...(previous?.eventId ? { corrects: previous.eventId } : {}) };

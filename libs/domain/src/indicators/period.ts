@@ -9,7 +9,8 @@ const MONTHS = /^(\d{4})-(\d{2})\/(\d{4})-(\d{2})$/;
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 const firstDay = (year: number, month: number): LocalDate => `${pad(year, 4)}-${pad(month, 2)}-01`;
-const lastDay = (year: number, month: number): LocalDate => `${pad(year, 4)}-${pad(month, 2)}-${pad(daysInMonth(year, month), 2)}`;
+const lastDay = (year: number, month: number): LocalDate =>
+  `${pad(year, 4)}-${pad(month, 2)}-${pad(daysInMonth(year, month), 2)}`;
 
 /** The first and last day of a period, or undefined when it is not a valid period. */
 export const parsePeriod = (period: unknown): [LocalDate, LocalDate] | undefined => {
@@ -44,4 +45,5 @@ export const PERIOD_FORMAT = {
   en: 'is not a valid period (YYYY or YYYY-MM/YYYY-MM, first month not after the last)',
 };
 
-export const periodProblem = (path: string, value: unknown): FieldProblem | undefined => (isPeriod(value) ? undefined : { path, ...PERIOD_FORMAT });
+export const periodProblem = (path: string, value: unknown): FieldProblem | undefined =>
+  isPeriod(value) ? undefined : { path, ...PERIOD_FORMAT };

@@ -34,7 +34,14 @@ export interface RecordCapitalArrival {
 
 export interface AmendInvestment {
   type: 'AmendInvestment';
-  data: { investmentId: string; investor?: string; sector?: string; amount?: Money; signedOn?: LocalDate; reason: string };
+  data: {
+    investmentId: string;
+    investor?: string;
+    sector?: string;
+    amount?: Money;
+    signedOn?: LocalDate;
+    reason: string;
+  };
 }
 
 export interface TerminateInvestment {

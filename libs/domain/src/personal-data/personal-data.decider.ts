@@ -24,7 +24,10 @@ export const personalDataDecider: Decider<PersonalDataCommand, PersonalDataEvent
         if (state.erased)
           throw new RuleViolation(
             'RULE_SUBJECT_ALREADY_ERASED',
-            { zh: `当事人「${command.data.subjectId}」的个人信息已删除`, en: `the personal data of subject ${command.data.subjectId} is already erased` },
+            {
+              zh: `当事人「${command.data.subjectId}」的个人信息已删除`,
+              en: `the personal data of subject ${command.data.subjectId} is already erased`,
+            },
             'data.subjectId',
           );
         return [{ type: 'PersonalDataErased', data: { ...command.data } }];

@@ -1,7 +1,15 @@
 import { Milestone } from './projects.commands';
 
-export type ProjectStatus = 'registered' | 'under-construction' | 'completed' | 'accepted' | 'commissioned' | 'suspended';
-export const PROJECT_STATUSES: readonly ProjectStatus[] = ['registered', 'under-construction', 'completed', 'accepted', 'commissioned', 'suspended'];
+export type ProjectStatus =
+  'registered' | 'under-construction' | 'completed' | 'accepted' | 'commissioned' | 'suspended';
+export const PROJECT_STATUSES: readonly ProjectStatus[] = [
+  'registered',
+  'under-construction',
+  'completed',
+  'accepted',
+  'commissioned',
+  'suspended',
+];
 
 /** A project's status and, while suspended, the status that `resumed` returns it to. */
 export interface StatusTrack {

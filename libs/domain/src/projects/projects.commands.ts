@@ -1,13 +1,36 @@
 import { LocalDate, Money } from '../shared';
 
-export type ProjectCategory = 'industrial' | 'infrastructure' | 'public-service' | 'one-matter-one-discussion' | 'other';
-export const PROJECT_CATEGORIES: readonly ProjectCategory[] = ['industrial', 'infrastructure', 'public-service', 'one-matter-one-discussion', 'other'];
+export type ProjectCategory =
+  'industrial' | 'infrastructure' | 'public-service' | 'one-matter-one-discussion' | 'other';
+export const PROJECT_CATEGORIES: readonly ProjectCategory[] = [
+  'industrial',
+  'infrastructure',
+  'public-service',
+  'one-matter-one-discussion',
+  'other',
+];
 
 export type FundingSource = 'town' | 'town-award' | 'county' | 'villagers' | 'enterprise' | 'other';
-export const FUNDING_SOURCES: readonly FundingSource[] = ['town', 'town-award', 'county', 'villagers', 'enterprise', 'other'];
+export const FUNDING_SOURCES: readonly FundingSource[] = [
+  'town',
+  'town-award',
+  'county',
+  'villagers',
+  'enterprise',
+  'other',
+];
 
-export type Milestone = 'agreement-signed' | 'construction-started' | 'completed' | 'accepted' | 'commissioned' | 'suspended' | 'resumed';
-export const MILESTONES: readonly Milestone[] = ['agreement-signed', 'construction-started', 'completed', 'accepted', 'commissioned', 'suspended', 'resumed'];
+export type Milestone =
+  'agreement-signed' | 'construction-started' | 'completed' | 'accepted' | 'commissioned' | 'suspended' | 'resumed';
+export const MILESTONES: readonly Milestone[] = [
+  'agreement-signed',
+  'construction-started',
+  'completed',
+  'accepted',
+  'commissioned',
+  'suspended',
+  'resumed',
+];
 
 export const SUGGESTED_OUTPUT_METRICS = ['rural-road-km', 'reservoir-reinforced', 'school-retrofit'] as const;
 

@@ -15,14 +15,20 @@ const registration = {
   registeredOn: '2010-03-01',
   plannedInvestment: cny(2_000_000),
 };
-const register = (changes: object = {}): ProjectCommand => ({ type: 'RegisterProject', data: { ...registration, ...changes } });
+const register = (changes: object = {}): ProjectCommand => ({
+  type: 'RegisterProject',
+  data: { ...registration, ...changes },
+});
 const registered: ProjectEvent = { type: 'ProjectRegistered', data: registration, eventId: 'e-registered' };
 
 const milestone = (name: Milestone, reachedOn = '2010-06-01'): ProjectCommand => ({
   type: 'RecordMilestone',
   data: { projectId: 'XM-2010-003', milestone: name, reachedOn },
 });
-const reached = (name: Milestone, reachedOn = '2010-05-01'): ProjectEvent => ({ type: 'MilestoneReached', data: { projectId: 'XM-2010-003', milestone: name, reachedOn } });
+const reached = (name: Milestone, reachedOn = '2010-05-01'): ProjectEvent => ({
+  type: 'MilestoneReached',
+  data: { projectId: 'XM-2010-003', milestone: name, reachedOn },
+});
 
 const progress = (yuan: number, asOf: string, reason?: string): ProjectCommand => ({
   type: 'ReportProjectProgress',
@@ -40,23 +46,37 @@ const output = (quantity: number, on = '2010-09-01'): ProjectCommand => ({
 
 describe('registering a project', () => {
   it('is recorded on its registration date', () =>
-    given([]).when(register()).then([{ type: 'ProjectRegistered', data: registration, occurredOn: '2010-03-01' }]));
+    given([])
+      .when(register())
+      .then([{ type: 'ProjectRegistered', data: registration, occurredOn: '2010-03-01' }]));
 
-  it('cannot happen twice under one id', () => given([registered]).when(register()).thenThrows(Conflict, 'CONFLICT_ID_EXISTS'));
+  it('cannot happen twice under one id', () =>
+    given([registered]).when(register()).thenThrows(Conflict, 'CONFLICT_ID_EXISTS'));
 
   it('cannot be dated after today', () =>
-    given([], context({ today: '2010-02-28' })).when(register()).thenThrows(RuleViolation, 'RULE_DATE_IN_FUTURE'));
+    given([], context({ today: '2010-02-28' }))
+      .when(register())
+      .thenThrows(RuleViolation, 'RULE_DATE_IN_FUTURE'));
 
   it('needs the village of a one-matter-one-discussion project', () =>
-    given([]).when(register({ category: 'one-matter-one-discussion' })).thenThrows(RuleViolation, 'RULE_PROJECT_VILLAGE_REQUIRED'));
+    given([])
+      .when(register({ category: 'one-matter-one-discussion' }))
+      .thenThrows(RuleViolation, 'RULE_PROJECT_VILLAGE_REQUIRED'));
 
   it('keeps planned investment and funding in CNY', () => {
-    given([]).when(register({ plannedInvestment: { currency: 'USD', minor: 100 } })).thenThrows(RuleViolation, 'RULE_CURRENCY_NOT_CNY', 'data.plannedInvestment.currency');
-    given([]).when(register({ funding: [{ source: 'county', amount: { currency: 'USD', minor: 100 } }] })).thenThrows(RuleViolation, 'RULE_CURRENCY_NOT_CNY', 'data.funding.0.amount.currency');
+    given([])
+      .when(register({ plannedInvestment: { currency: 'USD', minor: 100 } }))
+      .thenThrows(RuleViolation, 'RULE_CURRENCY_NOT_CNY', 'data.plannedInvestment.currency');
+    given([])
+      .when(register({ funding: [{ source: 'county', amount: { currency: 'USD', minor: 100 } }] }))
+      .thenThrows(RuleViolation, 'RULE_CURRENCY_NOT_CNY', 'data.funding.0.amount.currency');
   });
 
   it('records a one-matter-one-discussion project with its village and its funding', () => {
-    const funding = [{ source: 'villagers', amount: cny(30_000) }, { source: 'town-award', amount: cny(50_000) }];
+    const funding = [
+      { source: 'villagers', amount: cny(30_000) },
+      { source: 'town-award', amount: cny(50_000) },
+    ];
     given([])
       .when(register({ category: 'one-matter-one-discussion', villageId: 'lijia', funding }))
       .then([{ type: 'ProjectRegistered', data: { villageId: 'lijia', funding } }]);
@@ -65,54 +85,90 @@ describe('registering a project', () => {
 
 describe('project milestones', () => {
   it('are recorded on the date reached', () =>
-    given([registered]).when(milestone('construction-started')).then([{ type: 'MilestoneReached', data: { milestone: 'construction-started' }, occurredOn: '2010-06-01' }]));
+    given([registered])
+      .when(milestone('construction-started'))
+      .then([{ type: 'MilestoneReached', data: { milestone: 'construction-started' }, occurredOn: '2010-06-01' }]));
 
-  it('need a registered project', () => given([]).when(milestone('construction-started')).thenThrows(NotFound, 'NOT_FOUND'));
+  it('need a registered project', () =>
+    given([]).when(milestone('construction-started')).thenThrows(NotFound, 'NOT_FOUND'));
 
   it('cannot be dated after today', () =>
-    given([registered], context({ today: '2010-05-31' })).when(milestone('construction-started')).thenThrows(RuleViolation, 'RULE_DATE_IN_FUTURE'));
+    given([registered], context({ today: '2010-05-31' }))
+      .when(milestone('construction-started'))
+      .thenThrows(RuleViolation, 'RULE_DATE_IN_FUTURE'));
 
   it('cannot complete a project whose construction has not started', () =>
     given([registered]).when(milestone('completed')).thenThrows(RuleViolation, 'RULE_MILESTONE_OUT_OF_ORDER'));
 
   it('cannot accept a project before it is completed', () =>
-    given([registered, reached('construction-started')]).when(milestone('accepted')).thenThrows(RuleViolation, 'RULE_MILESTONE_OUT_OF_ORDER'));
+    given([registered, reached('construction-started')])
+      .when(milestone('accepted'))
+      .thenThrows(RuleViolation, 'RULE_MILESTONE_OUT_OF_ORDER'));
 
   it('cannot commission a project before it is completed', () =>
-    given([registered, reached('construction-started')]).when(milestone('commissioned')).thenThrows(RuleViolation, 'RULE_MILESTONE_OUT_OF_ORDER'));
+    given([registered, reached('construction-started')])
+      .when(milestone('commissioned'))
+      .thenThrows(RuleViolation, 'RULE_MILESTONE_OUT_OF_ORDER'));
 
   it('accepts the agreement at any point, and construction without it', () => {
-    given([registered]).when(milestone('agreement-signed')).then([{ type: 'MilestoneReached' }]);
-    given([registered]).when(milestone('construction-started')).then([{ type: 'MilestoneReached' }]);
+    given([registered])
+      .when(milestone('agreement-signed'))
+      .then([{ type: 'MilestoneReached' }]);
+    given([registered])
+      .when(milestone('construction-started'))
+      .then([{ type: 'MilestoneReached' }]);
   });
 
   it('records each milestone once', () => {
-    given([registered, reached('construction-started')]).when(milestone('construction-started')).thenThrows(RuleViolation, 'RULE_MILESTONE_ALREADY_REACHED');
-    given([registered, reached('agreement-signed')]).when(milestone('agreement-signed')).thenThrows(RuleViolation, 'RULE_MILESTONE_ALREADY_REACHED');
+    given([registered, reached('construction-started')])
+      .when(milestone('construction-started'))
+      .thenThrows(RuleViolation, 'RULE_MILESTONE_ALREADY_REACHED');
+    given([registered, reached('agreement-signed')])
+      .when(milestone('agreement-signed'))
+      .thenThrows(RuleViolation, 'RULE_MILESTONE_ALREADY_REACHED');
   });
 
   it('will not date a milestone before the previous one', () =>
-    given([registered, reached('construction-started', '2010-05-01')]).when(milestone('completed', '2010-04-30')).thenThrows(RuleViolation, 'RULE_MILESTONE_BEFORE_PREVIOUS'));
+    given([registered, reached('construction-started', '2010-05-01')])
+      .when(milestone('completed', '2010-04-30'))
+      .thenThrows(RuleViolation, 'RULE_MILESTONE_BEFORE_PREVIOUS'));
 
   it('may reach a milestone on the same day as the previous one', () =>
-    given([registered, reached('construction-started', '2010-05-01')]).when(milestone('completed', '2010-05-01')).then([{ type: 'MilestoneReached' }]));
+    given([registered, reached('construction-started', '2010-05-01')])
+      .when(milestone('completed', '2010-05-01'))
+      .then([{ type: 'MilestoneReached' }]));
 
   it('accepts only a resumption while suspended', () =>
-    given([registered, reached('construction-started'), reached('suspended')]).when(milestone('completed')).thenThrows(RuleViolation, 'RULE_PROJECT_SUSPENDED'));
+    given([registered, reached('construction-started'), reached('suspended')])
+      .when(milestone('completed'))
+      .thenThrows(RuleViolation, 'RULE_PROJECT_SUSPENDED'));
 
   it('will not suspend a suspended project again', () =>
-    given([registered, reached('suspended')]).when(milestone('suspended')).thenThrows(RuleViolation, 'RULE_PROJECT_SUSPENDED'));
+    given([registered, reached('suspended')])
+      .when(milestone('suspended'))
+      .thenThrows(RuleViolation, 'RULE_PROJECT_SUSPENDED'));
 
   it('will not resume a project that is not suspended', () =>
-    given([registered, reached('construction-started')]).when(milestone('resumed')).thenThrows(RuleViolation, 'RULE_PROJECT_NOT_SUSPENDED'));
+    given([registered, reached('construction-started')])
+      .when(milestone('resumed'))
+      .thenThrows(RuleViolation, 'RULE_PROJECT_NOT_SUSPENDED'));
 
   it('lets suspension and resumption alternate as often as needed', () =>
-    given([registered, reached('construction-started'), reached('suspended'), reached('resumed'), reached('suspended'), reached('resumed')])
+    given([
+      registered,
+      reached('construction-started'),
+      reached('suspended'),
+      reached('resumed'),
+      reached('suspended'),
+      reached('resumed'),
+    ])
       .when(milestone('suspended'))
       .then([{ type: 'MilestoneReached', data: { milestone: 'suspended' } }]));
 
   it('judges order against milestones reached before a suspension', () =>
-    given([registered, reached('construction-started'), reached('suspended'), reached('resumed')]).when(milestone('completed')).then([{ type: 'MilestoneReached' }]));
+    given([registered, reached('construction-started'), reached('suspended'), reached('resumed')])
+      .when(milestone('completed'))
+      .then([{ type: 'MilestoneReached' }]));
 });
 
 describe('project status', () => {
@@ -141,18 +197,26 @@ describe('project status', () => {
 
 describe('project progress', () => {
   it('is reported as of its date', () =>
-    given([registered]).when(progress(500_000, '2010-06-30')).then([{ type: 'ProjectProgressReported', occurredOn: '2010-06-30' }]));
+    given([registered])
+      .when(progress(500_000, '2010-06-30'))
+      .then([{ type: 'ProjectProgressReported', occurredOn: '2010-06-30' }]));
 
   it('needs a registered project', () => given([]).when(progress(1, '2010-06-30')).thenThrows(NotFound, 'NOT_FOUND'));
 
   it('cannot be dated after today', () =>
-    given([registered], context({ today: '2010-06-29' })).when(progress(1, '2010-06-30')).thenThrows(RuleViolation, 'RULE_DATE_IN_FUTURE'));
+    given([registered], context({ today: '2010-06-29' }))
+      .when(progress(1, '2010-06-30'))
+      .thenThrows(RuleViolation, 'RULE_DATE_IN_FUTURE'));
 
   it('cannot be dated before the last report', () =>
-    given([registered, reported(500_000, '2010-06-30', 'e-r1')]).when(progress(600_000, '2010-06-29')).thenThrows(RuleViolation, 'RULE_PROGRESS_BEFORE_LAST_REPORT'));
+    given([registered, reported(500_000, '2010-06-30', 'e-r1')])
+      .when(progress(600_000, '2010-06-29'))
+      .thenThrows(RuleViolation, 'RULE_PROGRESS_BEFORE_LAST_REPORT'));
 
   it('never decreases without a reason', () =>
-    given([registered, reported(500_000, '2010-06-30', 'e-r1')]).when(progress(400_000, '2010-07-31')).thenThrows(RuleViolation, 'RULE_PROGRESS_DECREASES'));
+    given([registered, reported(500_000, '2010-06-30', 'e-r1')])
+      .when(progress(400_000, '2010-07-31'))
+      .thenThrows(RuleViolation, 'RULE_PROGRESS_DECREASES'));
 
   it('decreases with a reason, as a correction of the last report', () =>
     given([registered, reported(500_000, '2010-06-30', 'e-r1')])
@@ -160,18 +224,26 @@ describe('project progress', () => {
       .then([{ type: 'ProjectProgressReported', data: { reason: '重复计入一笔设备款' }, corrects: 'e-r1' }]));
 
   it('rises without a reason and corrects nothing', () => {
-    const [report] = given([registered, reported(500_000, '2010-06-30', 'e-r1')]).when(progress(600_000, '2010-07-31')).events();
+    const [report] = given([registered, reported(500_000, '2010-06-30', 'e-r1')])
+      .when(progress(600_000, '2010-07-31'))
+      .events();
     expect(report).toMatchObject({ type: 'ProjectProgressReported' });
     expect(report.corrects).toBeUndefined();
   });
 
   it('reports the same figure again on a later date', () =>
-    given([registered, reported(500_000, '2010-06-30', 'e-r1')]).when(progress(500_000, '2010-07-31')).then([{ type: 'ProjectProgressReported' }]));
+    given([registered, reported(500_000, '2010-06-30', 'e-r1')])
+      .when(progress(500_000, '2010-07-31'))
+      .then([{ type: 'ProjectProgressReported' }]));
 });
 
 describe('project output', () => {
   it('is recorded on its date, quantity as given', () =>
-    given([registered]).when(output(38.9)).then([{ type: 'ProjectOutputRecorded', data: { metric: 'rural-road-km', quantity: 38.9 }, occurredOn: '2010-09-01' }]));
+    given([registered])
+      .when(output(38.9))
+      .then([
+        { type: 'ProjectOutputRecorded', data: { metric: 'rural-road-km', quantity: 38.9 }, occurredOn: '2010-09-01' },
+      ]));
 
   it('needs a registered project', () => given([]).when(output(1)).thenThrows(NotFound, 'NOT_FOUND'));
 
@@ -181,11 +253,15 @@ describe('project output', () => {
   });
 
   it('takes at most three decimals', () => {
-    given([registered]).when(output(1.234)).then([{ type: 'ProjectOutputRecorded' }]);
+    given([registered])
+      .when(output(1.234))
+      .then([{ type: 'ProjectOutputRecorded' }]);
     given([registered]).when(output(1.2345)).thenThrows(RuleViolation, 'RULE_QUANTITY_PRECISION');
     given([registered]).when(output(0.0000001)).thenThrows(RuleViolation, 'RULE_QUANTITY_PRECISION');
   });
 
   it('cannot be dated after today', () =>
-    given([registered], context({ today: '2010-08-31' })).when(output(1)).thenThrows(RuleViolation, 'RULE_DATE_IN_FUTURE'));
+    given([registered], context({ today: '2010-08-31' }))
+      .when(output(1))
+      .thenThrows(RuleViolation, 'RULE_DATE_IN_FUTURE'));
 });

@@ -1,4 +1,14 @@
-import { alreadyExists, Decider, DecisionContext, hasAtMostThreeDecimals, inCny, LocalDate, notFound, notInFuture, RuleViolation } from '../shared';
+import {
+  alreadyExists,
+  Decider,
+  DecisionContext,
+  hasAtMostThreeDecimals,
+  inCny,
+  LocalDate,
+  notFound,
+  notInFuture,
+  RuleViolation,
+} from '../shared';
 import { Milestone, ProjectCommand, RecordMilestone, ReportProjectProgress } from './projects.commands';
 import { MilestoneReached, ProjectEvent, ProjectProgressReported } from './projects.events';
 import { afterMilestone, NEW_PROJECT, StatusTrack } from './project-status';
@@ -50,7 +60,13 @@ export const projectDecider: Decider<ProjectCommand, ProjectEvent, Project> = {
   evolve: (state, event) => {
     switch (event.type) {
       case 'ProjectRegistered':
-        return { registered: true, projectId: event.data.projectId, villageId: event.data.villageId, track: NEW_PROJECT, reached: [] };
+        return {
+          registered: true,
+          projectId: event.data.projectId,
+          villageId: event.data.villageId,
+          track: NEW_PROJECT,
+          reached: [],
+        };
       case 'MilestoneReached': {
         if (!state.registered) return state;
         const { milestone, reachedOn } = event.data;
@@ -64,7 +80,14 @@ export const projectDecider: Decider<ProjectCommand, ProjectEvent, Project> = {
       }
       case 'ProjectProgressReported':
         return state.registered
-          ? { ...state, lastReport: { investedToDate: event.data.investedToDate.minor, asOf: event.data.asOf, eventId: event.eventId } }
+          ? {
+              ...state,
+              lastReport: {
+                investedToDate: event.data.investedToDate.minor,
+                asOf: event.data.asOf,
+                eventId: event.eventId,
+              },
+            }
           : state;
       default:
         return state;
@@ -96,9 +119,17 @@ export const projectDecider: Decider<ProjectCommand, ProjectEvent, Project> = {
         registered(state, projectId);
         notInFuture(on, 'on', context);
         if (!(quantity > 0))
-          throw new RuleViolation('RULE_QUANTITY_NOT_POSITIVE', { zh: '产出数量必须大于零', en: 'quantity must be greater than zero' }, 'data.quantity');
+          throw new RuleViolation(
+            'RULE_QUANTITY_NOT_POSITIVE',
+            { zh: '产出数量必须大于零', en: 'quantity must be greater than zero' },
+            'data.quantity',
+          );
         if (!hasAtMostThreeDecimals(quantity))
-          throw new RuleViolation('RULE_QUANTITY_PRECISION', { zh: '产出数量最多保留三位小数', en: 'quantity may have at most 3 decimals' }, 'data.quantity');
+          throw new RuleViolation(
+            'RULE_QUANTITY_PRECISION',
+            { zh: '产出数量最多保留三位小数', en: 'quantity may have at most 3 decimals' },
+            'data.quantity',
+          );
         return [{ type: 'ProjectOutputRecorded', data: { ...command.data }, occurredOn: on }];
       }
       default: {
@@ -109,26 +140,39 @@ export const projectDecider: Decider<ProjectCommand, ProjectEvent, Project> = {
   },
 };
 
-const recordMilestone = (data: RecordMilestone['data'], project: RegisteredProject, context: DecisionContext): MilestoneReached => {
+const recordMilestone = (
+  data: RecordMilestone['data'],
+  project: RegisteredProject,
+  context: DecisionContext,
+): MilestoneReached => {
   const { milestone, reachedOn } = data;
   const name = MILESTONE_NAMES[milestone];
   notInFuture(reachedOn, 'reachedOn', context);
   if (project.track.status === 'suspended' && milestone !== 'resumed')
     throw new RuleViolation(
       'RULE_PROJECT_SUSPENDED',
-      { zh: `项目「${project.projectId}」已停工，复工之前不能登记「${name}」`, en: `project ${project.projectId} is suspended: only "resumed" is accepted` },
+      {
+        zh: `项目「${project.projectId}」已停工，复工之前不能登记「${name}」`,
+        en: `project ${project.projectId} is suspended: only "resumed" is accepted`,
+      },
       'data.milestone',
     );
   if (milestone === 'resumed' && project.track.status !== 'suspended')
     throw new RuleViolation(
       'RULE_PROJECT_NOT_SUSPENDED',
-      { zh: `项目「${project.projectId}」未停工，不能登记复工`, en: `project ${project.projectId} is not suspended, so it cannot resume` },
+      {
+        zh: `项目「${project.projectId}」未停工，不能登记复工`,
+        en: `project ${project.projectId} is not suspended, so it cannot resume`,
+      },
       'data.milestone',
     );
   if (project.reached.includes(milestone))
     throw new RuleViolation(
       'RULE_MILESTONE_ALREADY_REACHED',
-      { zh: `项目「${project.projectId}」已登记过「${name}」，每个节点只能登记一次`, en: `project ${project.projectId} already reached "${milestone}"` },
+      {
+        zh: `项目「${project.projectId}」已登记过「${name}」，每个节点只能登记一次`,
+        en: `project ${project.projectId} already reached "${milestone}"`,
+      },
       'data.milestone',
     );
   const needed = NEEDS[milestone];
@@ -141,13 +185,20 @@ const recordMilestone = (data: RecordMilestone['data'], project: RegisteredProje
   if (project.lastMilestoneOn !== undefined && reachedOn < project.lastMilestoneOn)
     throw new RuleViolation(
       'RULE_MILESTONE_BEFORE_PREVIOUS',
-      { zh: `节点日期 ${reachedOn} 早于上一个节点的日期 ${project.lastMilestoneOn}`, en: `reachedOn ${reachedOn} is before the previous milestone's date ${project.lastMilestoneOn}` },
+      {
+        zh: `节点日期 ${reachedOn} 早于上一个节点的日期 ${project.lastMilestoneOn}`,
+        en: `reachedOn ${reachedOn} is before the previous milestone's date ${project.lastMilestoneOn}`,
+      },
       'data.reachedOn',
     );
   return { type: 'MilestoneReached', data: { ...data }, occurredOn: reachedOn };
 };
 
-const reportProgress = (data: ReportProjectProgress['data'], project: RegisteredProject, context: DecisionContext): ProjectProgressReported => {
+const reportProgress = (
+  data: ReportProjectProgress['data'],
+  project: RegisteredProject,
+  context: DecisionContext,
+): ProjectProgressReported => {
   const { asOf, investedToDate, reason } = data;
   notInFuture(asOf, 'asOf', context);
   inCny(investedToDate, 'investedToDate');
@@ -155,16 +206,27 @@ const reportProgress = (data: ReportProjectProgress['data'], project: Registered
   if (last && asOf < last.asOf)
     throw new RuleViolation(
       'RULE_PROGRESS_BEFORE_LAST_REPORT',
-      { zh: `本次截止日期 ${asOf} 早于上次进度报告的截止日期 ${last.asOf}`, en: `asOf ${asOf} is before the last report's ${last.asOf}` },
+      {
+        zh: `本次截止日期 ${asOf} 早于上次进度报告的截止日期 ${last.asOf}`,
+        en: `asOf ${asOf} is before the last report's ${last.asOf}`,
+      },
       'data.asOf',
     );
   const correction = hasText(reason);
   if (last && investedToDate.minor < last.investedToDate && !correction)
     throw new RuleViolation(
       'RULE_PROGRESS_DECREASES',
-      { zh: '累计完成投资不能少于上次报告的数额；如为更正，请填写更正原因', en: 'investedToDate is below the last report; give a reason to correct it' },
+      {
+        zh: '累计完成投资不能少于上次报告的数额；如为更正，请填写更正原因',
+        en: 'investedToDate is below the last report; give a reason to correct it',
+      },
       'data.investedToDate',
     );
   // A reason makes the report a correction of the one before it, also when the figure rises.
-  return { type: 'ProjectProgressReported', data: { ...data }, occurredOn: asOf, ...(correction && last?.eventId ? { corrects: last.eventId } : {}) };
+  return {
+    type: 'ProjectProgressReported',
+    data: { ...data },
+    occurredOn: asOf,
+    ...(correction && last?.eventId ? { corrects: last.eventId } : {}),
+  };
 };

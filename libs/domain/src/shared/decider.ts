@@ -43,7 +43,10 @@ export interface Decider<Command, Event, State> {
 }
 
 /** Folds a stream's events into the state a decision is taken on. */
-export const fold = <Event, State>(decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>, events: Iterable<Event>): State => {
+export const fold = <Event, State>(
+  decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>,
+  events: Iterable<Event>,
+): State => {
   let state = decider.initialState();
   for (const event of events) state = decider.evolve(state, event);
   return state;

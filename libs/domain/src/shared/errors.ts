@@ -85,8 +85,4 @@ export const alreadyExists = (what: Message, id: string, field: string): Conflic
   );
 
 export const notFound = (what: Message, id: string, field: string): NotFound =>
-  new NotFound(
-    'NOT_FOUND',
-    { zh: `${what.zh}「${id}」不存在`, en: `${what.en} "${id}" does not exist` },
-    field,
-  );
+  new NotFound('NOT_FOUND', { zh: `${what.zh}「${id}」不存在`, en: `${what.en} "${id}" does not exist` }, field);

@@ -8,4 +8,8 @@ export const isId = (value: unknown): value is string => typeof value === 'strin
 export const idProblem = (path: string, value: unknown): FieldProblem | undefined =>
   isId(value)
     ? undefined
-    : { path, zh: '不是有效的编号（字母或数字开头，至多 80 个字母、数字或 . _ : -）', en: 'is not a valid id (a letter or digit, then up to 79 of letters, digits . _ : -)' };
+    : {
+        path,
+        zh: '不是有效的编号（字母或数字开头，至多 80 个字母、数字或 . _ : -）',
+        en: 'is not a valid id (a letter or digit, then up to 79 of letters, digits . _ : -)',
+      };

@@ -17,9 +17,17 @@ export const moneyProblems = (path: string, value: unknown): FieldProblem[] => {
   const { currency, minor, ...rest } = value as Record<string, unknown>;
   const problems: FieldProblem[] = [];
   if (typeof currency !== 'string' || !CURRENCY.test(currency))
-    problems.push({ path: `${path}.currency`, zh: '应为三位大写货币代码（如 CNY）', en: 'must be a three-letter ISO 4217 code such as CNY' });
+    problems.push({
+      path: `${path}.currency`,
+      zh: '应为三位大写货币代码（如 CNY）',
+      en: 'must be a three-letter ISO 4217 code such as CNY',
+    });
   if (typeof minor !== 'number' || !Number.isSafeInteger(minor) || minor < 0)
-    problems.push({ path: `${path}.minor`, zh: '应为非负整数（以分计）', en: 'must be a non-negative integer count of minor units' });
+    problems.push({
+      path: `${path}.minor`,
+      zh: '应为非负整数（以分计）',
+      en: 'must be a non-negative integer count of minor units',
+    });
   for (const key of Object.keys(rest))
     problems.push({ path: `${path}.${key}`, zh: '是未知字段', en: 'is not a known field' });
   return problems;

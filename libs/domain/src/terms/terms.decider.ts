@@ -35,7 +35,10 @@ export const termsDecider: Decider<TermCommand, TermEvent, Terms> = {
         if (endsOn <= startsOn)
           throw new RuleViolation(
             'RULE_TERM_ENDS_BEFORE_START',
-            { zh: `任期结束日期 ${endsOn} 必须晚于开始日期 ${startsOn}`, en: `endsOn ${endsOn} must be after startsOn ${startsOn}` },
+            {
+              zh: `任期结束日期 ${endsOn} 必须晚于开始日期 ${startsOn}`,
+              en: `endsOn ${endsOn} must be after startsOn ${startsOn}`,
+            },
             'data.endsOn',
           );
         const overlapping = state.terms.find((t) => t.startsOn <= endsOn && startsOn <= t.endsOn);

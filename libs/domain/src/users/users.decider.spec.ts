@@ -11,11 +11,17 @@ const clerk = { userId: 'li-clerk', name: '李录入', role: 'clerk' as const, v
 const register: UserCommand = { type: 'RegisterUser', data: clerk };
 const registered: UserEvent = { type: 'UserRegistered', data: clerk };
 const revoked: UserEvent = { type: 'UserRevoked', data: { userId: 'li-clerk', reason: '调离' } };
-const changeRole = (role: 'admin' | 'clerk' | 'auditor' | 'supervisor', userId = 'li-clerk'): UserCommand => ({ type: 'ChangeUserRole', data: { userId, role } });
+const changeRole = (role: 'admin' | 'clerk' | 'auditor' | 'supervisor', userId = 'li-clerk'): UserCommand => ({
+  type: 'ChangeUserRole',
+  data: { userId, role },
+});
 const revoke = (userId = 'li-clerk'): UserCommand => ({ type: 'RevokeUser', data: { userId, reason: '调离' } });
 
 describe('registering a user', () => {
-  it('records the user, the role and the villages it may record for', () => given([]).when(register).then([{ type: 'UserRegistered', data: clerk }]));
+  it('records the user, the role and the villages it may record for', () =>
+    given([])
+      .when(register)
+      .then([{ type: 'UserRegistered', data: clerk }]));
 
   it('never puts a token in the event', () => {
     const [event] = given([]).when(register).events();
@@ -34,18 +40,33 @@ describe('registering a user', () => {
     ]));
 });
 
-describe('changing a user\'s role', () => {
+describe("changing a user's role", () => {
   it('records the new role and the one it replaces', () =>
-    given([registered]).when(changeRole('auditor')).then([{ type: 'UserRoleChanged', data: { userId: 'li-clerk', role: 'auditor', previousRole: 'clerk' } }]));
-  it('needs the user, naming data.userId', () => given([registered]).when(changeRole('auditor', 'nobody')).thenThrows(NotFound, 'NOT_FOUND', 'data.userId'));
-  it('must change the role', () => given([registered]).when(changeRole('clerk')).thenThrows(RuleViolation, 'RULE_ROLE_UNCHANGED'));
+    given([registered])
+      .when(changeRole('auditor'))
+      .then([{ type: 'UserRoleChanged', data: { userId: 'li-clerk', role: 'auditor', previousRole: 'clerk' } }]));
+  it('needs the user, naming data.userId', () =>
+    given([registered]).when(changeRole('auditor', 'nobody')).thenThrows(NotFound, 'NOT_FOUND', 'data.userId'));
+  it('must change the role', () =>
+    given([registered]).when(changeRole('clerk')).thenThrows(RuleViolation, 'RULE_ROLE_UNCHANGED'));
   it('is judged against the latest role', () =>
-    given([registered, { type: 'UserRoleChanged', data: { userId: 'li-clerk', role: 'auditor', previousRole: 'clerk' } }]).when(changeRole('auditor')).thenThrows(RuleViolation, 'RULE_ROLE_UNCHANGED'));
-  it('is refused for a revoked user', () => given([registered, revoked]).when(changeRole('auditor')).thenThrows(RuleViolation, 'RULE_USER_REVOKED'));
+    given([
+      registered,
+      { type: 'UserRoleChanged', data: { userId: 'li-clerk', role: 'auditor', previousRole: 'clerk' } },
+    ])
+      .when(changeRole('auditor'))
+      .thenThrows(RuleViolation, 'RULE_ROLE_UNCHANGED'));
+  it('is refused for a revoked user', () =>
+    given([registered, revoked]).when(changeRole('auditor')).thenThrows(RuleViolation, 'RULE_USER_REVOKED'));
 });
 
 describe('revoking a user', () => {
-  it('records the reason', () => given([registered]).when(revoke()).then([{ type: 'UserRevoked', data: { userId: 'li-clerk', reason: '调离' } }]));
-  it('needs the user, naming data.userId', () => given([registered]).when(revoke('nobody')).thenThrows(NotFound, 'NOT_FOUND', 'data.userId'));
-  it('happens once', () => given([registered, revoked]).when(revoke()).thenThrows(RuleViolation, 'RULE_USER_ALREADY_REVOKED'));
+  it('records the reason', () =>
+    given([registered])
+      .when(revoke())
+      .then([{ type: 'UserRevoked', data: { userId: 'li-clerk', reason: '调离' } }]));
+  it('needs the user, naming data.userId', () =>
+    given([registered]).when(revoke('nobody')).thenThrows(NotFound, 'NOT_FOUND', 'data.userId'));
+  it('happens once', () =>
+    given([registered, revoked]).when(revoke()).thenThrows(RuleViolation, 'RULE_USER_ALREADY_REVOKED'));
 });

@@ -18,7 +18,8 @@ const USER = { zh: '用户', en: 'User' };
 
 const ROLE_NAMES: Record<Role, string> = { admin: '管理员', clerk: '录入员', auditor: '审计员', supervisor: '监督员' };
 
-const find = (state: Users, userId: string): User | undefined => (Object.hasOwn(state.users, userId) ? state.users[userId] : undefined);
+const find = (state: Users, userId: string): User | undefined =>
+  Object.hasOwn(state.users, userId) ? state.users[userId] : undefined;
 
 const existing = (state: Users, userId: string): User => {
   const user = find(state, userId);
@@ -28,7 +29,11 @@ const existing = (state: Users, userId: string): User => {
 
 const notRevoked = (user: User): User => {
   if (user.revoked)
-    throw new RuleViolation('RULE_USER_REVOKED', { zh: `用户「${user.userId}」已被停用`, en: `user ${user.userId} is revoked` }, 'data.userId');
+    throw new RuleViolation(
+      'RULE_USER_REVOKED',
+      { zh: `用户「${user.userId}」已被停用`, en: `user ${user.userId} is revoked` },
+      'data.userId',
+    );
   return user;
 };
 
@@ -54,7 +59,9 @@ export const usersDecider: Decider<UserCommand, UserEvent, Users> = {
       case 'RegisterUser': {
         const { userId, villages } = command.data;
         if (find(state, userId)) throw alreadyExists(USER, userId, 'data.userId');
-        return [{ type: 'UserRegistered', data: { ...command.data, ...(villages ? { villages: [...villages] } : {}) } }];
+        return [
+          { type: 'UserRegistered', data: { ...command.data, ...(villages ? { villages: [...villages] } : {}) } },
+        ];
       }
       case 'ChangeUserRole': {
         const { userId, role } = command.data;
@@ -70,7 +77,11 @@ export const usersDecider: Decider<UserCommand, UserEvent, Users> = {
       case 'RevokeUser': {
         const user = existing(state, command.data.userId);
         if (user.revoked)
-          throw new RuleViolation('RULE_USER_ALREADY_REVOKED', { zh: `用户「${user.userId}」已被停用`, en: `user ${user.userId} is already revoked` }, 'data.userId');
+          throw new RuleViolation(
+            'RULE_USER_ALREADY_REVOKED',
+            { zh: `用户「${user.userId}」已被停用`, en: `user ${user.userId} is already revoked` },
+            'data.userId',
+          );
         return [{ type: 'UserRevoked', data: { ...command.data } }];
       }
       default: {

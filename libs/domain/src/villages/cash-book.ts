@@ -97,7 +97,14 @@ class CashBookIndex {
     const slot = this.slots.get(entryId);
     if (slot === undefined) return undefined;
     const { kind, minor, day, eventId, reversedAt } = this.table.row(slot);
-    return { entryId, kind, minor, on: dateOfDay(day), ...(eventId !== undefined ? { eventId } : {}), reversed: reversedAt !== undefined };
+    return {
+      entryId,
+      kind,
+      minor,
+      on: dateOfDay(day),
+      ...(eventId !== undefined ? { eventId } : {}),
+      reversed: reversedAt !== undefined,
+    };
   }
 
   hasVoucher(voucherNo: string): boolean {
@@ -128,7 +135,14 @@ class CashBookIndex {
       const row = this.table.row(visible);
       if (row.addedAt >= length) break;
       const reversed = row.reversedAt !== undefined && row.reversedAt < length;
-      const slot = copy.table.push({ kind: row.kind, minor: row.minor, day: row.day, eventId: row.eventId, addedAt: row.addedAt, reversedAt: reversed ? row.reversedAt : undefined });
+      const slot = copy.table.push({
+        kind: row.kind,
+        minor: row.minor,
+        day: row.day,
+        eventId: row.eventId,
+        addedAt: row.addedAt,
+        reversedAt: reversed ? row.reversedAt : undefined,
+      });
       if (!reversed) copy.balances.add(row.day, copy.table.movement(slot));
     }
     for (const [entryId, slot] of this.slots) if (slot < visible) copy.slots.set(entryId, slot);

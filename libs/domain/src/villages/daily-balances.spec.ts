@@ -27,13 +27,16 @@ describe('day numbers', () => {
   });
 
   it('turn back into the same dates', () => {
-    for (let day = dayNumber('1899-12-25'); day < dayNumber('1901-01-05'); day++) expect(dayNumber(dateOfDay(day))).toBe(day);
-    for (const date of ['0001-01-01', '1600-02-29', '1969-12-31', '2024-02-29', '9999-12-31']) expect(dateOfDay(dayNumber(date))).toBe(date);
+    for (let day = dayNumber('1899-12-25'); day < dayNumber('1901-01-05'); day++)
+      expect(dayNumber(dateOfDay(day))).toBe(day);
+    for (const date of ['0001-01-01', '1600-02-29', '1969-12-31', '2024-02-29', '9999-12-31'])
+      expect(dateOfDay(dayNumber(date))).toBe(date);
   });
 });
 
 describe('daily balances', () => {
-  it('are zero before anything is recorded', () => expect(new DailyBalances().lowestFrom(100)).toEqual({ minor: 0, day: 100 }));
+  it('are zero before anything is recorded', () =>
+    expect(new DailyBalances().lowestFrom(100)).toEqual({ minor: 0, day: 100 }));
 
   it('find the lowest end-of-day balance from a day on, the earliest day on a tie', () => {
     const balances = new DailyBalances();
@@ -66,9 +69,11 @@ describe('daily balances', () => {
         movements.push([day, minor]);
         const from = day + Math.floor((random() - 0.5) * spread);
         const [found, byHand] = [balances.lowestFrom(from), lowestByHand(movements, from)];
-        if (found.minor !== byHand.minor || found.day !== byHand.day) disagreements.push({ round, i, from, found, byHand });
+        if (found.minor !== byHand.minor || found.day !== byHand.day)
+          disagreements.push({ round, i, from, found, byHand });
       }
-      if (balances.total !== movements.reduce((sum, [, minor]) => sum + minor, 0)) disagreements.push({ round, total: balances.total });
+      if (balances.total !== movements.reduce((sum, [, minor]) => sum + minor, 0))
+        disagreements.push({ round, total: balances.total });
     }
     expect(disagreements).toEqual([]);
   });

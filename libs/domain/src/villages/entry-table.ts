@@ -108,7 +108,11 @@ export class EntryTable {
   }
 
   private grow(capacity: number): void {
-    const grown = <T extends Float64Array | Int32Array | Uint8Array>(from: T, make: new (n: number) => T, width = 1): T => {
+    const grown = <T extends Float64Array | Int32Array | Uint8Array>(
+      from: T,
+      make: new (n: number) => T,
+      width = 1,
+    ): T => {
       const to = new make(capacity * width);
       to.set(from);
       return to;

@@ -1,4 +1,14 @@
-import { alreadyExists, DecisionContext, formatMinor, inCny, notBefore, notFound, notInFuture, positiveAmount, RuleViolation } from '../shared';
+import {
+  alreadyExists,
+  DecisionContext,
+  formatMinor,
+  inCny,
+  notBefore,
+  notFound,
+  notInFuture,
+  positiveAmount,
+  RuleViolation,
+} from '../shared';
 import { CashBook } from './cash-book';
 import { RecordExpenditure, RecordReceipt, RegisterDebt, ReverseEntry, SettleDebt } from './villages.commands';
 import { DebtRegistered, DebtSettled, EntryReversed, ExpenditureRecorded, ReceiptRecorded } from './villages.events';
@@ -9,7 +19,11 @@ const ENTRY = { zh: '账目', en: 'Entry' };
 const VOUCHER = { zh: '凭证号', en: 'Voucher number' };
 const DEBT = { zh: '债务', en: 'Debt' };
 
-const newEntry = (data: RecordReceipt['data'] | RecordExpenditure['data'], book: CashBook, context: DecisionContext): void => {
+const newEntry = (
+  data: RecordReceipt['data'] | RecordExpenditure['data'],
+  book: CashBook,
+  context: DecisionContext,
+): void => {
   if (book.entry(data.entryId)) throw alreadyExists(ENTRY, data.entryId, 'data.entryId');
   if (book.hasVoucher(data.voucherNo)) throw alreadyExists(VOUCHER, data.voucherNo, 'data.voucherNo');
   inCny(data.amount, 'amount');
@@ -34,17 +48,28 @@ const coveredByBalance = (book: CashBook, minor: number, from: string, field: st
     );
 };
 
-export const recordReceipt = (data: RecordReceipt['data'], book: CashBook, context: DecisionContext): ReceiptRecorded => {
+export const recordReceipt = (
+  data: RecordReceipt['data'],
+  book: CashBook,
+  context: DecisionContext,
+): ReceiptRecorded => {
   newEntry(data, book, context);
   return { type: 'ReceiptRecorded', data: { ...data }, occurredOn: data.on };
 };
 
-export const recordExpenditure = (data: RecordExpenditure['data'], book: CashBook, context: DecisionContext): ExpenditureRecorded => {
+export const recordExpenditure = (
+  data: RecordExpenditure['data'],
+  book: CashBook,
+  context: DecisionContext,
+): ExpenditureRecorded => {
   newEntry(data, book, context);
   if (data.approvalRef.trim() === '')
     throw new RuleViolation(
       'RULE_EXPENDITURE_NEEDS_APPROVAL',
-      { zh: '村级支出须注明村民（代表）会议决议编号', en: 'an expenditure needs the approving villagers\' meeting resolution (approvalRef)' },
+      {
+        zh: '村级支出须注明村民（代表）会议决议编号',
+        en: "an expenditure needs the approving villagers' meeting resolution (approvalRef)",
+      },
       'data.approvalRef',
     );
   coveredByBalance(book, data.amount.minor, data.on, 'data.amount');
@@ -55,17 +80,29 @@ export const reverseEntry = (data: ReverseEntry['data'], book: CashBook, context
   const entry = book.entry(data.entryId);
   if (!entry) throw notFound(ENTRY, data.entryId, 'data.entryId');
   if (entry.reversed)
-    throw new RuleViolation('RULE_ENTRY_ALREADY_REVERSED', { zh: `账目「${data.entryId}」已冲销`, en: `entry ${data.entryId} is already reversed` }, 'data.entryId');
+    throw new RuleViolation(
+      'RULE_ENTRY_ALREADY_REVERSED',
+      { zh: `账目「${data.entryId}」已冲销`, en: `entry ${data.entryId} is already reversed` },
+      'data.entryId',
+    );
   notInFuture(data.on, 'on', context);
   if (data.on < entry.on)
     throw new RuleViolation(
       'RULE_REVERSAL_BEFORE_ENTRY',
-      { zh: `冲销日期 ${data.on} 早于原账目日期 ${entry.on}`, en: `the reversal (${data.on}) is dated before the entry (${entry.on})` },
+      {
+        zh: `冲销日期 ${data.on} 早于原账目日期 ${entry.on}`,
+        en: `the reversal (${data.on}) is dated before the entry (${entry.on})`,
+      },
       'data.on',
     );
   // A reversed entry counts nowhere, from its own date on: a receipt's reversal takes its cash away from then.
   if (entry.kind === 'receipt') coveredByBalance(book, entry.minor, entry.on, 'data.entryId');
-  return { type: 'EntryReversed', data: { ...data }, occurredOn: data.on, ...(entry.eventId ? { corrects: entry.eventId } : {}) };
+  return {
+    type: 'EntryReversed',
+    data: { ...data },
+    occurredOn: data.on,
+    ...(entry.eventId ? { corrects: entry.eventId } : {}),
+  };
 };
 
 export const registerDebt = (data: RegisterDebt['data'], book: CashBook, context: DecisionContext): DebtRegistered => {

@@ -1,10 +1,22 @@
 import { LocalDate, Money } from '../shared';
 
 export type ReceiptCategory = 'collective-income' | 'fiscal-transfer' | 'project-fund' | 'donation' | 'other';
-export const RECEIPT_CATEGORIES: readonly ReceiptCategory[] = ['collective-income', 'fiscal-transfer', 'project-fund', 'donation', 'other'];
+export const RECEIPT_CATEGORIES: readonly ReceiptCategory[] = [
+  'collective-income',
+  'fiscal-transfer',
+  'project-fund',
+  'donation',
+  'other',
+];
 
 export type ExpenditureCategory = 'public-works' | 'administration' | 'welfare' | 'project' | 'other';
-export const EXPENDITURE_CATEGORIES: readonly ExpenditureCategory[] = ['public-works', 'administration', 'welfare', 'project', 'other'];
+export const EXPENDITURE_CATEGORIES: readonly ExpenditureCategory[] = [
+  'public-works',
+  'administration',
+  'welfare',
+  'project',
+  'other',
+];
 
 export type SettlementMethod = 'repaid' | 'written-off' | 'restructured';
 export const SETTLEMENT_METHODS: readonly SettlementMethod[] = ['repaid', 'written-off', 'restructured'];
@@ -17,7 +29,15 @@ export interface RegisterVillage {
 /** Village cash-book amounts are CNY. */
 export interface RecordReceipt {
   type: 'RecordReceipt';
-  data: { villageId: string; entryId: string; amount: Money; category: ReceiptCategory; counterparty: string; voucherNo: string; on: LocalDate };
+  data: {
+    villageId: string;
+    entryId: string;
+    amount: Money;
+    category: ReceiptCategory;
+    counterparty: string;
+    voucherNo: string;
+    on: LocalDate;
+  };
 }
 
 export interface RecordExpenditure {

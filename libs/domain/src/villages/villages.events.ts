@@ -1,5 +1,12 @@
 import { DomainEvent } from '../shared';
-import { RecordExpenditure, RecordReceipt, RegisterDebt, RegisterVillage, ReverseEntry, SettleDebt } from './villages.commands';
+import {
+  RecordExpenditure,
+  RecordReceipt,
+  RegisterDebt,
+  RegisterVillage,
+  ReverseEntry,
+  SettleDebt,
+} from './villages.commands';
 
 export type VillageRegistered = DomainEvent<'VillageRegistered', RegisterVillage['data']>;
 export type ReceiptRecorded = DomainEvent<'ReceiptRecorded', RecordReceipt['data']>;

@@ -11,7 +11,17 @@ export type RecordVoided = DomainEvent<'RecordVoided', VoidRecord['data']>;
 export const RECORD_VOIDED = 'RecordVoided';
 
 export const alreadyVoided = (stream: string) =>
-  new RuleViolation('RULE_RECORD_VOIDED', { zh: `记录「${stream}」已作废，不能再登记或更改`, en: `record ${stream} has been voided and accepts no further command` });
+  new RuleViolation('RULE_RECORD_VOIDED', {
+    zh: `记录「${stream}」已作废，不能再登记或更改`,
+    en: `record ${stream} has been voided and accepts no further command`,
+  });
 
 export const notVoidable = (stream: string) =>
-  new RuleViolation('RULE_NOT_VOIDABLE', { zh: `「${stream}」不能作废（届次、村和用户不可作废）`, en: `${stream} cannot be voided (terms, villages and users cannot)` }, 'data.stream');
+  new RuleViolation(
+    'RULE_NOT_VOIDABLE',
+    {
+      zh: `「${stream}」不能作废（届次、村和用户不可作废）`,
+      en: `${stream} cannot be voided (terms, villages and users cannot)`,
+    },
+    'data.stream',
+  );

@@ -10,7 +10,11 @@ export interface EventStoreHarness {
   dispose?(): Promise<void>;
 }
 
-export const newEvent = (type = 'ThingHappened', data: unknown = { n: 1 }, commandId = `cmd-${randomUUID()}`): NewEvent => ({
+export const newEvent = (
+  type = 'ThingHappened',
+  data: unknown = { n: 1 },
+  commandId = `cmd-${randomUUID()}`,
+): NewEvent => ({
   eventId: randomUUID(),
   type,
   data,
@@ -25,7 +29,11 @@ export const newEvent = (type = 'ThingHappened', data: unknown = { n: 1 }, comma
 });
 
 const append = (store: EventStore, stream: string, expectedRevision: AppendRequest['expectedRevision'], count = 1) =>
-  store.append({ stream, expectedRevision, events: Array.from({ length: count }, (_, i) => newEvent('ThingHappened', { i })) });
+  store.append({
+    stream,
+    expectedRevision,
+    events: Array.from({ length: count }, (_, i) => newEvent('ThingHappened', { i })),
+  });
 
 const readEverything = async (store: EventStore, pageSize = 1000): Promise<StoredEvent[]> => {
   const all: StoredEvent[] = [];
@@ -99,11 +107,14 @@ export const eventStoreContract = (name: string, harness: () => EventStoreHarnes
       });
 
       it('keeps concurrent appends to different streams whole and in one dense order', async () => {
-        const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => append(store, `s-${i}`, 'no_stream', 2)));
+        const outcomes = await Promise.all(
+          Array.from({ length: 20 }, (_, i) => append(store, `s-${i}`, 'no_stream', 2)),
+        );
         expect(outcomes.every((o) => o.status === 'appended')).toBe(true);
         const all = await readEverything(store);
         expect(all).toHaveLength(40);
-        for (let i = 0; i < 20; i++) expect(all.filter((e) => e.stream === `s-${i}`).map((e) => e.revision)).toEqual([0, 1]);
+        for (let i = 0; i < 20; i++)
+          expect(all.filter((e) => e.stream === `s-${i}`).map((e) => e.revision)).toEqual([0, 1]);
       });
     });
 
@@ -120,7 +131,16 @@ export const eventStoreContract = (name: string, harness: () => EventStoreHarnes
         for (const e of events) {
           expect(e.metadata.hash).toMatch(/^[0-9a-f]{64}$/);
           const { hash, ...metadata } = e.metadata;
-          expect(hashEventBody({ eventId: e.eventId, stream: e.stream, revision: e.revision, type: e.type, data: e.data, metadata })).toBe(hash);
+          expect(
+            hashEventBody({
+              eventId: e.eventId,
+              stream: e.stream,
+              revision: e.revision,
+              type: e.type,
+              data: e.data,
+              metadata,
+            }),
+          ).toBe(hash);
           expect(Date.parse(e.metadata.recordedAt)).not.toBeNaN();
         }
         expect(verifyChain('inv-1', events.map(asChained))).toBeUndefined();
@@ -133,13 +153,22 @@ export const eventStoreContract = (name: string, harness: () => EventStoreHarnes
       });
 
       it('stores data and metadata exactly as given, Chinese text and large integers included', async () => {
-        const data = { investor: '华东汽配有限公司', amount: { currency: 'CNY', minor: 9007199254740991 }, nested: { list: [1, 'two', null] } };
+        const data = {
+          investor: '华东汽配有限公司',
+          amount: { currency: 'CNY', minor: 9007199254740991 },
+          nested: { list: [1, 'two', null] },
+        };
         const event = newEvent('InvestmentSigned', data);
         event.metadata.corrects = randomUUID();
         await store.append({ stream: 'investment-x', expectedRevision: 'no_stream', events: [event] });
         const [read] = await store.readStream('investment-x');
         expect(read.data).toEqual(data);
-        expect(read).toMatchObject({ eventId: event.eventId, type: 'InvestmentSigned', stream: 'investment-x', revision: 0 });
+        expect(read).toMatchObject({
+          eventId: event.eventId,
+          type: 'InvestmentSigned',
+          stream: 'investment-x',
+          revision: 0,
+        });
         expect(read.metadata).toMatchObject(event.metadata);
         expect(await store.findEvent(event.eventId)).toEqual(read);
         expect(await store.findEvent(randomUUID())).toBeUndefined();
@@ -152,7 +181,8 @@ export const eventStoreContract = (name: string, harness: () => EventStoreHarnes
         const all = await readEverything(store, 7);
         expect(all).toHaveLength(50);
         expect(new Set(all.map((e) => e.eventId)).size).toBe(50);
-        for (let i = 1; i < all.length; i++) expect(store.comparePositions(all[i - 1].position, all[i].position)).toBeLessThan(0);
+        for (let i = 1; i < all.length; i++)
+          expect(store.comparePositions(all[i - 1].position, all[i].position)).toBeLessThan(0);
         const after20 = await store.readAll({ after: all[19].position, limit: 5 });
         expect(after20.map((e) => e.eventId)).toEqual(all.slice(20, 25).map((e) => e.eventId));
         expect(await store.headPosition()).toBe(all[49].position);
@@ -220,12 +250,18 @@ export const eventStoreContract = (name: string, harness: () => EventStoreHarnes
 
     describe('commands', () => {
       it('remembers an accepted command with its result, in the same transaction as its events', async () => {
-        const request = { stream: 'c', expectedRevision: 'no_stream' as const, events: [newEvent()], command: { commandId: 'cmd-1', fingerprint: 'f1' } };
+        const request = {
+          stream: 'c',
+          expectedRevision: 'no_stream' as const,
+          events: [newEvent()],
+          command: { commandId: 'cmd-1', fingerprint: 'f1' },
+        };
         const first = await store.append(request);
         expect(first.status).toBe('appended');
         const again = await store.append({ ...request, events: [newEvent()] });
         expect(again).toMatchObject({ status: 'duplicate', receipt: { commandId: 'cmd-1', fingerprint: 'f1' } });
-        if (first.status === 'appended' && again.status === 'duplicate') expect(again.receipt.result).toEqual(first.result);
+        if (first.status === 'appended' && again.status === 'duplicate')
+          expect(again.receipt.result).toEqual(first.result);
         expect(await store.readStream('c')).toHaveLength(1);
         expect(await store.findCommand('cmd-1')).toMatchObject({ fingerprint: 'f1' });
         expect(await store.findCommand('cmd-2')).toBeUndefined();
@@ -233,13 +269,24 @@ export const eventStoreContract = (name: string, harness: () => EventStoreHarnes
 
       it('does not remember a refused command', async () => {
         await append(store, 'c2', 'no_stream');
-        const refused = store.append({ stream: 'c2', expectedRevision: 'no_stream', events: [newEvent()], command: { commandId: 'cmd-r', fingerprint: 'f' } });
+        const refused = store.append({
+          stream: 'c2',
+          expectedRevision: 'no_stream',
+          events: [newEvent()],
+          command: { commandId: 'cmd-r', fingerprint: 'f' },
+        });
         await expect(refused).rejects.toBeInstanceOf(WrongExpectedRevision);
         expect(await store.findCommand('cmd-r')).toBeUndefined();
       });
 
       it('applies a command sent twice at once only once', async () => {
-        const send = () => store.append({ stream: 'c3', expectedRevision: 'any', events: [newEvent()], command: { commandId: 'cmd-twice', fingerprint: 'f' } });
+        const send = () =>
+          store.append({
+            stream: 'c3',
+            expectedRevision: 'any',
+            events: [newEvent()],
+            command: { commandId: 'cmd-twice', fingerprint: 'f' },
+          });
         const outcomes = await Promise.all([send(), send(), send()]);
         expect(outcomes.filter((o) => o.status === 'appended')).toHaveLength(1);
         expect(await store.readStream('c3')).toHaveLength(1);
@@ -249,7 +296,12 @@ export const eventStoreContract = (name: string, harness: () => EventStoreHarnes
     describe('durability', () => {
       it('keeps every acknowledged event across a reopen, and the chain goes on', async () => {
         await append(store, 'd', 'no_stream', 3);
-        await store.append({ stream: 'e', expectedRevision: 'no_stream', events: [newEvent()], command: { commandId: 'cmd-d', fingerprint: 'f' } });
+        await store.append({
+          stream: 'e',
+          expectedRevision: 'no_stream',
+          events: [newEvent()],
+          command: { commandId: 'cmd-d', fingerprint: 'f' },
+        });
         const before = await readEverything(store);
         store = await h.reopen(store);
         expect(await readEverything(store)).toEqual(before);

@@ -56,7 +56,8 @@ export const toStreamState = (expected: ExpectedRevision): AppendStreamState => 
     case 'stream_exists':
       return STREAM_EXISTS;
     default:
-      if (!Number.isSafeInteger(expected) || expected < 0) throw new RangeError(`expected revision ${expected} is not a revision`);
+      if (!Number.isSafeInteger(expected) || expected < 0)
+        throw new RangeError(`expected revision ${expected} is not a revision`);
       return BigInt(expected);
   }
 };
@@ -85,7 +86,9 @@ export const translateAppendError = (error: unknown, stream: string, expected: E
 export const isWrongExpectedVersion = (
   error: unknown,
 ): error is { type: ErrorType.WRONG_EXPECTED_VERSION; streamName: string; actualState: 'no_stream' | bigint } =>
-  typeof error === 'object' && error !== null && (error as { type?: unknown }).type === ErrorType.WRONG_EXPECTED_VERSION;
+  typeof error === 'object' &&
+  error !== null &&
+  (error as { type?: unknown }).type === ErrorType.WRONG_EXPECTED_VERSION;
 
 export const isUnsupported = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { type?: unknown }).type === ErrorType.UNSUPPORTED;
@@ -116,7 +119,12 @@ export const METADATA_KEY = 'sunshine';
 
 export type EventEnvelope = JSONEventData & { metadata: Record<string, string> };
 
-export const toEventData = (event: { eventId: string; type: string; data: unknown; metadata: EventMetadata }): EventEnvelope => ({
+export const toEventData = (event: {
+  eventId: string;
+  type: string;
+  data: unknown;
+  metadata: EventMetadata;
+}): EventEnvelope => ({
   id: event.eventId,
   contentType: 'application/json',
   type: event.type,
@@ -125,7 +133,11 @@ export const toEventData = (event: { eventId: string; type: string; data: unknow
 });
 
 export class ForeignEvent extends Error {
-  constructor(readonly stream: string, readonly eventId: string, reason: string) {
+  constructor(
+    readonly stream: string,
+    readonly eventId: string,
+    reason: string,
+  ) {
     super(`event ${eventId} in stream ${stream} was not written by Sunshine Ledger: ${reason}`);
     this.name = 'ForeignEvent';
   }
@@ -145,7 +157,12 @@ export const toStoredEvent = (recorded: RecordedEvent | undefined, streamPrefix:
   const encoded = envelope && !(envelope instanceof Uint8Array) ? envelope[METADATA_KEY] : undefined;
   if (typeof encoded !== 'string') throw new ForeignEvent(stream, recorded.id, 'it carries no sunshine metadata');
   if (!recorded.isJson) throw new ForeignEvent(stream, recorded.id, 'its data is not JSON');
-  if (!recorded.position) throw new ForeignEvent(stream, recorded.id, 'the server did not return its position (KurrentDB 22.6 or later is needed)');
+  if (!recorded.position)
+    throw new ForeignEvent(
+      stream,
+      recorded.id,
+      'the server did not return its position (KurrentDB 22.6 or later is needed)',
+    );
   return {
     eventId: recorded.id,
     type,

@@ -59,14 +59,25 @@ if (connectionString) {
     afterEach(() => store.close());
 
     it('answers an append with the positions the log reads back', async () => {
-      const outcome = await store.append({ stream: 'a', expectedRevision: 'no_stream', events: [newEvent(), newEvent()] });
+      const outcome = await store.append({
+        stream: 'a',
+        expectedRevision: 'no_stream',
+        events: [newEvent(), newEvent()],
+      });
       const log = await store.readAll({ limit: 10 });
-      expect(outcome.status === 'appended' && outcome.result.events.map((e) => e.position)).toEqual(log.map((e) => e.position));
+      expect(outcome.status === 'appended' && outcome.result.events.map((e) => e.position)).toEqual(
+        log.map((e) => e.position),
+      );
       expect(await store.headPosition()).toBe(log[1].position);
     });
 
     it('keeps command receipts out of the log', async () => {
-      await store.append({ stream: 'c', expectedRevision: 'no_stream', events: [newEvent()], command: { commandId: 'cmd-hidden', fingerprint: 'f' } });
+      await store.append({
+        stream: 'c',
+        expectedRevision: 'no_stream',
+        events: [newEvent()],
+        command: { commandId: 'cmd-hidden', fingerprint: 'f' },
+      });
       const log = await store.readAll({ limit: 10 });
       expect(log.map((e) => e.stream)).toEqual(['c']);
     });
@@ -91,7 +102,11 @@ if (connectionString) {
     it('chains appends of two writers that accept any revision, one after the other', async () => {
       const other = await KurrentDbEventStore.connect(connectionString, { streamPrefix });
       try {
-        await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? other : store).append({ stream: 'y', expectedRevision: 'any', events: [newEvent()] })));
+        await Promise.all(
+          Array.from({ length: 6 }, (_, i) =>
+            (i % 2 ? other : store).append({ stream: 'y', expectedRevision: 'any', events: [newEvent()] }),
+          ),
+        );
         const events = await store.readStream('y');
         expect(events.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5]);
         expect(verifyChain('y', events as unknown as ChainedEvent[])).toBeUndefined();
@@ -102,7 +117,10 @@ if (connectionString) {
 
     it('keeps recordedAt from going back when the clock does', async () => {
       let now = new Date('2030-01-02T00:00:00Z');
-      const clocked = await KurrentDbEventStore.connect(connectionString, { streamPrefix: `clock-${randomUUID().slice(0, 8)}/`, clock: () => now });
+      const clocked = await KurrentDbEventStore.connect(connectionString, {
+        streamPrefix: `clock-${randomUUID().slice(0, 8)}/`,
+        clock: () => now,
+      });
       try {
         await clocked.append({ stream: 'a', expectedRevision: 'any', events: [newEvent()] });
         now = new Date('2030-01-01T00:00:00Z');
@@ -141,16 +159,27 @@ describe('kurrentdb codec (pure: runs without a server)', () => {
         { commit: 0n, prepare: 0n },
         { commit: 2n ** 40n, prepare: 2n ** 40n - 5n },
       ];
-      const byLog = [...raw].sort((a, b) => (a.commit === b.commit ? Number(a.prepare - b.prepare) : a.commit < b.commit ? -1 : 1));
+      const byLog = [...raw].sort((a, b) =>
+        a.commit === b.commit ? Number(a.prepare - b.prepare) : a.commit < b.commit ? -1 : 1,
+      );
       const encoded = raw.map(encodePosition);
       expect([...encoded].sort()).toEqual(byLog.map(encodePosition));
       expect([...encoded].sort(comparePositions)).toEqual(byLog.map(encodePosition));
       expect(comparePositions(encoded[0], encoded[0])).toBe(0);
-      expect(comparePositions(encodePosition({ commit: 9n, prepare: 9n }), encodePosition({ commit: 10n, prepare: 1n }))).toBeLessThan(0);
+      expect(
+        comparePositions(encodePosition({ commit: 9n, prepare: 9n }), encodePosition({ commit: 10n, prepare: 1n })),
+      ).toBeLessThan(0);
     });
 
     it('refuses a position it never handed out', () => {
-      for (const bad of ['1042', 'abc', '', '1-2', `${'0'.repeat(20)}_${'0'.repeat(20)}`, `-${'1'.repeat(19)}-${'0'.repeat(20)}`])
+      for (const bad of [
+        '1042',
+        'abc',
+        '',
+        '1-2',
+        `${'0'.repeat(20)}_${'0'.repeat(20)}`,
+        `-${'1'.repeat(19)}-${'0'.repeat(20)}`,
+      ])
         expect(() => decodePosition(bad)).toThrow(InvalidPosition);
       expect(() => comparePositions('1', '2')).toThrow(InvalidPosition);
     });
@@ -180,8 +209,16 @@ describe('kurrentdb codec (pure: runs without a server)', () => {
     });
 
     it('reports a stream that does not exist as no revision', () => {
-      const refused = new WrongExpectedVersionError(undefined, { streamName: 'inv-1', expected: 0n, current: 'no_stream' });
-      expect(translateAppendError(refused, 'inv-1', 0)).toMatchObject({ stream: 'inv-1', expected: 0, actual: undefined });
+      const refused = new WrongExpectedVersionError(undefined, {
+        streamName: 'inv-1',
+        expected: 0n,
+        current: 'no_stream',
+      });
+      expect(translateAppendError(refused, 'inv-1', 0)).toMatchObject({
+        stream: 'inv-1',
+        expected: 0,
+        actual: undefined,
+      });
     });
 
     it('passes every other error through unchanged', () => {
@@ -198,7 +235,11 @@ describe('kurrentdb codec (pure: runs without a server)', () => {
       expect(filter).toMatchObject({ filterOn: 'streamName', regex: '^[^$]' });
       const regex = new RegExp((filter as { regex: string }).regex);
       expect(['investment-ZS-2009-014', 'terms', 'village-东风村'].every((s) => regex.test(s))).toBe(true);
-      expect(['$sunshine-command-cmd-1', '$$investment-1', '$ce-investment', '$stats-127.0.0.1:2113', '$streams'].some((s) => regex.test(s))).toBe(false);
+      expect(
+        ['$sunshine-command-cmd-1', '$$investment-1', '$ce-investment', '$stats-127.0.0.1:2113', '$streams'].some((s) =>
+          regex.test(s),
+        ),
+      ).toBe(false);
     });
 
     it('keeps only the streams of its prefix, with the prefix taken literally', () => {
@@ -224,11 +265,19 @@ describe('kurrentdb codec (pure: runs without a server)', () => {
           position: { commit: 7n, prepare: 5n },
         }) as unknown as RecordedEvent;
       const ours = toStoredEvent(recorded('p/inv-1', 'InvestmentSigned'), 'p/');
-      expect(ours).toMatchObject({ stream: 'inv-1', revision: 2, type: 'InvestmentSigned', position: encodePosition({ commit: 7n, prepare: 5n }), metadata });
+      expect(ours).toMatchObject({
+        stream: 'inv-1',
+        revision: 2,
+        type: 'InvestmentSigned',
+        position: encodePosition({ commit: 7n, prepare: 5n }),
+        metadata,
+      });
       expect(toStoredEvent(recorded('$$p/inv-1', '$metadata'), '')).toBeUndefined();
       expect(toStoredEvent(recorded('p/inv-1', '$streamDeleted'), 'p/')).toBeUndefined();
       expect(toStoredEvent(recorded('q/inv-1', 'InvestmentSigned'), 'p/')).toBeUndefined();
-      expect(() => toStoredEvent(recorded('p/inv-1', 'InvestmentSigned', { other: 'x' }), 'p/')).toThrow(/not written by Sunshine Ledger/);
+      expect(() => toStoredEvent(recorded('p/inv-1', 'InvestmentSigned', { other: 'x' }), 'p/')).toThrow(
+        /not written by Sunshine Ledger/,
+      );
     });
   });
 });
@@ -246,22 +295,37 @@ describe('kurrentdb event store with the client mocked at its seam (runs without
       const stream = streams.get(streamName) ?? [];
       for (const event of events) {
         position += 10n;
-        stream.push({ ...event, streamId: streamName, revision: BigInt(stream.length), isJson: true, created: new Date(), position: { commit: position, prepare: position } } as unknown as RecordedEvent);
+        stream.push({
+          ...event,
+          streamId: streamName,
+          revision: BigInt(stream.length),
+          isJson: true,
+          created: new Date(),
+          position: { commit: position, prepare: position },
+        } as unknown as RecordedEvent);
       }
       streams.set(streamName, stream);
     };
-    const read = (streamName: string, opts: { direction?: string; fromRevision?: unknown; maxCount?: number | bigint } = {}): AsyncIterableIterator<ResolvedEvent> =>
+    const read = (
+      streamName: string,
+      opts: { direction?: string; fromRevision?: unknown; maxCount?: number | bigint } = {},
+    ): AsyncIterableIterator<ResolvedEvent> =>
       (async function* () {
         const stream = streams.get(streamName);
         if (!stream) throw new StreamNotFoundError(undefined, streamName);
-        const ordered = opts.direction === 'backwards' ? [...stream].reverse() : stream.slice(typeof opts.fromRevision === 'bigint' ? Number(opts.fromRevision) : 0);
+        const ordered =
+          opts.direction === 'backwards'
+            ? [...stream].reverse()
+            : stream.slice(typeof opts.fromRevision === 'bigint' ? Number(opts.fromRevision) : 0);
         for (const event of ordered.slice(0, Number(opts.maxCount ?? ordered.length))) yield { event };
       })();
     const client = {
-      appendToStream: jest.fn(async (streamName: string, events: EventData | EventData[], _options?: AppendToStreamOptions) => {
-        record(streamName, Array.isArray(events) ? events : [events]);
-        return { success: true, nextExpectedRevision: 0n };
-      }),
+      appendToStream: jest.fn(
+        async (streamName: string, events: EventData | EventData[], _options?: AppendToStreamOptions) => {
+          record(streamName, Array.isArray(events) ? events : [events]);
+          return { success: true, nextExpectedRevision: 0n };
+        },
+      ),
       multiStreamAppend: jest.fn(
         options.multiStreamAppend ??
           (async (requests: AppendStreamRequest[]) => {
@@ -300,12 +364,17 @@ describe('kurrentdb event store with the client mocked at its seam (runs without
     await open(client).append({ stream: 'inv', expectedRevision: 'no_stream', events: [newEvent()] });
     const [[, [event]]] = client.appendToStream.mock.calls as unknown as [string, EventData[]][];
     expect(Object.values(event.metadata as object).every((v) => typeof v === 'string')).toBe(true);
-    expect(JSON.parse((event.metadata as Record<string, string>)[METADATA_KEY])).toMatchObject({ prevHash: GENESIS_HASH, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(JSON.parse((event.metadata as Record<string, string>)[METADATA_KEY])).toMatchObject({
+      prevHash: GENESIS_HASH,
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 
   it("translates the server's refusal into WrongExpectedRevision", async () => {
     const { client } = echoClient();
-    client.appendToStream.mockRejectedValueOnce(new WrongExpectedVersionError(undefined, { streamName: 'inv', expected: NO_STREAM, current: 3n }));
+    client.appendToStream.mockRejectedValueOnce(
+      new WrongExpectedVersionError(undefined, { streamName: 'inv', expected: NO_STREAM, current: 3n }),
+    );
     const refused = open(client).append({ stream: 'inv', expectedRevision: 'no_stream', events: [newEvent()] });
     await expect(refused).rejects.toBeInstanceOf(WrongExpectedRevision);
     await expect(refused).rejects.toMatchObject({ stream: 'inv', expected: 'no_stream', actual: 3 });
@@ -317,7 +386,14 @@ describe('kurrentdb event store with the client mocked at its seam (runs without
     client.appendToStream.mockImplementationOnce(async (streamName: string) => {
       // Another writer's event lands between our head read and our append.
       const { metadata } = newEvent();
-      record(streamName, [toEventData({ eventId: randomUUID(), type: 'ThingHappened', data: {}, metadata: { ...metadata, recordedAt: '2030-01-01T00:00:00.000Z', prevHash: GENESIS_HASH, hash: otherHash } })]);
+      record(streamName, [
+        toEventData({
+          eventId: randomUUID(),
+          type: 'ThingHappened',
+          data: {},
+          metadata: { ...metadata, recordedAt: '2030-01-01T00:00:00.000Z', prevHash: GENESIS_HASH, hash: otherHash },
+        }),
+      ]);
       throw new WrongExpectedVersionError(undefined, { streamName, expected: NO_STREAM, current: 0n });
     });
     const outcome = await open(client).append({ stream: 'inv', expectedRevision: 'any', events: [newEvent()] });
@@ -334,25 +410,49 @@ describe('kurrentdb event store with the client mocked at its seam (runs without
     client.multiStreamAppend.mockImplementationOnce(async (requests: AppendStreamRequest[]) => {
       // The other writer's identical command lands first, with its events and its receipt.
       for (const r of requests) record(r.streamName, r.events);
-      throw new WrongExpectedVersionError(undefined, { streamName: requests[1].streamName, expected: NO_STREAM, current: 0n });
+      throw new WrongExpectedVersionError(undefined, {
+        streamName: requests[1].streamName,
+        expected: NO_STREAM,
+        current: 0n,
+      });
     });
-    const outcome = await store.append({ stream: 'inv', expectedRevision: 'any', events: [newEvent()], command: { commandId: 'cmd-x', fingerprint: 'f' } });
-    expect(outcome).toMatchObject({ status: 'duplicate', receipt: { commandId: 'cmd-x', fingerprint: 'f', result: { stream: 'inv', revision: 0 } } });
+    const outcome = await store.append({
+      stream: 'inv',
+      expectedRevision: 'any',
+      events: [newEvent()],
+      command: { commandId: 'cmd-x', fingerprint: 'f' },
+    });
+    expect(outcome).toMatchObject({
+      status: 'duplicate',
+      receipt: { commandId: 'cmd-x', fingerprint: 'f', result: { stream: 'inv', revision: 0 } },
+    });
     expect(await store.readStream('inv')).toHaveLength(1);
   });
 
   it('appends a command and its receipt together in one multi-stream append', async () => {
     const { client } = echoClient();
     const store = open(client);
-    const first = await store.append({ stream: 'inv', expectedRevision: 'no_stream', events: [newEvent()], command: { commandId: 'cmd-1', fingerprint: 'f1' } });
+    const first = await store.append({
+      stream: 'inv',
+      expectedRevision: 'no_stream',
+      events: [newEvent()],
+      command: { commandId: 'cmd-1', fingerprint: 'f1' },
+    });
     expect(client.multiStreamAppend).toHaveBeenCalledTimes(1);
     const [requests] = client.multiStreamAppend.mock.calls[0] as [AppendStreamRequest[]];
     expect(requests.map((r) => [r.streamName, r.expectedState])).toEqual([
       ['inv', 'no_stream'],
       ['$sunshine-command-cmd-1', 'no_stream'],
     ]);
-    const again = await store.append({ stream: 'inv', expectedRevision: 'any', events: [newEvent()], command: { commandId: 'cmd-1', fingerprint: 'f1' } });
-    expect(again.status === 'duplicate' && first.status === 'appended' && again.receipt.result).toEqual(first.status === 'appended' && first.result);
+    const again = await store.append({
+      stream: 'inv',
+      expectedRevision: 'any',
+      events: [newEvent()],
+      command: { commandId: 'cmd-1', fingerprint: 'f1' },
+    });
+    expect(again.status === 'duplicate' && first.status === 'appended' && again.receipt.result).toEqual(
+      first.status === 'appended' && first.result,
+    );
     expect(client.multiStreamAppend).toHaveBeenCalledTimes(1);
   });
 
@@ -363,10 +463,14 @@ describe('kurrentdb event store with the client mocked at its seam (runs without
     const stored = await store.readStream('f');
     const recorded = (await collectResolved(client.readStream('f'))).map((r) => r.event);
     // The gRPC subscription is a readable of resolved events that never ends on its own.
-    const native = Object.assign(new PassThrough({ objectMode: true }), { unsubscribe: jest.fn(async () => undefined) });
+    const native = Object.assign(new PassThrough({ objectMode: true }), {
+      unsubscribe: jest.fn(async () => undefined),
+    });
     client.subscribeToAll.mockReturnValue(native);
     const subscription = store.subscribeToAll({ after: stored[0].position });
-    expect(client.subscribeToAll).toHaveBeenCalledWith(expect.objectContaining({ fromPosition: decodePosition(stored[0].position), filter: logFilter('') }));
+    expect(client.subscribeToAll).toHaveBeenCalledWith(
+      expect.objectContaining({ fromPosition: decodePosition(stored[0].position), filter: logFilter('') }),
+    );
     const seen: string[] = [];
     const reading = (async () => {
       for await (const event of subscription) seen.push(event.eventId);
@@ -387,8 +491,18 @@ describe('kurrentdb event store with the client mocked at its seam (runs without
       },
     });
     const store = open(client);
-    await store.append({ stream: 'a', expectedRevision: 'no_stream', events: [newEvent()], command: { commandId: 'cmd-a', fingerprint: 'f' } });
-    await store.append({ stream: 'b', expectedRevision: 'no_stream', events: [newEvent()], command: { commandId: 'cmd-b', fingerprint: 'f' } });
+    await store.append({
+      stream: 'a',
+      expectedRevision: 'no_stream',
+      events: [newEvent()],
+      command: { commandId: 'cmd-a', fingerprint: 'f' },
+    });
+    await store.append({
+      stream: 'b',
+      expectedRevision: 'no_stream',
+      events: [newEvent()],
+      command: { commandId: 'cmd-b', fingerprint: 'f' },
+    });
     expect(client.multiStreamAppend).toHaveBeenCalledTimes(1);
     expect(client.appendToStream.mock.calls.map((call) => [call[0], call[2]?.streamState])).toEqual([
       ['a', 'no_stream'],
@@ -396,6 +510,9 @@ describe('kurrentdb event store with the client mocked at its seam (runs without
       ['b', 'no_stream'],
       ['$sunshine-command-cmd-b', 'no_stream'],
     ]);
-    expect(await store.findCommand('cmd-b')).toMatchObject({ commandId: 'cmd-b', result: { stream: 'b', revision: 0 } });
+    expect(await store.findCommand('cmd-b')).toMatchObject({
+      commandId: 'cmd-b',
+      result: { stream: 'b', revision: 0 },
+    });
   });
 });

@@ -43,7 +43,10 @@ import {
 } from './kurrentdb-codec';
 
 /** The part of the KurrentDB client this adapter uses: the seam its unit tests replace. */
-export type KurrentDbClient = Pick<KurrentDBClient, 'appendToStream' | 'multiStreamAppend' | 'readStream' | 'readAll' | 'subscribeToAll' | 'dispose'>;
+export type KurrentDbClient = Pick<
+  KurrentDBClient,
+  'appendToStream' | 'multiStreamAppend' | 'readStream' | 'readAll' | 'subscribeToAll' | 'dispose'
+>;
 
 export interface KurrentDbEventStoreOptions {
   /** The transaction-time clock; injectable for tests. */
@@ -97,12 +100,16 @@ export class KurrentDbEventStore implements EventStore {
   ) {
     this.clock = options.clock ?? (() => new Date());
     this.prefix = options.streamPrefix ?? '';
-    if (this.prefix.startsWith('$')) throw new Error('a stream prefix may not start with $, which marks system streams');
+    if (this.prefix.startsWith('$'))
+      throw new Error('a stream prefix may not start with $, which marks system streams');
     this.filter = logFilter(this.prefix);
   }
 
   /** Connects and reads the head of the log, so an unreachable server fails the start. */
-  static async connect(connectionString: string, options: KurrentDbEventStoreOptions = {}): Promise<KurrentDbEventStore> {
+  static async connect(
+    connectionString: string,
+    options: KurrentDbEventStoreOptions = {},
+  ): Promise<KurrentDbEventStore> {
     const client = KurrentDBClient.connectionString(connectionString);
     const store = new KurrentDbEventStore(client, options);
     try {
@@ -131,7 +138,8 @@ export class KurrentDbEventStore implements EventStore {
         if (receipt) return { status: 'duplicate', receipt };
       }
       const head = await this.streamHead(stream);
-      if (!satisfies(expectedRevision, head?.revision)) throw new WrongExpectedRevision(stream, expectedRevision, head?.revision);
+      if (!satisfies(expectedRevision, head?.revision))
+        throw new WrongExpectedRevision(stream, expectedRevision, head?.revision);
 
       const { events, recordedAt } = this.chain(request, head);
       // Whatever the caller accepts, the chain is computed on this head: append at exactly it.
@@ -182,19 +190,38 @@ export class KurrentDbEventStore implements EventStore {
       };
       const hash = sha256Hex(canonicalBody(body));
       prevHash = hash;
-      return { eventId: event.eventId, type: event.type, revision, data, metadata: { ...body.metadata, hash } as EventMetadata };
+      return {
+        eventId: event.eventId,
+        type: event.type,
+        revision,
+        data,
+        metadata: { ...body.metadata, hash } as EventMetadata,
+      };
     });
     return { events, recordedAt };
   }
 
-  private receipt(command: { commandId: string; fingerprint: string }, stream: string, events: { eventId: string; type: string; revision: number }[]) {
+  private receipt(
+    command: { commandId: string; fingerprint: string },
+    stream: string,
+    events: { eventId: string; type: string; revision: number }[],
+  ) {
     const data: ReceiptData = {
       commandId: command.commandId,
       fingerprint: command.fingerprint,
       stream,
       events: events.map(({ eventId, type, revision }) => ({ eventId, type, revision })),
     };
-    return { stream: this.receiptStream(command.commandId), event: { id: randomUUID(), contentType: 'application/json' as const, type: RECEIPT_EVENT_TYPE, data: { ...data }, metadata: undefined } };
+    return {
+      stream: this.receiptStream(command.commandId),
+      event: {
+        id: randomUUID(),
+        contentType: 'application/json' as const,
+        type: RECEIPT_EVENT_TYPE,
+        data: { ...data },
+        metadata: undefined,
+      },
+    };
   }
 
   private async write(
@@ -241,7 +268,9 @@ export class KurrentDbEventStore implements EventStore {
     const stored = await this.readStream(stream, { fromRevision: events[0].revision, limit: events.length });
     events.forEach((event, i) => {
       if (stored[i]?.eventId !== event.eventId)
-        throw new Error(`stream ${stream} holds ${stored[i]?.eventId ?? 'nothing'} at revision ${event.revision}, not the appended ${event.eventId}`);
+        throw new Error(
+          `stream ${stream} holds ${stored[i]?.eventId ?? 'nothing'} at revision ${event.revision}, not the appended ${event.eventId}`,
+        );
     });
     return stored;
   }
@@ -251,7 +280,14 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   private async streamHead(stream: string): Promise<StreamHead | undefined> {
-    const [last] = await this.collect(this.client.readStream(this.prefix + stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1, requiresLeader: true }));
+    const [last] = await this.collect(
+      this.client.readStream(this.prefix + stream, {
+        direction: BACKWARDS,
+        fromRevision: END,
+        maxCount: 1,
+        requiresLeader: true,
+      }),
+    );
     if (!last) return undefined;
     return { revision: last.revision, hash: last.metadata.hash, recordedAt: last.metadata.recordedAt };
   }
@@ -298,12 +334,18 @@ export class KurrentDbEventStore implements EventStore {
         filter: this.filter,
       }),
     );
-    return (after === undefined ? events : events.filter((e) => comparePositions(e.position, after) > 0)).slice(0, limit);
+    return (after === undefined ? events : events.filter((e) => comparePositions(e.position, after) > 0)).slice(
+      0,
+      limit,
+    );
   }
 
   subscribeToAll(options: { after?: Position } = {}): Subscription {
     const { after } = options;
-    const native = this.client.subscribeToAll({ fromPosition: after === undefined ? START : decodePosition(after), filter: this.filter });
+    const native = this.client.subscribeToAll({
+      fromPosition: after === undefined ? START : decodePosition(after),
+      filter: this.filter,
+    });
     let closing = false;
     const prefix = this.prefix;
     const stop = async () => {
@@ -334,10 +376,20 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   async findCommand(commandId: string): Promise<CommandReceipt | undefined> {
-    const [last] = await this.collectRaw(this.client.readStream(this.receiptStream(commandId), { direction: BACKWARDS, fromRevision: END, maxCount: 1, requiresLeader: true }));
+    const [last] = await this.collectRaw(
+      this.client.readStream(this.receiptStream(commandId), {
+        direction: BACKWARDS,
+        fromRevision: END,
+        maxCount: 1,
+        requiresLeader: true,
+      }),
+    );
     if (!last) return undefined;
     const receipt = last.data as unknown as ReceiptData;
-    const events = await this.readStream(receipt.stream, { fromRevision: receipt.events[0].revision, limit: receipt.events.length });
+    const events = await this.readStream(receipt.stream, {
+      fromRevision: receipt.events[0].revision,
+      limit: receipt.events.length,
+    });
     if (events.length !== receipt.events.length || events.some((e, i) => e.eventId !== receipt.events[i].eventId))
       throw new Error(`the events of command ${commandId} are not where its receipt says, in stream ${receipt.stream}`);
     // The receipt was written with the events, before their positions existed: read them back.
@@ -383,7 +435,9 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   private async lastEventOfLog(): Promise<StoredEvent | undefined> {
-    const [last] = await this.collect(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, filter: this.filter }));
+    const [last] = await this.collect(
+      this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, filter: this.filter }),
+    );
     return last;
   }
 
@@ -399,4 +453,3 @@ export class KurrentDbEventStore implements EventStore {
     await this.client.dispose();
   }
 }
-

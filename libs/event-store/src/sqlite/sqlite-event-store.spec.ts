@@ -46,7 +46,9 @@ describe('sqlite event store', () => {
   it('reads positions and hashes alone as the full rows have them, durable ones only', async () => {
     await store.append({ stream: 'a', expectedRevision: 'no_stream', events: [newEvent(), newEvent(), newEvent()] });
     const pending = store.append({ stream: 'b', expectedRevision: 'no_stream', events: [newEvent()] });
-    expect(store.readHashes({ limit: 10 })).toEqual(store.readRaw({ limit: 10 }).map(({ position, hash }) => ({ position, hash })));
+    expect(store.readHashes({ limit: 10 })).toEqual(
+      store.readRaw({ limit: 10 }).map(({ position, hash }) => ({ position, hash })),
+    );
     expect(store.readHashes({ after: '1', limit: 1 })).toHaveLength(1);
     expect(store.readHashes({ limit: 10 })).toHaveLength(3);
     await pending;
@@ -71,12 +73,21 @@ describe('sqlite event store', () => {
   });
 
   it('lets the chain check find a changed byte, a dropped event and a reordering in stored rows', async () => {
-    await store.append({ stream: 'inv', expectedRevision: 'no_stream', events: [newEvent('A', { amount: 100 }), newEvent('B', { amount: 200 }), newEvent('C', { amount: 300 })] });
+    await store.append({
+      stream: 'inv',
+      expectedRevision: 'no_stream',
+      events: [newEvent('A', { amount: 100 }), newEvent('B', { amount: 200 }), newEvent('C', { amount: 300 })],
+    });
     const chained = async () => (await store.readStream('inv')) as unknown as ChainedEvent[];
     expect(verifyChain('inv', await chained())).toBeUndefined();
 
-    const original = store.db.prepare("SELECT body FROM events WHERE stream = 'inv' AND revision = 1").pluck().get() as string;
-    store.db.prepare("UPDATE events SET body = ? WHERE stream = 'inv' AND revision = 1").run(original.replace('"amount":200', '"amount":201'));
+    const original = store.db
+      .prepare("SELECT body FROM events WHERE stream = 'inv' AND revision = 1")
+      .pluck()
+      .get() as string;
+    store.db
+      .prepare("UPDATE events SET body = ? WHERE stream = 'inv' AND revision = 1")
+      .run(original.replace('"amount":200', '"amount":201'));
     expect(verifyChain('inv', await chained())).toMatchObject({ revision: 1, reason: 'hash-mismatch' });
     store.db.prepare("UPDATE events SET body = ? WHERE stream = 'inv' AND revision = 1").run(original);
 
@@ -110,7 +121,9 @@ describe('sqlite event store', () => {
     await hooked.append({ stream: 'a', expectedRevision: 'any', events: [newEvent()] });
     expect(seen).toEqual([0]);
     fail = true;
-    await expect(hooked.append({ stream: 'a', expectedRevision: 'any', events: [newEvent()] })).rejects.toThrow('disk full');
+    await expect(hooked.append({ stream: 'a', expectedRevision: 'any', events: [newEvent()] })).rejects.toThrow(
+      'disk full',
+    );
     fail = false;
     expect(await hooked.readStream('a')).toHaveLength(1);
     await hooked.close();

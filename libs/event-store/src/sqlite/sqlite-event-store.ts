@@ -56,7 +56,6 @@ export interface SqliteEventStoreOptions {
   dataSync?: DataSync;
 }
 
-
 const toEvent = (row: Row): StoredEvent => {
   const body = JSON.parse(row.body) as StoredEvent;
   body.position = String(row.position);
@@ -111,10 +110,17 @@ export class SqliteEventStore implements EventStore {
       readStream: this.db.prepare<[string, number, number], Row>(
         'SELECT position, body, hash FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
       ),
-      readAll: this.db.prepare<[number, number], Row>('SELECT position, body, hash FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+      readAll: this.db.prepare<[number, number], Row>(
+        'SELECT position, body, hash FROM events WHERE position > ? ORDER BY position LIMIT ?',
+      ),
       byEventId: this.db.prepare<[string], Row>('SELECT position, body, hash FROM events WHERE event_id = ?'),
-      hashes: this.db.prepare<[number, number], { position: number; hash: string }>('SELECT position, hash FROM events WHERE position > ? ORDER BY position LIMIT ?'),
-      readRaw: this.db.prepare<[number, number], Row & { event_id: string; stream: string; revision: number; type: string }>(
+      hashes: this.db.prepare<[number, number], { position: number; hash: string }>(
+        'SELECT position, hash FROM events WHERE position > ? ORDER BY position LIMIT ?',
+      ),
+      readRaw: this.db.prepare<
+        [number, number],
+        Row & { event_id: string; stream: string; revision: number; type: string }
+      >(
         'SELECT position, event_id, stream, revision, type, body, hash FROM events WHERE position > ? ORDER BY position LIMIT ?',
       ),
     };
@@ -149,14 +155,17 @@ export class SqliteEventStore implements EventStore {
       setImmediate(() => this.commit());
     }
     const outcome = this.appendOnce(request);
-    const durable = new Promise<void>((resolve, reject) => this.pending.push({ appended: outcome.status === 'appended', resolve, reject }));
+    const durable = new Promise<void>((resolve, reject) =>
+      this.pending.push({ appended: outcome.status === 'appended', resolve, reject }),
+    );
     return { outcome, durable };
   }
 
   /** Resolves once everything this store has written so far (committed or not yet) is durable. */
   flushed(): Promise<void> {
     if (this.walSync?.failed) return Promise.reject(this.walSync.failed);
-    if (this.db.open && this.db.inTransaction) return new Promise<void>((resolve, reject) => this.pending.push({ appended: false, resolve, reject }));
+    if (this.db.open && this.db.inTransaction)
+      return new Promise<void>((resolve, reject) => this.pending.push({ appended: false, resolve, reject }));
     return this.syncing.then(() => {
       if (this.walSync?.failed) throw this.walSync.failed;
     });
@@ -213,7 +222,8 @@ export class SqliteEventStore implements EventStore {
     const head = this.statements.head.get(request.stream);
     if (!satisfies(request.expectedRevision, head?.revision)) {
       // A repeated command is answered as before, whatever the stream became since.
-      if (request.command && this.statements.command.get(request.command.commandId)) throw new CommandSeen(request.command.commandId);
+      if (request.command && this.statements.command.get(request.command.commandId))
+        throw new CommandSeen(request.command.commandId);
       throw new WrongExpectedRevision(request.stream, request.expectedRevision, head?.revision);
     }
     if (request.events.length === 0) throw new Error('an append needs at least one event');
@@ -239,7 +249,16 @@ export class SqliteEventStore implements EventStore {
       };
       const canonical = canonicalBody(body);
       const hash = sha256Hex(canonical);
-      this.statements.insert.run(position, event.eventId, request.stream, revision, event.type, recordedAt, canonical, hash);
+      this.statements.insert.run(
+        position,
+        event.eventId,
+        request.stream,
+        revision,
+        event.type,
+        recordedAt,
+        canonical,
+        hash,
+      );
       events.push({ eventId: event.eventId, type: event.type, revision, position: String(position) });
       prevHash = hash;
     }
@@ -255,7 +274,8 @@ export class SqliteEventStore implements EventStore {
       try {
         this.statements.remember.run(request.command.commandId, request.command.fingerprint, JSON.stringify(result));
       } catch (error) {
-        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new CommandSeen(request.command.commandId);
+        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+          throw new CommandSeen(request.command.commandId);
         throw error;
       }
     }
@@ -288,7 +308,9 @@ export class SqliteEventStore implements EventStore {
   readHashes({ after, limit }: ReadAllOptions): { position: string; hash: string }[] {
     const from = this.parsePosition(after);
     const upTo = Math.min(limit, Math.max(this.durableHead - from, 0));
-    return upTo === 0 ? [] : this.statements.hashes.all(from, upTo).map((row) => ({ position: String(row.position), hash: row.hash }));
+    return upTo === 0
+      ? []
+      : this.statements.hashes.all(from, upTo).map((row) => ({ position: String(row.position), hash: row.hash }));
   }
 
   /** Positions are dense from 1: an event's Merkle leaf index is its position − 1. */

@@ -93,7 +93,9 @@ describe('durable commits off the event loop', () => {
     disk.held[0].done(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
     await expect(appended).rejects.toBeInstanceOf(SyncFailed);
     await expect(waiting).rejects.toBeInstanceOf(SyncFailed);
-    await expect(store.append({ stream: 'c', expectedRevision: 'any', events: [newEvent()] })).rejects.toBeInstanceOf(SyncFailed);
+    await expect(store.append({ stream: 'c', expectedRevision: 'any', events: [newEvent()] })).rejects.toBeInstanceOf(
+      SyncFailed,
+    );
     await expect(store.flushed()).rejects.toBeInstanceOf(SyncFailed);
     expect(await store.readAll({ limit: 10 })).toEqual([]);
     await store.close();

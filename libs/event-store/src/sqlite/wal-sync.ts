@@ -7,7 +7,9 @@ export type DataSync = (fd: number, done: (error: NodeJS.ErrnoException | null) 
 
 export class SyncFailed extends Error {
   constructor(override readonly cause: unknown) {
-    super(`the disk refused to sync the log (${cause instanceof Error ? cause.message : String(cause)}); nothing after the last acknowledged command is known to be durable — restart the server`);
+    super(
+      `the disk refused to sync the log (${cause instanceof Error ? cause.message : String(cause)}); nothing after the last acknowledged command is known to be durable — restart the server`,
+    );
   }
 }
 

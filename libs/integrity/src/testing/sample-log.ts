@@ -24,7 +24,14 @@ export const sampleLog = (streams: string[]): VerifiableEvent[] => {
       schemaVersion: 1,
       prevHash: head?.hash ?? GENESIS_HASH,
     };
-    const body: HashedEventBody = { eventId: `evt-${i}`, stream, revision, type: 'FundsReceived', data: { amount: { CNY: 1000 * (i + 1) }, memo: `第${i}笔拨款` }, metadata };
+    const body: HashedEventBody = {
+      eventId: `evt-${i}`,
+      stream,
+      revision,
+      type: 'FundsReceived',
+      data: { amount: { CNY: 1000 * (i + 1) }, memo: `第${i}笔拨款` },
+      metadata,
+    };
     const hash = hashEventBody(body);
     heads.set(stream, { revision, hash });
     return { ...body, position: String(i + 1), metadata: { ...metadata, hash } };
@@ -32,7 +39,8 @@ export const sampleLog = (streams: string[]): VerifiableEvent[] => {
 };
 
 /** The same events with their stored canonical bytes, as the SQLite store reads them. */
-export const withCanonical = (events: VerifiableEvent[]): VerifiableEvent[] => events.map((e) => ({ ...e, canonical: canonicalBody(hashedBodyOf(e)) }));
+export const withCanonical = (events: VerifiableEvent[]): VerifiableEvent[] =>
+  events.map((e) => ({ ...e, canonical: canonicalBody(hashedBodyOf(e)) }));
 
 /** Re-hashes every event and re-links every stream: what an insider rewriting history would do. */
 export const rechain = (events: VerifiableEvent[]): VerifiableEvent[] => {
@@ -46,7 +54,12 @@ export const rechain = (events: VerifiableEvent[]): VerifiableEvent[] => {
 };
 
 /** Signed checkpoints of the log at the given sizes. */
-export const checkpointsOf = (events: VerifiableEvent[], sizes: number[], privateKey: string, origin: string): string[] => {
+export const checkpointsOf = (
+  events: VerifiableEvent[],
+  sizes: number[],
+  privateKey: string,
+  origin: string,
+): string[] => {
   const tree = new MerkleTree();
   for (const e of events) tree.appendEventHash(e.metadata.hash);
   return sizes.map((treeSize) => signCheckpoint({ origin, treeSize, rootHex: tree.rootAt(treeSize) }, privateKey));

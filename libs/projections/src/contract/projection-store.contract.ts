@@ -26,7 +26,11 @@ const collect = async <Doc>(docs: AsyncIterable<Doc>): Promise<Doc[]> => {
 };
 
 /** The behaviour every projection store adapter must show. A new adapter starts by running this. */
-export const projectionStoreContract = (name: string, harness: () => ProjectionStoreHarness, options: ProjectionStoreContractOptions): void =>
+export const projectionStoreContract = (
+  name: string,
+  harness: () => ProjectionStoreHarness,
+  options: ProjectionStoreContractOptions,
+): void =>
   describe(`projection store contract: ${name}`, () => {
     let h: ProjectionStoreHarness;
     let store: ProjectionStore;
@@ -53,7 +57,17 @@ export const projectionStoreContract = (name: string, harness: () => ProjectionS
       });
 
       it('applies the writes of one commit in order, so the last write of a key wins', async () => {
-        await store.commit('ledger', [put('k', 'c', { n: 1 }), put('k', 'c', { n: 2 }), remove('gone', 'c'), put('gone', 'c', { n: 3 }), remove('gone', 'c')], at('1'));
+        await store.commit(
+          'ledger',
+          [
+            put('k', 'c', { n: 1 }),
+            put('k', 'c', { n: 2 }),
+            remove('gone', 'c'),
+            put('gone', 'c', { n: 3 }),
+            remove('gone', 'c'),
+          ],
+          at('1'),
+        );
         expect(await store.get('k')).toEqual({ n: 2 });
         expect(await store.get('gone')).toBeUndefined();
       });
@@ -80,7 +94,7 @@ export const projectionStoreContract = (name: string, harness: () => ProjectionS
           negative: -Number.MAX_SAFE_INTEGER,
           outputs: { 'rural-road-km': 116.7, ratio: 0.7723 },
           // Sectors are free text: a key may hold a dot or start with a dollar sign.
-          bySector: { '汽车零部件': { signings: 9 }, 'a.b': { signings: 1 }, $other: { signings: 2 } },
+          bySector: { 汽车零部件: { signings: 9 }, 'a.b': { signings: 1 }, $other: { signings: 2 } },
           nested: { list: [1, 'two', null, true, false, [], {}] },
           empty: '',
         };
@@ -112,29 +126,56 @@ export const projectionStoreContract = (name: string, harness: () => ProjectionS
       });
 
       it('applies nothing of a commit that fails: neither its documents nor its checkpoint', async () => {
-          await store.commit('ledger', [put('a', 'c', { n: 1 })], at('1'));
-          // A document no store can keep (a BigInt, a Symbol), after one it can: the commit must fail whole.
-          const unstorable = { amount: BigInt(1), tag: Symbol('not data') };
-          await expect(store.commit('ledger', [put('a', 'c', { n: 2 }), put('b', 'c', { n: 2 }), put('bad', 'c', unstorable)], at('2'))).rejects.toThrow();
-          expect(await store.get('a')).toEqual({ n: 1 });
-          expect(await store.get('b')).toBeUndefined();
-          expect(await store.checkpoint('ledger')).toEqual(at('1'));
+        await store.commit('ledger', [put('a', 'c', { n: 1 })], at('1'));
+        // A document no store can keep (a BigInt, a Symbol), after one it can: the commit must fail whole.
+        const unstorable = { amount: BigInt(1), tag: Symbol('not data') };
+        await expect(
+          store.commit(
+            'ledger',
+            [put('a', 'c', { n: 2 }), put('b', 'c', { n: 2 }), put('bad', 'c', unstorable)],
+            at('2'),
+          ),
+        ).rejects.toThrow();
+        expect(await store.get('a')).toEqual({ n: 1 });
+        expect(await store.get('b')).toBeUndefined();
+        expect(await store.checkpoint('ledger')).toEqual(at('1'));
       });
     });
 
     describe('scanning a category', () => {
       it('returns the documents of one category only, in key order', async () => {
         const keys = ['village-b', 'village-a', 'village-c', 'village-aa', 'village-东风', 'village-A'];
-        await store.commit('p', keys.map((key) => put(key, 'village', { key })), at('1'));
-        await store.commit('p', [put('village-0', 'other', { key: 'village-0' }), put('zzz', 'other', { key: 'zzz' })], at('2'));
+        await store.commit(
+          'p',
+          keys.map((key) => put(key, 'village', { key })),
+          at('1'),
+        );
+        await store.commit(
+          'p',
+          [put('village-0', 'other', { key: 'village-0' }), put('zzz', 'other', { key: 'zzz' })],
+          at('2'),
+        );
         const scanned = await collect(store.scan<{ key: string }>('village'));
         expect(scanned.map((d) => d.key)).toEqual([...keys].sort());
         expect(await collect(store.scan('nothing'))).toEqual([]);
       });
 
       it('returns only the keys that start with a prefix, even with neighbours on either side', async () => {
-        const keys = ['ledger-v1', 'ledger-v1-entry-1', 'ledger-v1-entry-2', 'ledger-v10-entry-1', 'ledger-v2-entry-1', 'ledger-u9', 'ledger-v1.', 'ledger-v1~'];
-        await store.commit('p', keys.map((key) => put(key, 'entry', { key })), at('1'));
+        const keys = [
+          'ledger-v1',
+          'ledger-v1-entry-1',
+          'ledger-v1-entry-2',
+          'ledger-v10-entry-1',
+          'ledger-v2-entry-1',
+          'ledger-u9',
+          'ledger-v1.',
+          'ledger-v1~',
+        ];
+        await store.commit(
+          'p',
+          keys.map((key) => put(key, 'entry', { key })),
+          at('1'),
+        );
         await store.commit('p', [put('ledger-v1-entry-3', 'other', { key: 'ledger-v1-entry-3' })], at('2'));
         const scanned = await collect(store.scan<{ key: string }>('entry', { prefix: 'ledger-v1-' }));
         expect(scanned.map((d) => d.key)).toEqual(['ledger-v1-entry-1', 'ledger-v1-entry-2']);
@@ -147,21 +188,30 @@ export const projectionStoreContract = (name: string, harness: () => ProjectionS
         const count = 2600;
         const key = (i: number) => `doc-${String(i).padStart(5, '0')}`;
         for (let from = 0; from < count; from += 1000) {
-          const writes = Array.from({ length: Math.min(1000, count - from) }, (_, j) => put(key(from + j), 'bulk', { i: from + j }));
+          const writes = Array.from({ length: Math.min(1000, count - from) }, (_, j) =>
+            put(key(from + j), 'bulk', { i: from + j }),
+          );
           await store.commit('p', writes, at(String(from)));
         }
         const seen: number[] = [];
         for await (const doc of store.scan<{ i: number }>('bulk')) {
           seen.push(doc.i);
           // A paged scan reads each page when it gets there: a change made now to a later page shows.
-          if (doc.i === 0) await store.commit('p', [put(key(2550), 'bulk', { i: -1 }), remove(key(2551), 'bulk')], at('x'));
+          if (doc.i === 0)
+            await store.commit('p', [put(key(2550), 'bulk', { i: -1 }), remove(key(2551), 'bulk')], at('x'));
         }
-        const expected = Array.from({ length: count }, (_, i) => i).filter((i) => i !== 2551).map((i) => (i === 2550 ? -1 : i));
+        const expected = Array.from({ length: count }, (_, i) => i)
+          .filter((i) => i !== 2551)
+          .map((i) => (i === 2550 ? -1 : i));
         expect(seen).toEqual(expected);
       });
 
       it('can be left part-way without holding anything up', async () => {
-        await store.commit('p', Array.from({ length: 1500 }, (_, i) => put(`k-${String(i).padStart(4, '0')}`, 'c', { i })), at('1'));
+        await store.commit(
+          'p',
+          Array.from({ length: 1500 }, (_, i) => put(`k-${String(i).padStart(4, '0')}`, 'c', { i })),
+          at('1'),
+        );
         let read = 0;
         for await (const doc of store.scan('c')) {
           void doc;
@@ -174,7 +224,11 @@ export const projectionStoreContract = (name: string, harness: () => ProjectionS
 
     describe('reset', () => {
       it('removes every document of the given categories and the projection checkpoint, nothing else', async () => {
-        await store.commit('summary', [put('s-1', 'term-summary', { n: 1 }), put('e-1', 'evidence', { n: 1 })], at('7'));
+        await store.commit(
+          'summary',
+          [put('s-1', 'term-summary', { n: 1 }), put('e-1', 'evidence', { n: 1 })],
+          at('7'),
+        );
         await store.commit('ledger', [put('v-1', 'village', { n: 1 })], at('8'));
         await store.reset('summary', ['term-summary', 'evidence']);
         expect(await store.get('s-1')).toBeUndefined();
@@ -197,67 +251,96 @@ export const projectionStoreContract = (name: string, harness: () => ProjectionS
       // A store that cannot rebuild aside is reset in place by the runner: these cases are not its to pass.
       const aside = options.rebuildsAside ? it : () => undefined;
       if (!options.rebuildsAside)
-        it('offers no rebuild aside (the runner resets it in place, and each flush commits with its checkpoint)', () => expect(store.rebuildAside).toBeUndefined());
+        it('offers no rebuild aside (the runner resets it in place, and each flush commits with its checkpoint)', () =>
+          expect(store.rebuildAside).toBeUndefined());
       const summary = { name: 'summary', categories: ['term-summary', 'evidence'] };
       const begin = (s: ProjectionStore): Promise<RebuildTarget> => {
-        if (!s.rebuildAside) throw new Error(`the ${name} harness says the store rebuilds aside but it has no rebuildAside`);
+        if (!s.rebuildAside)
+          throw new Error(`the ${name} harness says the store rebuilds aside but it has no rebuildAside`);
         return s.rebuildAside([summary]);
       };
       const seed = async () => {
-        await store.commit('summary', [put('s-1', 'term-summary', { n: 1 }), put('e-1', 'evidence', { n: 1 })], at('7'));
+        await store.commit(
+          'summary',
+          [put('s-1', 'term-summary', { n: 1 }), put('e-1', 'evidence', { n: 1 })],
+          at('7'),
+        );
         await store.commit('ledger', [put('v-1', 'village', { n: 1 })], at('8'));
       };
 
-      aside('shows the old documents until complete, then exactly the rebuilt ones, keeping other projections', async () => {
-        await seed();
-        const rebuild = await begin(store);
-        expect(await rebuild.get('s-1')).toBeUndefined();
-        await rebuild.commit('summary', [put('s-2', 'term-summary', { n: 2 }), put('s-3', 'term-summary', { n: 3 })], at('9'));
-        await rebuild.commit('summary', [put('s-2', 'term-summary', { n: 22 }), remove('s-3', 'term-summary')], at('10'));
-        expect(await rebuild.get('s-2')).toEqual({ n: 22 });
-        expect(await store.get('s-1')).toEqual({ n: 1 });
-        expect(await store.get('s-2')).toBeUndefined();
-        await rebuild.complete();
-        expect(await collect(store.scan('term-summary'))).toEqual([{ n: 22 }]);
-        expect(await collect(store.scan('evidence'))).toEqual([]);
-        expect(await store.checkpoint('summary')).toEqual(at('10'));
-        expect(await collect(store.scan('village'))).toEqual([{ n: 1 }]);
-        expect(await store.checkpoint('ledger')).toEqual(at('8'));
-        await store.commit('summary', [put('s-4', 'term-summary', { n: 4 })], at('11'));
-        expect(await store.get('s-4')).toEqual({ n: 4 });
-      });
+      aside(
+        'shows the old documents until complete, then exactly the rebuilt ones, keeping other projections',
+        async () => {
+          await seed();
+          const rebuild = await begin(store);
+          expect(await rebuild.get('s-1')).toBeUndefined();
+          await rebuild.commit(
+            'summary',
+            [put('s-2', 'term-summary', { n: 2 }), put('s-3', 'term-summary', { n: 3 })],
+            at('9'),
+          );
+          await rebuild.commit(
+            'summary',
+            [put('s-2', 'term-summary', { n: 22 }), remove('s-3', 'term-summary')],
+            at('10'),
+          );
+          expect(await rebuild.get('s-2')).toEqual({ n: 22 });
+          expect(await store.get('s-1')).toEqual({ n: 1 });
+          expect(await store.get('s-2')).toBeUndefined();
+          await rebuild.complete();
+          expect(await collect(store.scan('term-summary'))).toEqual([{ n: 22 }]);
+          expect(await collect(store.scan('evidence'))).toEqual([]);
+          expect(await store.checkpoint('summary')).toEqual(at('10'));
+          expect(await collect(store.scan('village'))).toEqual([{ n: 1 }]);
+          expect(await store.checkpoint('ledger')).toEqual(at('8'));
+          await store.commit('summary', [put('s-4', 'term-summary', { n: 4 })], at('11'));
+          expect(await store.get('s-4')).toEqual({ n: 4 });
+        },
+      );
 
-      aside('marks the old checkpoint stale at once, and leaves the documents as they were when abandoned', async () => {
-        await seed();
-        const rebuild = await begin(store);
-        expect(await store.checkpoint('summary')).toEqual(at('7', -1));
-        await rebuild.commit('summary', [put('s-2', 'term-summary', { n: 2 })], at('9'));
-        await rebuild.abandon();
-        expect(await store.get('s-1')).toEqual({ n: 1 });
-        expect(await store.get('s-2')).toBeUndefined();
-        expect(await store.checkpoint('summary')).toEqual(at('7', -1));
-        expect(await store.checkpoint('ledger')).toEqual(at('8'));
-      });
+      aside(
+        'marks the old checkpoint stale at once, and leaves the documents as they were when abandoned',
+        async () => {
+          await seed();
+          const rebuild = await begin(store);
+          expect(await store.checkpoint('summary')).toEqual(at('7', -1));
+          await rebuild.commit('summary', [put('s-2', 'term-summary', { n: 2 })], at('9'));
+          await rebuild.abandon();
+          expect(await store.get('s-1')).toEqual({ n: 1 });
+          expect(await store.get('s-2')).toBeUndefined();
+          expect(await store.checkpoint('summary')).toEqual(at('7', -1));
+          expect(await store.checkpoint('ledger')).toEqual(at('8'));
+        },
+      );
 
-      (options.rebuildsAside && options.durable ? it : () => undefined)('keeps the old documents, stale, when a rebuild is cut short by a restart', async () => {
-        if (!h.reopen) throw new Error(`the ${name} harness says the store is durable but cannot reopen it`);
-        await seed();
-        const rebuild = await begin(store);
-        await rebuild.commit('summary', [put('s-2', 'term-summary', { n: 2 })], at('9'));
-        store = await h.reopen(store);
-        expect(await store.get('s-1')).toEqual({ n: 1 });
-        expect(await store.get('s-2')).toBeUndefined();
-        expect(await store.checkpoint('summary')).toEqual(at('7', -1));
-        expect(await store.checkpoint('ledger')).toEqual(at('8'));
-      });
+      (options.rebuildsAside && options.durable ? it : () => undefined)(
+        'keeps the old documents, stale, when a rebuild is cut short by a restart',
+        async () => {
+          if (!h.reopen) throw new Error(`the ${name} harness says the store is durable but cannot reopen it`);
+          await seed();
+          const rebuild = await begin(store);
+          await rebuild.commit('summary', [put('s-2', 'term-summary', { n: 2 })], at('9'));
+          store = await h.reopen(store);
+          expect(await store.get('s-1')).toEqual({ n: 1 });
+          expect(await store.get('s-2')).toBeUndefined();
+          expect(await store.checkpoint('summary')).toEqual(at('7', -1));
+          expect(await store.checkpoint('ledger')).toEqual(at('8'));
+        },
+      );
     });
 
     describe('durability', () => {
       (options.durable ? it : it.skip)(
-        options.durable ? 'keeps documents and checkpoints across a reopen' : `keeps documents and checkpoints across a reopen (skipped: ${name} keeps nothing across a reopen)`,
+        options.durable
+          ? 'keeps documents and checkpoints across a reopen'
+          : `keeps documents and checkpoints across a reopen (skipped: ${name} keeps nothing across a reopen)`,
         async () => {
           if (!h.reopen) throw new Error(`the ${name} harness says the store is durable but cannot reopen it`);
-          await store.commit('ledger', [put('v-1', 'village', { balance: 100, name: '东风村' }), put('v-2', 'village', { balance: 5 })], at('42', 2));
+          await store.commit(
+            'ledger',
+            [put('v-1', 'village', { balance: 100, name: '东风村' }), put('v-2', 'village', { balance: 5 })],
+            at('42', 2),
+          );
           store = await h.reopen(store);
           expect(await store.get('v-1')).toEqual({ balance: 100, name: '东风村' });
           expect(await collect(store.scan('village'))).toHaveLength(2);

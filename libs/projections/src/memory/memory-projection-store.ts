@@ -32,7 +32,11 @@ export class MemoryProjectionStore implements ProjectionStore {
     return this.checkpoints.get(projection);
   }
 
-  async commit(projection: string, writes: DocumentWrite[], checkpoint: { position: Position; version: number }): Promise<void> {
+  async commit(
+    projection: string,
+    writes: DocumentWrite[],
+    checkpoint: { position: Position; version: number },
+  ): Promise<void> {
     this.apply(writes);
     this.checkpoints.set(projection, checkpoint);
   }

@@ -2,7 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { MongoClient, ObjectId } from 'mongodb';
 import { projectionStoreContract } from '../contract/projection-store.contract';
 import { ProjectionStore } from '../store/projection-store.port';
-import { Change, databaseNameOf, journalEntries, MongoProjectionStore, MongoProjectionStoreOptions, supportsTransactions, toStorable } from './mongo-projection-store';
+import {
+  Change,
+  databaseNameOf,
+  journalEntries,
+  MongoProjectionStore,
+  MongoProjectionStoreOptions,
+  supportsTransactions,
+  toStorable,
+} from './mongo-projection-store';
 
 const uri = process.env.MONGODB_URI;
 const SKIPPED = 'MongoDB contract skipped: set MONGODB_URI to a server to run it';
@@ -35,8 +43,15 @@ if (uri) {
       dispose: () => dropDatabase(uri, dbName),
     };
   };
-  projectionStoreContract('mongodb (transactions on a replica set, the journal on a standalone server)', harness('auto'), { durable: true, rebuildsAside: false });
-  projectionStoreContract('mongodb (the redo journal, as on a standalone server)', harness('journal'), { durable: true, rebuildsAside: false });
+  projectionStoreContract(
+    'mongodb (transactions on a replica set, the journal on a standalone server)',
+    harness('auto'),
+    { durable: true, rebuildsAside: false },
+  );
+  projectionStoreContract('mongodb (the redo journal, as on a standalone server)', harness('journal'), {
+    durable: true,
+    rebuildsAside: false,
+  });
 
   describe('mongo projection store, after a crash (against the server)', () => {
     let dbName: string;
@@ -60,7 +75,10 @@ if (uri) {
     });
 
     it('finishes a sealed batch on connect: its documents and checkpoint land together', async () => {
-      await raw.db(dbName).collection('journal').insertMany(journalEntries(commit('v-1', '7'), new ObjectId()));
+      await raw
+        .db(dbName)
+        .collection('journal')
+        .insertMany(journalEntries(commit('v-1', '7'), new ObjectId()));
       const store = await MongoProjectionStore.connect(uri, { dbName });
       try {
         expect(await store.get('v-1')).toEqual({ key: 'v-1' });
@@ -109,22 +127,39 @@ describe('mongo projection store (pure: runs without a server)', () => {
   });
 
   it('stores the JSON form of a document and refuses what JSON cannot hold', () => {
-    expect(toStorable({ a: 1, gone: undefined, when: new Date('2026-01-01T00:00:00Z'), text: '东风村' })).toEqual({ a: 1, when: '2026-01-01T00:00:00.000Z', text: '东风村' });
+    expect(toStorable({ a: 1, gone: undefined, when: new Date('2026-01-01T00:00:00Z'), text: '东风村' })).toEqual({
+      a: 1,
+      when: '2026-01-01T00:00:00.000Z',
+      text: '东风村',
+    });
     expect(toStorable(null)).toBeNull();
     expect(() => toStorable({ amount: BigInt(1) })).toThrow(TypeError);
     expect(() => toStorable(undefined)).toThrow(TypeError);
   });
 
   it('journals a commit as chunks of its writes under the size limit, the seal last', () => {
-    const writes = Array.from({ length: 30 }, (_, i) => ({ key: `k-${i}`, category: 'c', doc: { text: 'x'.repeat(1000) } }));
+    const writes = Array.from({ length: 30 }, (_, i) => ({
+      key: `k-${i}`,
+      category: 'c',
+      doc: { text: 'x'.repeat(1000) },
+    }));
     const batch = new ObjectId();
-    const entries = journalEntries({ kind: 'commit', projection: 'p', writes, checkpoint: { position: '9', version: 1 } }, batch, 10_000);
+    const entries = journalEntries(
+      { kind: 'commit', projection: 'p', writes, checkpoint: { position: '9', version: 1 } },
+      batch,
+      10_000,
+    );
     const chunks = entries.slice(0, -1);
     const seal = entries[entries.length - 1];
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks.flatMap((c) => ('writes' in c ? c.writes : []))).toEqual(writes);
     expect(chunks.map((c) => ('seq' in c ? c.seq : -1))).toEqual(chunks.map((_, i) => i));
-    expect(seal).toEqual({ batch, seal: true, chunks: chunks.length, change: { kind: 'commit', projection: 'p', checkpoint: { position: '9', version: 1 } } });
+    expect(seal).toEqual({
+      batch,
+      seal: true,
+      chunks: chunks.length,
+      change: { kind: 'commit', projection: 'p', checkpoint: { position: '9', version: 1 } },
+    });
   });
 
   it('journals a reset as its seal alone', () => {

@@ -1,4 +1,14 @@
-import { AnyBulkWriteOperation, BSON, ClientSession, Collection, Db, Document, MongoClient, MongoServerError, ObjectId } from 'mongodb';
+import {
+  AnyBulkWriteOperation,
+  BSON,
+  ClientSession,
+  Collection,
+  Db,
+  Document,
+  MongoClient,
+  MongoServerError,
+  ObjectId,
+} from 'mongodb';
 import { Position } from '@sunshine/event-store';
 import { DocumentWrite, ProjectionStore } from '../store/projection-store.port';
 
@@ -43,7 +53,12 @@ export type Change =
 
 export type JournalEntry =
   | { batch: ObjectId; seq: number; writes: JournalWrite[] }
-  | { batch: ObjectId; seal: true; chunks: number; change: Omit<Extract<Change, { kind: 'commit' }>, 'writes'> | Extract<Change, { kind: 'reset' }> };
+  | {
+      batch: ObjectId;
+      seal: true;
+      chunks: number;
+      change: Omit<Extract<Change, { kind: 'commit' }>, 'writes'> | Extract<Change, { kind: 'reset' }>;
+    };
 
 /** The database a connection string names (`mongodb://host/<db>?…`), if it names one. */
 export const databaseNameOf = (uri: string): string | undefined => {
@@ -52,7 +67,8 @@ export const databaseNameOf = (uri: string): string | undefined => {
 };
 
 /** Transactions need a replica set member (`setName`) or a mongos (`msg: 'isdbgrid'`). */
-export const supportsTransactions = (hello: Document): boolean => typeof hello.setName === 'string' || hello.msg === 'isdbgrid';
+export const supportsTransactions = (hello: Document): boolean =>
+  typeof hello.setName === 'string' || hello.msg === 'isdbgrid';
 
 /**
  * The document as every adapter stores it: its JSON form (undefined fields dropped, no class
@@ -82,12 +98,17 @@ export const journalEntries = (change: Change, batch: ObjectId, chunkBytes = JOU
   }
   if (current.length > 0) chunks.push(current);
   const { writes: _writes, ...rest } = change;
-  return [...chunks.map((writes, seq) => ({ batch, seq, writes })), { batch, seal: true, chunks: chunks.length, change: rest }];
+  return [
+    ...chunks.map((writes, seq) => ({ batch, seq, writes })),
+    { batch, seal: true, chunks: chunks.length, change: rest },
+  ];
 };
 
 export class JournalDamaged extends Error {
   constructor(batch: ObjectId, expected: number, found: number) {
-    super(`read store journal batch ${batch.toHexString()} is sealed with ${expected} chunks but holds ${found}; rebuild the projections`);
+    super(
+      `read store journal batch ${batch.toHexString()} is sealed with ${expected} chunks but holds ${found}; rebuild the projections`,
+    );
     this.name = 'JournalDamaged';
   }
 }
@@ -129,7 +150,8 @@ export class MongoProjectionStore implements ProjectionStore {
     try {
       const db = client.db(options.dbName ?? databaseNameOf(uri) ?? 'sunshine');
       const mode = options.commitMode ?? 'auto';
-      const transactions = mode === 'auto' ? supportsTransactions(await db.admin().command({ hello: 1 })) : mode === 'transaction';
+      const transactions =
+        mode === 'auto' ? supportsTransactions(await db.admin().command({ hello: 1 })) : mode === 'transaction';
       const store = new MongoProjectionStore(client, db, transactions);
       await store.prepare();
       return store;
@@ -158,10 +180,15 @@ export class MongoProjectionStore implements ProjectionStore {
     const seals = await this.journal.find({ seal: true }).sort({ batch: 1 }).toArray();
     for (const seal of seals) {
       if (!('seal' in seal)) continue;
-      const chunks = await this.journal.find({ batch: seal.batch, seal: { $exists: false } }).sort({ seq: 1 }).toArray();
+      const chunks = await this.journal
+        .find({ batch: seal.batch, seal: { $exists: false } })
+        .sort({ seq: 1 })
+        .toArray();
       if (chunks.length !== seal.chunks) throw new JournalDamaged(seal.batch, seal.chunks, chunks.length);
       const change: Change =
-        seal.change.kind === 'reset' ? seal.change : { ...seal.change, writes: chunks.flatMap((c) => ('writes' in c ? c.writes : [])) };
+        seal.change.kind === 'reset'
+          ? seal.change
+          : { ...seal.change, writes: chunks.flatMap((c) => ('writes' in c ? c.writes : [])) };
       await this.apply(change);
       await this.journal.deleteMany({ batch: seal.batch });
     }
@@ -178,7 +205,9 @@ export class MongoProjectionStore implements ProjectionStore {
     let range: { $gte: string } | { $gt: string } = { $gte: prefix };
     for (;;) {
       // Keyset pages on (category, _id): each page is one short query, no cursor left open between.
-      const rows = await this.documents.find({ category, _id: range }, { projection: { doc: 1 }, sort: { _id: 1 }, limit: PAGE }).toArray();
+      const rows = await this.documents
+        .find({ category, _id: range }, { projection: { doc: 1 }, sort: { _id: 1 }, limit: PAGE })
+        .toArray();
       for (const row of rows) {
         if (prefix && !row._id.startsWith(prefix)) return;
         yield row.doc as Doc;
@@ -193,9 +222,20 @@ export class MongoProjectionStore implements ProjectionStore {
     return row ? { position: row.position, version: row.version } : undefined;
   }
 
-  async commit(projection: string, writes: DocumentWrite[], checkpoint: { position: Position; version: number }): Promise<void> {
-    const stored = writes.map(({ key, category, doc }): JournalWrite => (doc === undefined ? { key, category, remove: true } : { key, category, doc: toStorable(doc) }));
-    await this.persist({ kind: 'commit', projection, writes: stored, checkpoint: { position: checkpoint.position, version: checkpoint.version } });
+  async commit(
+    projection: string,
+    writes: DocumentWrite[],
+    checkpoint: { position: Position; version: number },
+  ): Promise<void> {
+    const stored = writes.map(({ key, category, doc }): JournalWrite =>
+      doc === undefined ? { key, category, remove: true } : { key, category, doc: toStorable(doc) },
+    );
+    await this.persist({
+      kind: 'commit',
+      projection,
+      writes: stored,
+      checkpoint: { position: checkpoint.position, version: checkpoint.version },
+    });
   }
 
   async reset(projection: string, categories: string[]): Promise<void> {
@@ -224,12 +264,22 @@ export class MongoProjectionStore implements ProjectionStore {
     const operations: AnyBulkWriteOperation<StoredDocument>[] = change.writes.map((write) =>
       write.remove
         ? { deleteOne: { filter: { _id: write.key } } }
-        : { replaceOne: { filter: { _id: write.key }, replacement: { category: write.category, doc: write.doc }, upsert: true } },
+        : {
+            replaceOne: {
+              filter: { _id: write.key },
+              replacement: { category: write.category, doc: write.doc },
+              upsert: true,
+            },
+          },
     );
     // Ordered: a key written twice in one commit ends as its last write.
     if (operations.length > 0) await this.documents.bulkWrite(operations, { ordered: true, session });
     const { position, version } = change.checkpoint;
-    await this.checkpoints.updateOne({ _id: change.projection }, { $set: { position, version } }, { upsert: true, session });
+    await this.checkpoints.updateOne(
+      { _id: change.projection },
+      { $set: { position, version } },
+      { upsert: true, session },
+    );
   }
 
   async close(): Promise<void> {

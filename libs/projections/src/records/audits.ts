@@ -24,14 +24,25 @@ export const auditRecords: RecordEvolver<AuditDoc> = {
     switch (event.type) {
       case 'FindingRecorded': {
         const { findingId, severity, amountInvolved } = (event as StoredEvent<FindingRecorded['data']>).data;
-        const finding = { findingId, severity, ...(amountInvolved !== undefined && { amountInvolved }), eventId: event.eventId };
+        const finding = {
+          findingId,
+          severity,
+          ...(amountInvolved !== undefined && { amountInvolved }),
+          eventId: event.eventId,
+        };
         return shaped(doc, event, { findings: [...doc.findings, finding] });
       }
       case 'FindingRectified': {
         const { findingId, rectifiedOn, amountRecovered } = (event as StoredEvent<FindingRectified['data']>).data;
-        const rectification = { rectifiedOn, ...(amountRecovered !== undefined && { amountRecovered }), eventId: event.eventId };
+        const rectification = {
+          rectifiedOn,
+          ...(amountRecovered !== undefined && { amountRecovered }),
+          eventId: event.eventId,
+        };
         return shaped(doc, event, {
-          findings: doc.findings.map((finding) => (finding.findingId === findingId ? { ...finding, rectification } : finding)),
+          findings: doc.findings.map((finding) =>
+            finding.findingId === findingId ? { ...finding, rectification } : finding,
+          ),
         });
       }
       case 'AuditClosed': {

@@ -29,14 +29,18 @@ export const indicatorRecords: RecordEvolver<IndicatorDoc> = {
         // Reporting a period again is a revision: its value replaces the earlier one.
         const reports = previous
           ? doc.reports.map((report) =>
-              report === previous ? { period, value, recordedAt, position, eventIds: [...report.eventIds, event.eventId] } : report,
+              report === previous
+                ? { period, value, recordedAt, position, eventIds: [...report.eventIds, event.eventId] }
+                : report,
             )
           : [...doc.reports, { period, value, recordedAt, position, eventIds: [event.eventId] }];
         return shaped(doc, event, { unit: doc.unit ?? unit, reports });
       }
       case 'IndicatorTargetSet': {
         const { period, target } = (event as StoredEvent<IndicatorTargetSet['data']>).data;
-        return shaped(doc, event, { targets: [...doc.targets, { period, target, recordedAt, position, eventId: event.eventId }] });
+        return shaped(doc, event, {
+          targets: [...doc.targets, { period, target, recordedAt, position, eventId: event.eventId }],
+        });
       }
       default:
         return current;

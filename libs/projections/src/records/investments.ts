@@ -8,7 +8,9 @@ export const investmentRecords: RecordEvolver<InvestmentDoc> = {
   types: ['InvestmentSigned', 'CapitalArrived', 'InvestmentAmended', 'InvestmentTerminated'],
   evolve: (doc, event) => {
     if (event.type === 'InvestmentSigned') {
-      const { investmentId, investor, sector, origin, amount, signedOn, villageId, projectId } = (event as StoredEvent<InvestmentSigned['data']>).data;
+      const { investmentId, investor, sector, origin, amount, signedOn, villageId, projectId } = (
+        event as StoredEvent<InvestmentSigned['data']>
+      ).data;
       return {
         stream: event.stream,
         voided: false,

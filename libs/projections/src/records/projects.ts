@@ -8,7 +8,9 @@ export const projectRecords: RecordEvolver<ProjectDoc> = {
   types: ['ProjectRegistered', 'MilestoneReached', 'ProjectProgressReported', 'ProjectOutputRecorded'],
   evolve: (doc, event) => {
     if (event.type === 'ProjectRegistered') {
-      const { projectId, name, category, registeredOn, plannedInvestment, funding, villageId } = (event as StoredEvent<ProjectRegistered['data']>).data;
+      const { projectId, name, category, registeredOn, plannedInvestment, funding, villageId } = (
+        event as StoredEvent<ProjectRegistered['data']>
+      ).data;
       return {
         stream: event.stream,
         voided: false,
@@ -29,7 +31,9 @@ export const projectRecords: RecordEvolver<ProjectDoc> = {
     switch (event.type) {
       case 'MilestoneReached': {
         const { milestone, reachedOn } = (event as StoredEvent<MilestoneReached['data']>).data;
-        return shaped(doc, event, { milestones: [...doc.milestones, { milestone, reachedOn, eventId: event.eventId }] });
+        return shaped(doc, event, {
+          milestones: [...doc.milestones, { milestone, reachedOn, eventId: event.eventId }],
+        });
       }
       case 'ProjectProgressReported': {
         const { investedToDate, asOf } = (event as StoredEvent<ProjectProgressReported['data']>).data;

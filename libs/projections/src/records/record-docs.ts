@@ -209,4 +209,5 @@ export const refsOf = (doc: { refs: EventRef[] }, eventIds: Iterable<string | un
 };
 
 /** Refs of the document's events of the given types. */
-export const refsOfType = (doc: { refs: EventRef[] }, ...types: string[]): EventRef[] => doc.refs.filter((ref) => types.includes(ref.type));
+export const refsOfType = (doc: { refs: EventRef[] }, ...types: string[]): EventRef[] =>
+  doc.refs.filter((ref) => types.includes(ref.type));

@@ -11,7 +11,11 @@ export interface RecordEvolver<Doc> {
 }
 
 /** The next document: the changes applied and the event added to its refs. Never mutates `doc`. */
-export const shaped = <Doc extends { refs: EventRef[] }>(doc: Doc, event: StoredEvent, changes: Partial<Doc> = {}): Doc => ({
+export const shaped = <Doc extends { refs: EventRef[] }>(
+  doc: Doc,
+  event: StoredEvent,
+  changes: Partial<Doc> = {},
+): Doc => ({
   ...doc,
   ...changes,
   refs: [...doc.refs, refOf(event)],

@@ -1,7 +1,18 @@
 import { EventStore, StoredEvent } from '@sunshine/event-store';
 import { MemoryProjectionStore } from '../memory/memory-projection-store';
 import { ProjectionRunner } from '../runner/projection-runner';
-import { AuditDoc, DebtDoc, DisputeDoc, EntryDoc, EventRef, IndicatorDoc, InvestmentDoc, ProjectDoc, TermDoc, VillageDoc } from './record-docs';
+import {
+  AuditDoc,
+  DebtDoc,
+  DisputeDoc,
+  EntryDoc,
+  EventRef,
+  IndicatorDoc,
+  InvestmentDoc,
+  ProjectDoc,
+  TermDoc,
+  VillageDoc,
+} from './record-docs';
 import { recordsProjection } from './records.projection';
 import { EventLog, project } from './testing/event-log';
 import { townshipLog } from './testing/township-log';
@@ -17,11 +28,27 @@ const ref = (event: StoredEvent): EventRef => ({
 });
 
 describe('records projection', () => {
-  const { log, terms, villages, investment: i, project: p, dispute: d, audit: a, village: v, indicator: ind } = townshipLog();
+  const {
+    log,
+    terms,
+    villages,
+    investment: i,
+    project: p,
+    dispute: d,
+    audit: a,
+    village: v,
+    indicator: ind,
+  } = townshipLog();
   const store = project(log.events);
 
   it('keeps a term by its id', () => {
-    expect(store.getSync<TermDoc>('term/2008-2013')).toEqual({ termId: '2008-2013', name: '第十五届', startsOn: '2008-10-01', endsOn: '2013-09-30', refs: [ref(terms.first)] });
+    expect(store.getSync<TermDoc>('term/2008-2013')).toEqual({
+      termId: '2008-2013',
+      name: '第十五届',
+      startsOn: '2008-10-01',
+      endsOn: '2013-09-30',
+      refs: [ref(terms.first)],
+    });
   });
 
   it('keeps an investment by its stream, as amended, with its dated arrivals and termination', async () => {
@@ -42,10 +69,26 @@ describe('records projection', () => {
       { amount: { currency: 'CNY', minor: 400_000_000 }, arrivedOn: '2010-01-01', eventId: i.i1arrival.eventId },
       { amount: { currency: 'CNY', minor: 300_000_000 }, arrivedOn: '2014-01-01', eventId: i.i1lateArrival.eventId },
     ]);
-    expect(store.getSync<InvestmentDoc>('investment-I5')?.termination).toEqual({ terminatedOn: '2011-01-01', reason: 'investor withdrew', eventId: i.i5termination.eventId });
+    expect(store.getSync<InvestmentDoc>('investment-I5')?.termination).toEqual({
+      terminatedOn: '2011-01-01',
+      reason: 'investor withdrew',
+      eventId: i.i5termination.eventId,
+    });
     const keys: string[] = [];
     for await (const doc of store.scan<InvestmentDoc>('investment')) keys.push(doc.stream);
-    expect(keys).toEqual(['investment-I1', 'investment-I10', 'investment-I11', 'investment-I2', 'investment-I3', 'investment-I4', 'investment-I5', 'investment-I6', 'investment-I7', 'investment-I8', 'investment-I9']);
+    expect(keys).toEqual([
+      'investment-I1',
+      'investment-I10',
+      'investment-I11',
+      'investment-I2',
+      'investment-I3',
+      'investment-I4',
+      'investment-I5',
+      'investment-I6',
+      'investment-I7',
+      'investment-I8',
+      'investment-I9',
+    ]);
   });
 
   it('marks a voided record and keeps it', () => {
@@ -98,8 +141,11 @@ describe('records projection', () => {
       conclusion: { kind: 'escalated', to: 'court', on: '2012-02-01', eventId: d.d4escalated.eventId },
       refs: [d.d4, d.d4mediation, d.d4escalated].map(ref),
     });
-    const text = JSON.stringify([...log.events.filter((e) => e.stream.startsWith('dispute-')).map((e) => store.getSync(e.stream))]);
-    for (const personal of ['张三', '110101199003071234', '13800000000', '宅基地边界']) expect(text).not.toContain(personal);
+    const text = JSON.stringify([
+      ...log.events.filter((e) => e.stream.startsWith('dispute-')).map((e) => store.getSync(e.stream)),
+    ]);
+    for (const personal of ['张三', '110101199003071234', '13800000000', '宅基地边界'])
+      expect(text).not.toContain(personal);
   });
 
   it('keeps an audit with findings and their dated rectifications', () => {
@@ -110,21 +156,34 @@ describe('records projection', () => {
         severity: 'major',
         amountInvolved: { currency: 'CNY', minor: 30_000_000 },
         eventId: a.a1f1.eventId,
-        rectification: { rectifiedOn: '2010-06-01', amountRecovered: { currency: 'CNY', minor: 20_000_000 }, eventId: a.a1f1rectified.eventId },
+        rectification: {
+          rectifiedOn: '2010-06-01',
+          amountRecovered: { currency: 'CNY', minor: 20_000_000 },
+          eventId: a.a1f1rectified.eventId,
+        },
       },
       {
         findingId: 'F2',
         severity: 'minor',
         amountInvolved: { currency: 'CNY', minor: 40_000_000 },
         eventId: a.a1f2.eventId,
-        rectification: { rectifiedOn: '2014-01-01', amountRecovered: { currency: 'CNY', minor: 5_000_000 }, eventId: a.a1f2rectified.eventId },
+        rectification: {
+          rectifiedOn: '2014-01-01',
+          amountRecovered: { currency: 'CNY', minor: 5_000_000 },
+          eventId: a.a1f2rectified.eventId,
+        },
       },
     ]);
     expect(audit?.closure).toEqual({ closedOn: '2010-07-01', eventId: a.a1closed.eventId });
   });
 
   it('splits a village cash book into the village, one document per entry and one per debt', async () => {
-    expect(store.getSync<VillageDoc>('village-V1')).toEqual({ villageId: 'V1', name: '东村', stream: 'village-V1', refs: [ref(villages.v1)] });
+    expect(store.getSync<VillageDoc>('village-V1')).toEqual({
+      villageId: 'V1',
+      name: '东村',
+      stream: 'village-V1',
+      refs: [ref(villages.v1)],
+    });
     expect(store.getSync<EntryDoc>('village-V1/entry/R2')).toEqual({
       villageId: 'V1',
       entryId: 'R2',
@@ -140,11 +199,22 @@ describe('records projection', () => {
     });
     expect(store.getSync<EntryDoc>('village-V1/entry/E1')?.approvalRef).toBe('VM-2011-01');
     expect(store.getSync<DebtDoc>('village-V1/debt/DB1')?.settlements).toEqual([
-      { amount: { currency: 'CNY', minor: 300_000 }, settledOn: '2010-01-01', method: 'repaid', eventId: v.db1settled.eventId },
-      { amount: { currency: 'CNY', minor: 200_000 }, settledOn: '2014-01-01', method: 'written-off', eventId: v.db1writtenOff.eventId },
+      {
+        amount: { currency: 'CNY', minor: 300_000 },
+        settledOn: '2010-01-01',
+        method: 'repaid',
+        eventId: v.db1settled.eventId,
+      },
+      {
+        amount: { currency: 'CNY', minor: 200_000 },
+        settledOn: '2014-01-01',
+        method: 'written-off',
+        eventId: v.db1writtenOff.eventId,
+      },
     ]);
     const entries: string[] = [];
-    for await (const entry of store.scan<EntryDoc>('village-entry', { prefix: 'village-V1/entry/' })) entries.push(entry.entryId);
+    for await (const entry of store.scan<EntryDoc>('village-entry', { prefix: 'village-V1/entry/' }))
+      entries.push(entry.entryId);
     expect(entries).toEqual(['E1', 'E2', 'R1', 'R2', 'R3', 'R4']);
   });
 
@@ -176,7 +246,8 @@ describe('records projection', () => {
 
   it('gives the same documents when the runner feeds the log in batches', async () => {
     const events: EventStore = {
-      readAll: async ({ after, limit }) => log.events.filter((e) => after === undefined || Number(e.position) > Number(after)).slice(0, limit),
+      readAll: async ({ after, limit }) =>
+        log.events.filter((e) => after === undefined || Number(e.position) > Number(after)).slice(0, limit),
       headPosition: async () => log.events.at(-1)?.position,
       comparePositions: (x, y) => Number(x) - Number(y),
     } as Partial<EventStore> as EventStore;

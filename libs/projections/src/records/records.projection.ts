@@ -11,7 +11,13 @@ import { RecordEvolver, shaped } from './record-evolver';
 import { evolveDebt, evolveEntry, evolveVillage, VILLAGE_PREFIX, villageKeysOf } from './villages';
 
 /** The records kept as one document per stream, keyed by the stream itself (`investment-ZS-2009-014`). */
-const STREAM_RECORDS: readonly RecordEvolver<RecordDoc>[] = [investmentRecords, projectRecords, disputeRecords, auditRecords, indicatorRecords];
+const STREAM_RECORDS: readonly RecordEvolver<RecordDoc>[] = [
+  investmentRecords,
+  projectRecords,
+  disputeRecords,
+  auditRecords,
+  indicatorRecords,
+];
 
 const BY_CATEGORY = new Map(STREAM_RECORDS.map((records) => [records.category, records]));
 
@@ -22,7 +28,9 @@ const streamCategory = (stream: string): string => {
 
 const keysOf = (event: StoredEvent): DocumentKey[] => {
   if (event.stream === 'terms')
-    return event.type === 'TermOpened' ? [{ key: termKey((event.data as TermOpened['data']).termId), category: RECORD_CATEGORIES.term }] : [];
+    return event.type === 'TermOpened'
+      ? [{ key: termKey((event.data as TermOpened['data']).termId), category: RECORD_CATEGORIES.term }]
+      : [];
   if (event.stream.startsWith(VILLAGE_PREFIX)) return villageKeysOf(event);
   const records = BY_CATEGORY.get(streamCategory(event.stream));
   if (!records || (event.type !== RECORD_VOIDED && !records.types.includes(event.type))) return [];

@@ -1,5 +1,12 @@
 import { StoredEvent } from '@sunshine/event-store';
-import { DebtRegistered, DebtSettled, EntryReversed, ExpenditureRecorded, ReceiptRecorded, VillageRegistered } from '@sunshine/domain';
+import {
+  DebtRegistered,
+  DebtSettled,
+  EntryReversed,
+  ExpenditureRecorded,
+  ReceiptRecorded,
+  VillageRegistered,
+} from '@sunshine/domain';
 import { DocumentKey } from '../projection';
 import { debtKey, DebtDoc, EntryDoc, entryKey, RECORD_CATEGORIES, refOf, VillageDoc, villageKey } from './record-docs';
 import { shaped } from './record-evolver';
@@ -38,11 +45,25 @@ export const evolveEntry = (doc: EntryDoc | undefined, event: StoredEvent): Entr
   const villageId = event.stream.slice(VILLAGE_PREFIX.length);
   switch (event.type) {
     case 'ReceiptRecorded': {
-      const { entryId, amount, category, counterparty, voucherNo, on } = (event as StoredEvent<ReceiptRecorded['data']>).data;
-      return { villageId, entryId, kind: 'receipt', amount, category, party: counterparty, voucherNo, on, eventId: event.eventId, refs: [refOf(event)] };
+      const { entryId, amount, category, counterparty, voucherNo, on } = (event as StoredEvent<ReceiptRecorded['data']>)
+        .data;
+      return {
+        villageId,
+        entryId,
+        kind: 'receipt',
+        amount,
+        category,
+        party: counterparty,
+        voucherNo,
+        on,
+        eventId: event.eventId,
+        refs: [refOf(event)],
+      };
     }
     case 'ExpenditureRecorded': {
-      const { entryId, amount, category, payee, voucherNo, approvalRef, on } = (event as StoredEvent<ExpenditureRecorded['data']>).data;
+      const { entryId, amount, category, payee, voucherNo, approvalRef, on } = (
+        event as StoredEvent<ExpenditureRecorded['data']>
+      ).data;
       return {
         villageId,
         entryId,
@@ -72,12 +93,23 @@ export const evolveDebt = (doc: DebtDoc | undefined, event: StoredEvent): DebtDo
     case 'DebtRegistered': {
       const { debtId, creditor, amount, incurredOn } = (event as StoredEvent<DebtRegistered['data']>).data;
       const villageId = event.stream.slice(VILLAGE_PREFIX.length);
-      return { villageId, debtId, creditor, amount, incurredOn, eventId: event.eventId, settlements: [], refs: [refOf(event)] };
+      return {
+        villageId,
+        debtId,
+        creditor,
+        amount,
+        incurredOn,
+        eventId: event.eventId,
+        settlements: [],
+        refs: [refOf(event)],
+      };
     }
     case 'DebtSettled': {
       if (!doc) return doc;
       const { amount, settledOn, method } = (event as StoredEvent<DebtSettled['data']>).data;
-      return shaped(doc, event, { settlements: [...doc.settlements, { amount, settledOn, method, eventId: event.eventId }] });
+      return shaped(doc, event, {
+        settlements: [...doc.settlements, { amount, settledOn, method, eventId: event.eventId }],
+      });
     }
     default:
       return doc;

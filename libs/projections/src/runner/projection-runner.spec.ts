@@ -32,7 +32,8 @@ const tallying = (failAt?: number): Projection => ({
   ],
   evolve: (doc, event, key) => {
     if (Number(event.position) === failAt) throw new Error('the process stops here');
-    if (key.category === 'latest') return event.revision % 3 === 2 ? undefined : { eventId: event.eventId, after: doc ?? null };
+    if (key.category === 'latest')
+      return event.revision % 3 === 2 ? undefined : { eventId: event.eventId, after: doc ?? null };
     return { n: ((doc as { n?: number } | undefined)?.n ?? 0) + 1, last: event.eventId };
   },
 });
@@ -85,7 +86,10 @@ describe('the projection runner', () => {
   it('rebuilds a projection from the start when its version changed', async () => {
     await append('a', 4);
     await new ProjectionRunner(events, reads, [counting(1)]).catchUp();
-    await reads.commit('counts', [{ key: 'count/stale', category: 'count', doc: { n: 99 } }], { position: '4', version: 1 });
+    await reads.commit('counts', [{ key: 'count/stale', category: 'count', doc: { n: 99 } }], {
+      position: '4',
+      version: 1,
+    });
     const seen: string[] = [];
     const runner = new ProjectionRunner(events, reads, [counting(2, seen)]);
     await runner.start();
@@ -112,7 +116,10 @@ describe('the projection runner', () => {
     await append('a', 3);
     const runner = new ProjectionRunner(events, reads, [counting(1)]);
     await runner.catchUp();
-    await reads.commit('counts', [{ key: 'count/a', category: 'count', doc: { n: 1000 } }], { position: '3', version: 1 });
+    await reads.commit('counts', [{ key: 'count/a', category: 'count', doc: { n: 1000 } }], {
+      position: '3',
+      version: 1,
+    });
     await runner.rebuild();
     expect(await reads.get('count/a')).toEqual({ n: 3 });
   });
@@ -126,7 +133,10 @@ describe('the projection runner', () => {
       await new ProjectionRunner(events, reads, [tallying()], { batchSize: 2 }).catchUp();
       const rebuilt = open();
       await new ProjectionRunner(events, rebuilt, [tallying()], { batchSize: 2 }).catchUp();
-      await rebuilt.commit('tally', [{ key: 'tally/s0', category: 'tally', doc: { n: -1 } }], { position: '1', version: 1 });
+      await rebuilt.commit('tally', [{ key: 'tally/s0', category: 'tally', doc: { n: -1 } }], {
+        position: '1',
+        version: 1,
+      });
       await new ProjectionRunner(events, rebuilt, [tallying()], { batchSize: 3, cachedDocuments: 4 }).rebuild();
       expect(await everything(rebuilt)).toEqual(await everything(reads));
       expect((await everything(reads)).length).toBeGreaterThan(5);
@@ -138,9 +148,14 @@ describe('the projection runner', () => {
   it('serves the old read models while a rebuild runs, and if it stops part-way, rebuilds them on the next start', async () => {
     await append('a', 6);
     await new ProjectionRunner(events, reads, [tallying()]).catchUp();
-    await reads.commit('tally', [{ key: 'tally/a', category: 'tally', doc: { n: 1000 } }], { position: '6', version: 1 });
+    await reads.commit('tally', [{ key: 'tally/a', category: 'tally', doc: { n: 1000 } }], {
+      position: '6',
+      version: 1,
+    });
     await append('b', 4);
-    await expect(new ProjectionRunner(events, reads, [tallying(8)], { batchSize: 2, cachedDocuments: 1 }).rebuild()).rejects.toThrow('the process stops here');
+    await expect(
+      new ProjectionRunner(events, reads, [tallying(8)], { batchSize: 2, cachedDocuments: 1 }).rebuild(),
+    ).rejects.toThrow('the process stops here');
     expect(await reads.get('tally/a')).toEqual({ n: 1000 });
     expect(await reads.get('tally/b')).toBeUndefined();
     const restarted = new ProjectionRunner(events, reads, [tallying()]);
@@ -154,7 +169,10 @@ describe('the projection runner', () => {
     await append('a', 5);
     await new ProjectionRunner(events, reads, [counting(1)]).catchUp();
     const interrupted = await reads.rebuildAside([counting(1)]);
-    await interrupted.commit('counts', [{ key: 'count/a', category: 'count', doc: { n: 2 } }], { position: '2', version: 1 });
+    await interrupted.commit('counts', [{ key: 'count/a', category: 'count', doc: { n: 2 } }], {
+      position: '2',
+      version: 1,
+    });
     await reads.close();
     reads = new SqliteProjectionStore(join(dir, 'reads.db'));
     expect(await reads.get('count/a')).toEqual({ n: 5 });

@@ -13,7 +13,10 @@ export interface RunnerOptions {
 }
 
 export class ProjectionsBehind extends Error {
-  constructor(readonly wanted: Position, readonly reached: Position | undefined) {
+  constructor(
+    readonly wanted: Position,
+    readonly reached: Position | undefined,
+  ) {
     super(`read models reached position ${reached ?? 'none'}, not ${wanted}`);
     this.name = 'ProjectionsBehind';
   }
@@ -93,7 +96,9 @@ export class ProjectionRunner {
   /** True once the projections have processed the whole log as it stands now. */
   async caughtUp(): Promise<boolean> {
     const head = await this.events.headPosition();
-    return head === undefined || (this.processed !== undefined && this.events.comparePositions(this.processed, head) >= 0);
+    return (
+      head === undefined || (this.processed !== undefined && this.events.comparePositions(this.processed, head) >= 0)
+    );
   }
 
   /** Resolves once the read models include `position`; rejects with ProjectionsBehind after the timeout. */
@@ -146,7 +151,9 @@ export class ProjectionRunner {
 
   private async catchUpFromCheckpoints(replayed = false): Promise<void> {
     const checkpoints = await Promise.all(this.projections.map((p) => this.store.checkpoint(p.name)));
-    const stale = this.projections.filter((p, i) => checkpoints[i] !== undefined && checkpoints[i]?.version !== p.version);
+    const stale = this.projections.filter(
+      (p, i) => checkpoints[i] !== undefined && checkpoints[i]?.version !== p.version,
+    );
     const blank = this.projections.filter((_, i) => checkpoints[i] === undefined);
     // Once is enough: a replay of a log prefix with no event in it leaves no checkpoint behind.
     if (!replayed && (stale.length > 0 || (blank.length > 0 && (await this.events.headPosition()) !== undefined))) {
@@ -205,7 +212,12 @@ export class ProjectionRunner {
         for (const key of projection.keysOf(event)) {
           const touched = docs.get(key.key);
           const current = touched ? touched.doc : await this.store.get(key.key);
-          docs.set(key.key, { key: key.key, category: key.category, doc: projection.evolve(current, event, key), before: touched ? touched.before : current });
+          docs.set(key.key, {
+            key: key.key,
+            category: key.category,
+            doc: projection.evolve(current, event, key),
+            before: touched ? touched.before : current,
+          });
         }
       }
       const position = page[page.length - 1].position;

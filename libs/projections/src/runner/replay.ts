@@ -26,7 +26,12 @@ const inPlace = async (store: ProjectionStore, projections: Projection[]): Promi
  * with the position it reflects: a document many events touch is written once per flush, not once
  * per page, and read back only if a flush evicted it.
  */
-export const replayFromStart = async (events: EventStore, store: ProjectionStore, projections: Projection[], options: ReplayOptions): Promise<void> => {
+export const replayFromStart = async (
+  events: EventStore,
+  store: ProjectionStore,
+  projections: Projection[],
+  options: ReplayOptions,
+): Promise<void> => {
   const target = store.rebuildAside ? await store.rebuildAside(projections) : await inPlace(store, projections);
   try {
     const caches = projections.map(() => new Map<string, DocumentWrite>());

@@ -1,7 +1,13 @@
 import { closeSync, existsSync, fsyncSync, openSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Checkpoint, DocumentWrite, ProjectionSpace, ProjectionStore, RebuildTarget } from '../store/projection-store.port';
+import {
+  Checkpoint,
+  DocumentWrite,
+  ProjectionSpace,
+  ProjectionStore,
+  RebuildTarget,
+} from '../store/projection-store.port';
 import { asideFileOf, SqliteRebuild } from './sqlite-rebuild';
 import { CATEGORY_INDEX, commitWrites, documentStatements, removeDatabase, TABLES } from './sqlite-schema';
 

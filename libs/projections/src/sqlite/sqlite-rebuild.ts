@@ -68,11 +68,21 @@ export class SqliteRebuild implements RebuildTarget {
     this.db.prepare('ATTACH DATABASE ? AS current').run(this.current);
     try {
       // Category by category through the current store's index (skipping ahead), never a full scan.
-      const next = this.db.prepare<[string], { category: string }>('SELECT category FROM current.documents WHERE category > ? ORDER BY category LIMIT 1');
-      const copy = this.db.prepare<[string]>('INSERT OR IGNORE INTO main.documents (key, category, doc) SELECT key, category, doc FROM current.documents WHERE category = ?');
-      for (let row = next.get(''); row; row = next.get(row.category)) if (!owned.has(row.category)) copy.run(row.category);
-      const checkpoints = this.db.prepare<[], { projection: string; position: string; version: number }>('SELECT projection, position, version FROM current.checkpoints').all();
-      for (const c of checkpoints) if (!names.has(c.projection)) this.statements.setCheckpoint.run(c.projection, c.position, c.version);
+      const next = this.db.prepare<[string], { category: string }>(
+        'SELECT category FROM current.documents WHERE category > ? ORDER BY category LIMIT 1',
+      );
+      const copy = this.db.prepare<[string]>(
+        'INSERT OR IGNORE INTO main.documents (key, category, doc) SELECT key, category, doc FROM current.documents WHERE category = ?',
+      );
+      for (let row = next.get(''); row; row = next.get(row.category))
+        if (!owned.has(row.category)) copy.run(row.category);
+      const checkpoints = this.db
+        .prepare<[], { projection: string; position: string; version: number }>(
+          'SELECT projection, position, version FROM current.checkpoints',
+        )
+        .all();
+      for (const c of checkpoints)
+        if (!names.has(c.projection)) this.statements.setCheckpoint.run(c.projection, c.position, c.version);
     } finally {
       this.db.exec('DETACH DATABASE current');
     }

@@ -4,7 +4,14 @@ import { AuditFigures } from './term-summary.types';
 
 const PATH = ['audits'];
 
-export const noAudits = (): AuditFigures => ({ opened: 0, closed: 0, findings: 0, openFindings: 0, amountInvolved: {}, amountRecovered: {} });
+export const noAudits = (): AuditFigures => ({
+  opened: 0,
+  closed: 0,
+  findings: 0,
+  openFindings: 0,
+  amountInvolved: {},
+  amountRecovered: {},
+});
 
 /**
  * Audits opened in the term; their findings go with them whenever recorded (a finding has no
@@ -15,7 +22,8 @@ export const countAudit = (audit: AuditDoc, window: TermWindow, tally: Tally): v
   if (audit.voided || !window.includes(audit.openedOn)) return;
   const opening = refsOfType(audit, 'AuditOpened');
   tally.count([...PATH, 'opened'], opening);
-  if (audit.closure && window.reached(audit.closure.closedOn)) tally.count([...PATH, 'closed'], [...opening, ...refsOf(audit, [audit.closure.eventId])]);
+  if (audit.closure && window.reached(audit.closure.closedOn))
+    tally.count([...PATH, 'closed'], [...opening, ...refsOf(audit, [audit.closure.eventId])]);
   for (const finding of audit.findings) {
     const recorded = [...opening, ...refsOf(audit, [finding.eventId])];
     tally.count([...PATH, 'findings'], recorded);
@@ -23,6 +31,9 @@ export const countAudit = (audit: AuditDoc, window: TermWindow, tally: Tally): v
     const { rectification } = finding;
     if (!rectification || !window.reached(rectification.rectifiedOn)) tally.count([...PATH, 'openFindings'], recorded);
     else if (rectification.amountRecovered)
-      tally.money([...PATH, 'amountRecovered'], rectification.amountRecovered, [...recorded, ...refsOf(audit, [rectification.eventId])]);
+      tally.money([...PATH, 'amountRecovered'], rectification.amountRecovered, [
+        ...recorded,
+        ...refsOf(audit, [rectification.eventId]),
+      ]);
   }
 };

@@ -23,7 +23,8 @@ const random = (seed: number) => () => {
  */
 const interleaved = (seed: number): StoredEvent[] => {
   const streams = new Map<string, StoredEvent[]>();
-  for (const event of townshipLog().log.events) streams.set(event.stream, [...(streams.get(event.stream) ?? []), event]);
+  for (const event of townshipLog().log.events)
+    streams.set(event.stream, [...(streams.get(event.stream) ?? []), event]);
   const next = random(seed);
   const order: StoredEvent[] = [];
   while (streams.size > 0) {
@@ -44,7 +45,11 @@ const runner = (store: MemoryProjectionStore, summaries: CurrentSummaries) => ({
       for (const key of recordsProjection.keysOf(event)) {
         const touched = docs.get(key.key);
         const current = touched ? touched.doc : store.getSync(key.key);
-        docs.set(key.key, { ...key, doc: recordsProjection.evolve(current, event, key), before: touched ? touched.before : current });
+        docs.set(key.key, {
+          ...key,
+          doc: recordsProjection.evolve(current, event, key),
+          before: touched ? touched.before : current,
+        });
       }
     return [...docs.values()];
   },
@@ -71,7 +76,8 @@ const pagedSource = (store: MemoryProjectionStore, between: () => void): RecordS
     let after = '';
     for (;;) {
       const page: Doc[] = [];
-      for await (const doc of store.scan<Doc>(category)) if (recordKey(category, doc) > after && page.length < 2) page.push(structuredClone(doc));
+      for await (const doc of store.scan<Doc>(category))
+        if (recordKey(category, doc) > after && page.length < 2) page.push(structuredClone(doc));
       for (const doc of page) {
         yield doc;
         between();
@@ -109,7 +115,7 @@ describe('the current term summaries', () => {
     const next = random(4);
     log.commit(events.slice(0, 2));
     await expectSameAsFromScratch(summaries, store, '2');
-    for (let from = 2; from < events.length; ) {
+    for (let from = 2; from < events.length;) {
       const batch = events.slice(from, from + 1 + Math.floor(next() * 12));
       log.commit(batch);
       from += batch.length;
@@ -118,29 +124,36 @@ describe('the current term summaries', () => {
   });
 
   const readings = [1, 2, 3, 5, 8].flatMap((every) => [0.2, 0.5].map((share) => [every, share]));
-  it.each(readings)('equal a summary from scratch when the runner commits while the first read is under way (every %i documents, from %f of the log)', async (every, share) => {
-    const events = interleaved(every * 10 + Math.round(share * 10));
-    const store = new MemoryProjectionStore();
-    const log = runner(store, new CurrentSummaries(store, compareLogPositions));
-    const half = Math.floor(events.length * share);
-    for (const event of events.slice(0, half)) log.commit([event]);
+  it.each(readings)(
+    'equal a summary from scratch when the runner commits while the first read is under way (every %i documents, from %f of the log)',
+    async (every, share) => {
+      const events = interleaved(every * 10 + Math.round(share * 10));
+      const store = new MemoryProjectionStore();
+      const log = runner(store, new CurrentSummaries(store, compareLogPositions));
+      const half = Math.floor(events.length * share);
+      for (const event of events.slice(0, half)) log.commit([event]);
 
-    // The reading sees documents that changed before it reached them, after it passed them, and new ones.
-    let read = 0;
-    let next = half;
-    let summaries: CurrentSummaries | undefined = undefined;
-    const source = pagedSource(store, () => {
-      if (++read % every === 0 && next < events.length) runner(store, summaries as CurrentSummaries).commit([events[next++]]);
-    });
-    summaries = new CurrentSummaries(source, compareLogPositions);
-    await Promise.all(TERMS.map((term) => (summaries as CurrentSummaries).summary(term, null)));
-    expect(next).toBeGreaterThan(half);
+      // The reading sees documents that changed before it reached them, after it passed them, and new ones.
+      let read = 0;
+      let next = half;
+      let summaries: CurrentSummaries | undefined = undefined;
+      const source = pagedSource(store, () => {
+        if (++read % every === 0 && next < events.length)
+          runner(store, summaries as CurrentSummaries).commit([events[next++]]);
+      });
+      summaries = new CurrentSummaries(source, compareLogPositions);
+      await Promise.all(TERMS.map((term) => (summaries as CurrentSummaries).summary(term, null)));
+      expect(next).toBeGreaterThan(half);
 
-    const rest = runner(store, summaries);
-    for (const event of events.slice(next)) rest.commit([event]);
-    const position = events[events.length - 1].position;
-    for (const term of TERMS) expect(await summaries.summary(term, position)).toEqual(await summarizeTerm(term, store, { position, knownAt: null }));
-  });
+      const rest = runner(store, summaries);
+      for (const event of events.slice(next)) rest.commit([event]);
+      const position = events[events.length - 1].position;
+      for (const term of TERMS)
+        expect(await summaries.summary(term, position)).toEqual(
+          await summarizeTerm(term, store, { position, knownAt: null }),
+        );
+    },
+  );
 
   it('count a batch once when the runner tells it again after its commit failed', async () => {
     const events = interleaved(6);

@@ -36,7 +36,10 @@ class LiveTerm {
 
   summary(position: Position | null): TermSummary {
     if (!this.latest || this.latest.position !== position)
-      this.latest = { position, summary: termSummaryOf(this.term, summaryFigures(this.figures), { knownAt: null, position }) };
+      this.latest = {
+        position,
+        summary: termSummaryOf(this.term, summaryFigures(this.figures), { knownAt: null, position }),
+      };
     return this.latest.summary;
   }
 }

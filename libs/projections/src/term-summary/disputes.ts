@@ -5,7 +5,14 @@ import { DisputeFigures } from './term-summary.types';
 
 const PATH = ['disputes'];
 
-export const noDisputes = (): DisputeFigures => ({ registered: 0, resolvedByMediation: 0, resolvedOtherwise: 0, escalated: 0, open: 0, mediationSuccessRate: null });
+export const noDisputes = (): DisputeFigures => ({
+  registered: 0,
+  resolvedByMediation: 0,
+  resolvedOtherwise: 0,
+  escalated: 0,
+  open: 0,
+  mediationSuccessRate: null,
+});
 
 /**
  * Disputes received in the term, with their conclusion as of the term's end. The evidence of
@@ -19,7 +26,10 @@ export const countDispute = (dispute: DisputeDoc, window: TermWindow, tally: Tal
   const conclusion = dispute.conclusion && window.reached(dispute.conclusion.on) ? dispute.conclusion : undefined;
   const history = [
     ...registration,
-    ...refsOf(dispute, [...dispute.mediations.filter((m) => window.reached(m.heldOn)).map((m) => m.eventId), conclusion?.eventId]),
+    ...refsOf(dispute, [
+      ...dispute.mediations.filter((m) => window.reached(m.heldOn)).map((m) => m.eventId),
+      conclusion?.eventId,
+    ]),
   ];
   const outcome = !conclusion
     ? 'open'

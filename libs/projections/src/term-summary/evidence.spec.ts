@@ -16,7 +16,9 @@ describe('evidenceFor', () => {
   });
 
   it('lists the counted signings of a sum with their amendments, in log order', async () => {
-    expect(await evidence('investment.signed.domestic.CNY')).toEqual(ids([i.i1, i.i2, i.i3, i.i6, i.i7, i.i7amendment, i.i9, i.i9amendment]));
+    expect(await evidence('investment.signed.domestic.CNY')).toEqual(
+      ids([i.i1, i.i2, i.i3, i.i6, i.i7, i.i7amendment, i.i9, i.i9amendment]),
+    );
   });
 
   it('lists a sector by its amended sector', async () => {
@@ -49,12 +51,26 @@ describe('evidenceFor', () => {
   });
 
   it('lists disputes resolved by mediation with their history', async () => {
-    expect(await evidence('disputes.resolvedByMediation')).toEqual(ids([d.d1, d.d1mediation, d.d1resolved, d.d2, d.d2mediation, d.d2resolved]));
+    expect(await evidence('disputes.resolvedByMediation')).toEqual(
+      ids([d.d1, d.d1mediation, d.d1resolved, d.d2, d.d2mediation, d.d2resolved]),
+    );
   });
 
   it('lists the concluded disputes behind the success rate', async () => {
     expect(await evidence('disputes.mediationSuccessRate')).toEqual(
-      ids([d.d1, d.d1mediation, d.d1resolved, d.d2, d.d2mediation, d.d2resolved, d.d3, d.d3resolved, d.d4, d.d4mediation, d.d4escalated]),
+      ids([
+        d.d1,
+        d.d1mediation,
+        d.d1resolved,
+        d.d2,
+        d.d2mediation,
+        d.d2resolved,
+        d.d3,
+        d.d3resolved,
+        d.d4,
+        d.d4mediation,
+        d.d4escalated,
+      ]),
     );
   });
 
@@ -74,7 +90,9 @@ describe('evidenceFor', () => {
   });
 
   it('lists a target and the period reported against it', async () => {
-    expect(await evidence('indicators.fiscal-revenue.target.completion')).toEqual(ids([ind.revenueTargetRaised, ind.revenueQ1toQ3]));
+    expect(await evidence('indicators.fiscal-revenue.target.completion')).toEqual(
+      ids([ind.revenueTargetRaised, ind.revenueQ1toQ3]),
+    );
     expect(await evidence('indicators.fiscal-revenue.target.value')).toEqual(ids([ind.revenueTargetRaised]));
   });
 
@@ -102,13 +120,22 @@ describe('evidenceFor', () => {
   });
 
   it('answers a group of figures with all their events, a figure without contributions with none', async () => {
-    expect(await evidence('investment.bands')).toEqual(ids([i.i1, i.i3, i.i6, i.i7, i.i7amendment, i.i9, i.i9amendment]));
+    expect(await evidence('investment.bands')).toEqual(
+      ids([i.i1, i.i3, i.i6, i.i7, i.i7amendment, i.i9, i.i9amendment]),
+    );
     expect(await evidence('disputes.escalated')).toEqual(ids([d.d4, d.d4mediation, d.d4escalated]));
     expect(await evidence('indicators.gdp.target')).toEqual([]);
   });
 
   it('returns undefined for a figure the summary does not have', async () => {
-    for (const figure of ['', 'investment.bogus', 'investment.signed.domestic.EUR', 'indicators.industrial-output.ratio', 'projects.registered.extra', 'indicators.gdp.target.value'])
+    for (const figure of [
+      '',
+      'investment.bogus',
+      'investment.signed.domestic.EUR',
+      'indicators.industrial-output.ratio',
+      'projects.registered.extra',
+      'indicators.gdp.target.value',
+    ])
       expect(await evidenceFor(term, figure, store)).toBeUndefined();
   });
 
@@ -121,16 +148,39 @@ describe('evidenceFor', () => {
     for (const path of leaves(summary, [])) {
       const answer = await evidenceFor(term, path.join('.'), store);
       expect(answer).toBeDefined();
-      expect(answer?.value).toEqual(path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], summary));
+      expect(answer?.value).toEqual(
+        path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], summary),
+      );
     }
-    const countedRecords = async (figure: string) => new Set((await evidenceFor(term, figure, store))?.events.map((ref) => ref.stream)).size;
-    for (const figure of ['investment.signings', 'projects.registered', 'disputes.registered', 'audits.opened', 'investment.bands.atLeast10mCny'])
-      expect(await countedRecords(figure)).toBe(figure.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], summary));
+    const countedRecords = async (figure: string) =>
+      new Set((await evidenceFor(term, figure, store))?.events.map((ref) => ref.stream)).size;
+    for (const figure of [
+      'investment.signings',
+      'projects.registered',
+      'disputes.registered',
+      'audits.opened',
+      'investment.bands.atLeast10mCny',
+    ])
+      expect(await countedRecords(figure)).toBe(
+        figure.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], summary),
+      );
   });
 
   it('finds a sector whose free-text name holds a dot', async () => {
     const { log: other } = townshipLog();
-    other.append('investment-X1', 'InvestmentSigned', { investmentId: 'X1', investor: 'x', sector: 'services.logistics', origin: 'domestic', amount: { currency: 'CNY', minor: 5 }, signedOn: '2010-01-01' }, '2010-01-01');
+    other.append(
+      'investment-X1',
+      'InvestmentSigned',
+      {
+        investmentId: 'X1',
+        investor: 'x',
+        sector: 'services.logistics',
+        origin: 'domestic',
+        amount: { currency: 'CNY', minor: 5 },
+        signedOn: '2010-01-01',
+      },
+      '2010-01-01',
+    );
     const x1 = other.events.at(-1) as StoredEvent;
     const answer = await evidenceFor(TERM, 'investment.bySector.services.logistics.signed.CNY', project(other.events));
     expect(answer?.value).toBe(5);

@@ -2,7 +2,8 @@ import { EventRef } from '../records/record-docs';
 import { compareLogPositions } from '../records/record-source';
 import { FigurePath, Tracer } from './figures';
 
-const isPrefix = (prefix: FigurePath, path: FigurePath): boolean => prefix.length <= path.length && prefix.every((key, i) => key === path[i]);
+const isPrefix = (prefix: FigurePath, path: FigurePath): boolean =>
+  prefix.length <= path.length && prefix.every((key, i) => key === path[i]);
 
 /** Keeps every contribution, to answer "which events produced this figure". */
 export class EvidenceTracer implements Tracer {

@@ -22,10 +22,12 @@ export const countIndicator = (indicator: IndicatorDoc, window: TermWindow, tall
   const annual = reports
     .filter((r) => r.parsed.annual && overlapsDates(r.parsed, window.from, window.to))
     .sort((a, b) => (a.parsed.first < b.parsed.first ? -1 : 1));
-  const target = indicator.targets.filter((t) => {
-    const parsed = periodOf(t.period);
-    return parsed !== undefined && overlapsDates(parsed, window.from, window.to);
-  }).at(-1);
+  const target = indicator.targets
+    .filter((t) => {
+      const parsed = periodOf(t.period);
+      return parsed !== undefined && overlapsDates(parsed, window.from, window.to);
+    })
+    .at(-1);
   if (annual.length === 0 && !target) return;
 
   const path = ['indicators', indicator.code];
@@ -45,7 +47,9 @@ export const countIndicator = (indicator: IndicatorDoc, window: TermWindow, tall
 
   if (target) {
     const targetPeriod = periodOf(target.period) as Period;
-    const reported = reports.filter((r) => liesWithin(r.parsed, targetPeriod)).sort((a, b) => byLatestEndThenLongest(a.parsed, b.parsed))[0];
+    const reported = reports
+      .filter((r) => liesWithin(r.parsed, targetPeriod))
+      .sort((a, b) => byLatestEndThenLongest(a.parsed, b.parsed))[0];
     const targetEvent = refsOf(indicator, [target.eventId]);
     figure.target = {
       period: target.period,

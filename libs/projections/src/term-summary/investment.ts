@@ -35,8 +35,10 @@ export const countInvestment = (investment: InvestmentDoc, window: TermWindow, t
   tally.count([...PATH, 'signings'], signing);
   tally.money([...PATH, 'signed', origin], amount, signing);
   for (const arrival of investment.arrivals)
-    if (window.reached(arrival.arrivedOn)) tally.money([...PATH, 'arrived', origin], arrival.amount, [...signing, ...refsOf(investment, [arrival.eventId])]);
-  if (amount.currency === 'CNY') for (const [band, floor] of BANDS) if (amount.minor >= floor) tally.count([...PATH, 'bands', band], signing);
+    if (window.reached(arrival.arrivedOn))
+      tally.money([...PATH, 'arrived', origin], arrival.amount, [...signing, ...refsOf(investment, [arrival.eventId])]);
+  if (amount.currency === 'CNY')
+    for (const [band, floor] of BANDS) if (amount.minor >= floor) tally.count([...PATH, 'bands', band], signing);
   tally.count([...PATH, 'bySector', sector, 'signings'], signing);
   tally.money([...PATH, 'bySector', sector, 'signed'], amount, signing);
 };

@@ -5,7 +5,12 @@ const period = (text: string) => periodOf(text) as Period;
 describe('indicator periods', () => {
   it('reads a year and a span of months by their days', () => {
     expect(periodOf('2013')).toEqual({ text: '2013', first: '2013-01-01', last: '2013-12-31', annual: true });
-    expect(periodOf('2012-01/2012-02')).toEqual({ text: '2012-01/2012-02', first: '2012-01-01', last: '2012-02-29', annual: false });
+    expect(periodOf('2012-01/2012-02')).toEqual({
+      text: '2012-01/2012-02',
+      first: '2012-01-01',
+      last: '2012-02-29',
+      annual: false,
+    });
     expect(periodOf('2013-05/2013-04')).toBeUndefined();
   });
 

@@ -14,9 +14,11 @@ export const periodOf = (text: string): Period | undefined => {
 };
 
 /** True when some day of the period lies between the two dates (inclusive). */
-export const overlapsDates = (period: Period, from: LocalDate, to: LocalDate): boolean => period.first <= to && period.last >= from;
+export const overlapsDates = (period: Period, from: LocalDate, to: LocalDate): boolean =>
+  period.first <= to && period.last >= from;
 
-export const liesWithin = (inner: Period, outer: Period): boolean => inner.first >= outer.first && inner.last <= outer.last;
+export const liesWithin = (inner: Period, outer: Period): boolean =>
+  inner.first >= outer.first && inner.last <= outer.last;
 
 /** Latest end first; on the same end, the longer (earlier first day) first. */
 export const byLatestEndThenLongest = (a: Period, b: Period): number =>

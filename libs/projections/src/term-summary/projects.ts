@@ -26,21 +26,39 @@ export const countProject = (project: ProjectDoc, window: TermWindow, tally: Tal
   // Milestones are recorded in date order, so those reached by the term's end are a prefix.
   const milestones = project.milestones.filter((m) => window.reached(m.reachedOn));
   const status = projectStatus(milestones.map((m) => m.milestone));
-  tally.count([...PATH, 'byStatus', status], [...registration, ...refsOf(project, milestones.map((m) => m.eventId))]);
+  tally.count(
+    [...PATH, 'byStatus', status],
+    [
+      ...registration,
+      ...refsOf(
+        project,
+        milestones.map((m) => m.eventId),
+      ),
+    ],
+  );
 
   // Reports are cumulative and recorded in asOf order: the last one by the term's end stands.
   const latest = project.progress.filter((report) => window.reached(report.asOf)).at(-1);
-  if (latest) tally.money([...PATH, 'investedToDate'], latest.investedToDate, [...registration, ...refsOf(project, [latest.eventId])]);
+  if (latest)
+    tally.money([...PATH, 'investedToDate'], latest.investedToDate, [
+      ...registration,
+      ...refsOf(project, [latest.eventId]),
+    ]);
 
   // Quantities are summed as integer thousandths, exactly (3 × 38.9 is 116.7).
   for (const output of project.outputs)
-    if (window.reached(output.on)) tally.sum([...PATH, 'outputs', output.metric], toThousandths(output.quantity), [...registration, ...refsOf(project, [output.eventId])]);
+    if (window.reached(output.on))
+      tally.sum([...PATH, 'outputs', output.metric], toThousandths(output.quantity), [
+        ...registration,
+        ...refsOf(project, [output.eventId]),
+      ]);
 
   if (project.category === ONE_MATTER_ONE_DISCUSSION) {
     const omodPath = [...PATH, 'oneMatterOneDiscussion'];
     tally.count([...omodPath, 'projects'], registration);
     tally.money([...omodPath, 'plannedInvestment'], project.plannedInvestment, registration);
-    for (const { source: fundingSource, amount } of project.funding) tally.money([...omodPath, 'funding', fundingSource], amount, registration);
+    for (const { source: fundingSource, amount } of project.funding)
+      tally.money([...omodPath, 'funding', fundingSource], amount, registration);
   }
 };
 

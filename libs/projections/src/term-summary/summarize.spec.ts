@@ -19,7 +19,12 @@ describe('summarizeTerm', () => {
         // I1 I2 I3 I4 I6 I7 I9; I5 terminated in the term; I8 amended out, I10 after, I11 voided
         signings: 7,
         terminated: 1,
-        signed: { domestic: { CNY: 1_000_000_000 + 999_999_999 + 5_000_000_000 + 10_000_000_000 + 3_000_000_000 + 4_000_000_000 }, foreign: { USD: 29_000_000 } },
+        signed: {
+          domestic: {
+            CNY: 1_000_000_000 + 999_999_999 + 5_000_000_000 + 10_000_000_000 + 3_000_000_000 + 4_000_000_000,
+          },
+          foreign: { USD: 29_000_000 },
+        },
         // I1's arrival of 2014 comes after the term
         arrived: { domestic: { CNY: 400_000_000 }, foreign: { USD: 18_000_000 } },
         // ≥10m: I1 (exactly) I3 I6 I7 I9; ≥50m: I3 (exactly) I6; ≥100m: I6 (exactly)
@@ -43,8 +48,22 @@ describe('summarizeTerm', () => {
           funding: { villagers: { CNY: 20_000_000 }, 'town-award': { CNY: 10_000_000 }, county: { CNY: 8_000_000 } },
         },
       },
-      disputes: { registered: 5, resolvedByMediation: 2, resolvedOtherwise: 1, escalated: 1, open: 1, mediationSuccessRate: 0.5 },
-      audits: { opened: 2, closed: 1, findings: 3, openFindings: 2, amountInvolved: { CNY: 70_000_000 }, amountRecovered: { CNY: 20_000_000 } },
+      disputes: {
+        registered: 5,
+        resolvedByMediation: 2,
+        resolvedOtherwise: 1,
+        escalated: 1,
+        open: 1,
+        mediationSuccessRate: 0.5,
+      },
+      audits: {
+        opened: 2,
+        closed: 1,
+        findings: 3,
+        openFindings: 2,
+        amountInvolved: { CNY: 70_000_000 },
+        amountRecovered: { CNY: 20_000_000 },
+      },
       villageFinance: {
         receipts: { CNY: 5_000_000 + 700_000 },
         expenditures: { CNY: 1_000_000 + 500_000 },
@@ -52,16 +71,33 @@ describe('summarizeTerm', () => {
         debtsSettled: { CNY: 300_000 + 100_000 },
       },
       indicators: {
-        gdp: { unit: 'CNY', first: { period: '2008', value: 29_000_000_000 }, last: { period: '2012', value: 80_000_000_000 }, ratio: 2.7586, target: null },
+        gdp: {
+          unit: 'CNY',
+          first: { period: '2008', value: 29_000_000_000 },
+          last: { period: '2012', value: 80_000_000_000 },
+          ratio: 2.7586,
+          target: null,
+        },
         'fiscal-revenue': {
           unit: 'CNY',
           first: { period: '2008', value: 790_000_000 },
           last: { period: '2012', value: 5_003_000_000 },
           ratio: 6.3329,
-          target: { period: '2013', value: 6_500_000_000, reported: { period: '2013-01/2013-09', value: 5_020_000_000 }, completion: 0.7723 },
+          target: {
+            period: '2013',
+            value: 6_500_000_000,
+            reported: { period: '2013-01/2013-09', value: 5_020_000_000 },
+            completion: 0.7723,
+          },
         },
         // 55173 / 20000 = 2.75865, rounded half-up
-        'farmer-net-income': { unit: 'CNY-per-capita', first: { period: '2009', value: 20_000 }, last: { period: '2013', value: 55_173 }, ratio: 2.7587, target: null },
+        'farmer-net-income': {
+          unit: 'CNY-per-capita',
+          first: { period: '2009', value: 20_000 },
+          last: { period: '2013', value: 55_173 },
+          ratio: 2.7587,
+          target: null,
+        },
       },
     });
   });
@@ -93,20 +129,49 @@ describe('summarizeTerm', () => {
         oneMatterOneDiscussion: { projects: 0, plannedInvestment: {}, funding: {} },
       },
       // none concluded: no success rate
-      disputes: { registered: 1, resolvedByMediation: 0, resolvedOtherwise: 0, escalated: 0, open: 1, mediationSuccessRate: null },
+      disputes: {
+        registered: 1,
+        resolvedByMediation: 0,
+        resolvedOtherwise: 0,
+        escalated: 0,
+        open: 1,
+        mediationSuccessRate: null,
+      },
       audits: { opened: 0, closed: 0, findings: 0, openFindings: 0, amountInvolved: {}, amountRecovered: {} },
-      villageFinance: { receipts: { CNY: 1_000_000 }, expenditures: {}, debtsRegistered: {}, debtsSettled: { CNY: 200_000 } },
+      villageFinance: {
+        receipts: { CNY: 1_000_000 },
+        expenditures: {},
+        debtsRegistered: {},
+        debtsSettled: { CNY: 200_000 },
+      },
       indicators: {
-        gdp: { unit: 'CNY', first: { period: '2014', value: 99_000_000_000 }, last: { period: '2014', value: 99_000_000_000 }, ratio: 1, target: null },
+        gdp: {
+          unit: 'CNY',
+          first: { period: '2014', value: 99_000_000_000 },
+          last: { period: '2014', value: 99_000_000_000 },
+          ratio: 1,
+          target: null,
+        },
         // the 2013 target overlaps this term too
         'fiscal-revenue': {
           unit: 'CNY',
           first: null,
           last: null,
           ratio: null,
-          target: { period: '2013', value: 6_500_000_000, reported: { period: '2013-01/2013-09', value: 5_020_000_000 }, completion: 0.7723 },
+          target: {
+            period: '2013',
+            value: 6_500_000_000,
+            reported: { period: '2013-01/2013-09', value: 5_020_000_000 },
+            completion: 0.7723,
+          },
         },
-        'farmer-net-income': { unit: 'CNY-per-capita', first: { period: '2013', value: 55_173 }, last: { period: '2013', value: 55_173 }, ratio: 1, target: null },
+        'farmer-net-income': {
+          unit: 'CNY-per-capita',
+          first: { period: '2013', value: 55_173 },
+          last: { period: '2013', value: 55_173 },
+          ratio: 1,
+          target: null,
+        },
       },
     });
   });

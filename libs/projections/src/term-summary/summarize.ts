@@ -36,18 +36,27 @@ export const termSummaryOf = (term: SummaryTerm, figures: SummaryFigures, option
   ...figures,
 });
 
-const compute = async (term: SummaryTerm, source: RecordSource, options: SummaryOptions, tracer: Tracer): Promise<TermSummary> => {
+const compute = async (
+  term: SummaryTerm,
+  source: RecordSource,
+  options: SummaryOptions,
+  tracer: Tracer,
+): Promise<TermSummary> => {
   const window = new TermWindow(term.startsOn, term.endsOn);
   const figures = new FigureTree();
   const tally = new Tally(figures, tracer);
   for (const field of ['termId', 'name', 'from', 'to']) tally.trace([field], term.refs ?? []);
-  for (const category of COUNTED_CATEGORIES) for await (const doc of source.scan(category)) countRecord(category, doc, window, tally);
+  for (const category of COUNTED_CATEGORIES)
+    for await (const doc of source.scan(category)) countRecord(category, doc, window, tally);
   return termSummaryOf(term, summaryFigures(figures), options);
 };
 
 /** The term summary of CONTRACT.md, computed from the records projection's documents. */
-export const summarizeTerm = (term: SummaryTerm, source: RecordSource, options: SummaryOptions = {}): Promise<TermSummary> =>
-  compute(term, source, options, NO_TRACE);
+export const summarizeTerm = (
+  term: SummaryTerm,
+  source: RecordSource,
+  options: SummaryOptions = {},
+): Promise<TermSummary> => compute(term, source, options, NO_TRACE);
 
 /**
  * The events behind one figure of the term summary, named by its dotted path
@@ -68,7 +77,11 @@ export interface TracedSummary {
   evidence(figurePath: string): FigureEvidence | undefined;
 }
 
-export const traceTerm = async (term: SummaryTerm, source: RecordSource, options: SummaryOptions = {}): Promise<TracedSummary> => {
+export const traceTerm = async (
+  term: SummaryTerm,
+  source: RecordSource,
+  options: SummaryOptions = {},
+): Promise<TracedSummary> => {
   const tracer = new EvidenceTracer();
   const summary = await compute(term, source, options, tracer);
   return {
@@ -77,7 +90,11 @@ export const traceTerm = async (term: SummaryTerm, source: RecordSource, options
       const path = resolveFigurePath(summary, figurePath);
       if (!path) return undefined;
       const value = path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], summary);
-      return { figure: figurePath, value, events: tracer.evidence(path, options.comparePositions ?? compareLogPositions) };
+      return {
+        figure: figurePath,
+        value,
+        events: tracer.evidence(path, options.comparePositions ?? compareLogPositions),
+      };
     },
   };
 };

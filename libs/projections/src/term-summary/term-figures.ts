@@ -1,4 +1,15 @@
-import { AuditDoc, DebtDoc, debtKey, DisputeDoc, EntryDoc, entryKey, IndicatorDoc, InvestmentDoc, ProjectDoc, RECORD_CATEGORIES } from '../records/record-docs';
+import {
+  AuditDoc,
+  DebtDoc,
+  debtKey,
+  DisputeDoc,
+  EntryDoc,
+  entryKey,
+  IndicatorDoc,
+  InvestmentDoc,
+  ProjectDoc,
+  RECORD_CATEGORIES,
+} from '../records/record-docs';
 import { countAudit, noAudits } from './audits';
 import { countDispute, finishDisputes, noDisputes } from './disputes';
 import { FigureTree } from './figure-tree';
@@ -56,7 +67,10 @@ export const recordKey = (category: string, doc: unknown): string => {
   }
 };
 
-export type SummaryFigures = Pick<TermSummary, 'investment' | 'projects' | 'disputes' | 'audits' | 'villageFinance' | 'indicators'>;
+export type SummaryFigures = Pick<
+  TermSummary,
+  'investment' | 'projects' | 'disputes' | 'audits' | 'villageFinance' | 'indicators'
+>;
 
 /** The sections of a summary from the figures its records added up to. */
 export const summaryFigures = (tree: FigureTree): SummaryFigures => {

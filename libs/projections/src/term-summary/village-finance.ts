@@ -4,7 +4,12 @@ import { VillageFinanceFigures } from './term-summary.types';
 
 const PATH = ['villageFinance'];
 
-export const noVillageFinance = (): VillageFinanceFigures => ({ receipts: {}, expenditures: {}, debtsRegistered: {}, debtsSettled: {} });
+export const noVillageFinance = (): VillageFinanceFigures => ({
+  receipts: {},
+  expenditures: {},
+  debtsRegistered: {},
+  debtsSettled: {},
+});
 
 /**
  * A cash-book entry by its own date in the term.
@@ -21,7 +26,9 @@ export const countEntry = (entry: EntryDoc, window: TermWindow, tally: Tally): v
 
 /** A debt by its incurredOn; settlements by their own settledOn, whatever the debt's date and method. */
 export const countDebt = (debt: DebtDoc, window: TermWindow, tally: Tally): void => {
-  if (window.includes(debt.incurredOn)) tally.money([...PATH, 'debtsRegistered'], debt.amount, refsOf(debt, [debt.eventId]));
+  if (window.includes(debt.incurredOn))
+    tally.money([...PATH, 'debtsRegistered'], debt.amount, refsOf(debt, [debt.eventId]));
   for (const settlement of debt.settlements)
-    if (window.includes(settlement.settledOn)) tally.money([...PATH, 'debtsSettled'], settlement.amount, refsOf(debt, [settlement.eventId]));
+    if (window.includes(settlement.settledOn))
+      tally.money([...PATH, 'debtsSettled'], settlement.amount, refsOf(debt, [settlement.eventId]));
 };

@@ -8,7 +8,14 @@ describe('villageLedger', () => {
   const ledger = (villageId: string, asOf: string) => villageLedger(villageId, { asOf }, store);
 
   it('has no entry and a zero balance before the first entry', async () => {
-    expect(await ledger('V1', '2006-12-31')).toEqual({ villageId: 'V1', asOf: '2006-12-31', knownAt: null, balance: { CNY: 0 }, entries: [], debts: [] });
+    expect(await ledger('V1', '2006-12-31')).toEqual({
+      villageId: 'V1',
+      asOf: '2006-12-31',
+      knownAt: null,
+      balance: { CNY: 0 },
+      entries: [],
+      debts: [],
+    });
   });
 
   it('counts a receipt before its reversal, in date order', async () => {
@@ -35,13 +42,21 @@ describe('villageLedger', () => {
   it('marks a reversed entry from the reversal date on, and leaves it out of the balance', async () => {
     const after = await ledger('V1', '2010-03-01');
     expect(after?.balance).toEqual({ CNY: 2_000_000 + 5_000_000 });
-    expect(after?.entries.find((e) => e.entryId === 'R2')).toMatchObject({ reversed: true, reversal: { on: '2010-02-01', reason: '重复入账' } });
+    expect(after?.entries.find((e) => e.entryId === 'R2')).toMatchObject({
+      reversed: true,
+      reversal: { on: '2010-02-01', reason: '重复入账' },
+    });
   });
 
   it('takes expenditures off the balance, a reversal dated after asOf not yet counting', async () => {
     const termEnd = await ledger('V1', '2013-10-01');
     expect(termEnd?.balance).toEqual({ CNY: 2_000_000 + 5_000_000 - 1_000_000 - 500_000 });
-    expect(termEnd?.entries.find((e) => e.entryId === 'E2')).toMatchObject({ kind: 'expenditure', party: '施工队', approvalRef: 'VM-2011-01', reversed: false });
+    expect(termEnd?.entries.find((e) => e.entryId === 'E2')).toMatchObject({
+      kind: 'expenditure',
+      party: '施工队',
+      approvalRef: 'VM-2011-01',
+      reversed: false,
+    });
     expect(termEnd?.entries.find((e) => e.entryId === 'E2')).not.toHaveProperty('reversal');
 
     const later = await ledger('V1', '2014-06-01');
@@ -86,7 +101,9 @@ describe('villageLedger', () => {
   });
 
   it('echoes knownAt, and knows no village that is not registered', async () => {
-    expect((await villageLedger('V1', { asOf: '2010-01-01', knownAt: '2024-01-01T00:00:00Z' }, store))?.knownAt).toBe('2024-01-01T00:00:00Z');
+    expect((await villageLedger('V1', { asOf: '2010-01-01', knownAt: '2024-01-01T00:00:00Z' }, store))?.knownAt).toBe(
+      '2024-01-01T00:00:00Z',
+    );
     expect(await ledger('V2', '2020-01-01')).toBeUndefined();
   });
 });

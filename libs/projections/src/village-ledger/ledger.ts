@@ -1,5 +1,13 @@
 import { accumulate, LocalDate, Money, MoneyMap } from '@sunshine/domain';
-import { DebtDoc, debtPrefix, EntryDoc, entryPrefix, RECORD_CATEGORIES, VillageDoc, villageKey } from '../records/record-docs';
+import {
+  DebtDoc,
+  debtPrefix,
+  EntryDoc,
+  entryPrefix,
+  RECORD_CATEGORIES,
+  VillageDoc,
+  villageKey,
+} from '../records/record-docs';
 import { compareLogPositions, RecordSource } from '../records/record-source';
 
 export interface LedgerEntry {
@@ -52,18 +60,23 @@ export const villageLedger = async (
 ): Promise<VillageLedger | undefined> => {
   let registered = false;
   // The prefix `village-V1` also finds `village-V10`: the id must match.
-  for await (const doc of source.scan<VillageDoc>(RECORD_CATEGORIES.village, { prefix: villageKey(villageId) })) registered ||= doc.villageId === villageId;
+  for await (const doc of source.scan<VillageDoc>(RECORD_CATEGORIES.village, { prefix: villageKey(villageId) }))
+    registered ||= doc.villageId === villageId;
   if (!registered) return undefined;
 
   const dated: EntryDoc[] = [];
-  for await (const entry of source.scan<EntryDoc>(RECORD_CATEGORIES.entry, { prefix: entryPrefix(villageId) })) if (entry.on <= asOf) dated.push(entry);
+  for await (const entry of source.scan<EntryDoc>(RECORD_CATEGORIES.entry, { prefix: entryPrefix(villageId) }))
+    if (entry.on <= asOf) dated.push(entry);
   // By business date, then in recording order.
-  dated.sort((a, b) => (a.on !== b.on ? (a.on < b.on ? -1 : 1) : compareLogPositions(a.refs[0].position, b.refs[0].position)));
+  dated.sort((a, b) =>
+    a.on !== b.on ? (a.on < b.on ? -1 : 1) : compareLogPositions(a.refs[0].position, b.refs[0].position),
+  );
 
   const balance: MoneyMap = { CNY: 0 };
   const entries = dated.map((entry): LedgerEntry => {
     const reversal = entry.reversal && entry.reversal.on <= asOf ? entry.reversal : undefined;
-    if (!reversal) accumulate(balance, entry.amount.currency, entry.kind === 'receipt' ? entry.amount.minor : -entry.amount.minor);
+    if (!reversal)
+      accumulate(balance, entry.amount.currency, entry.kind === 'receipt' ? entry.amount.minor : -entry.amount.minor);
     return {
       entryId: entry.entryId,
       kind: entry.kind,
@@ -94,7 +107,9 @@ export const villageLedger = async (
       settlements: settlements.map(({ settledOn, amount, method }) => ({ settledOn, amount, method })),
     });
   }
-  debts.sort((a, b) => (a.incurredOn !== b.incurredOn ? (a.incurredOn < b.incurredOn ? -1 : 1) : a.debtId < b.debtId ? -1 : 1));
+  debts.sort((a, b) =>
+    a.incurredOn !== b.incurredOn ? (a.incurredOn < b.incurredOn ? -1 : 1) : a.debtId < b.debtId ? -1 : 1,
+  );
 
   return { villageId, asOf, knownAt: knownAt ?? null, balance, entries, debts };
 };

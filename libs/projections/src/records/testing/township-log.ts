@@ -15,7 +15,8 @@ export const NEXT_TERM = { termId: '2013-2018', name: '第十六届', startsOn: 
  */
 export const townshipLog = () => {
   const log = new EventLog();
-  const at = (stream: string, type: string, data: object, occurredOn: string) => log.append(stream, type, data, occurredOn);
+  const at = (stream: string, type: string, data: object, occurredOn: string) =>
+    log.append(stream, type, data, occurredOn);
 
   const terms = {
     first: at('terms', 'TermOpened', TERM, TERM.startsOn),
@@ -28,10 +29,28 @@ export const townshipLog = () => {
 
   // ── investments ──
   const sign = (id: string, origin: string, amount: Money, signedOn: string, sector = 'auto-parts') =>
-    at(`investment-${id}`, 'InvestmentSigned', { investmentId: id, investor: `investor ${id}`, sector, origin, amount, signedOn }, signedOn);
-  const arrive = (id: string, amount: Money, arrivedOn: string) => at(`investment-${id}`, 'CapitalArrived', { investmentId: id, amount, arrivedOn }, arrivedOn);
-  const amend = (id: string, changes: object) => at(`investment-${id}`, 'InvestmentAmended', { investmentId: id, ...changes, reason: 'paper record misread' }, '2014-03-01');
-  const terminate = (id: string, terminatedOn: string) => at(`investment-${id}`, 'InvestmentTerminated', { investmentId: id, terminatedOn, reason: 'investor withdrew' }, terminatedOn);
+    at(
+      `investment-${id}`,
+      'InvestmentSigned',
+      { investmentId: id, investor: `investor ${id}`, sector, origin, amount, signedOn },
+      signedOn,
+    );
+  const arrive = (id: string, amount: Money, arrivedOn: string) =>
+    at(`investment-${id}`, 'CapitalArrived', { investmentId: id, amount, arrivedOn }, arrivedOn);
+  const amend = (id: string, changes: object) =>
+    at(
+      `investment-${id}`,
+      'InvestmentAmended',
+      { investmentId: id, ...changes, reason: 'paper record misread' },
+      '2014-03-01',
+    );
+  const terminate = (id: string, terminatedOn: string) =>
+    at(
+      `investment-${id}`,
+      'InvestmentTerminated',
+      { investmentId: id, terminatedOn, reason: 'investor withdrew' },
+      terminatedOn,
+    );
   const investment = {
     // exactly 10,000,000 yuan: in the lowest band; one arrival in the term, one after it
     i1: sign('I1', 'domestic', cny(1_000_000_000), '2009-01-10'),
@@ -68,10 +87,18 @@ export const townshipLog = () => {
 
   // ── projects ──
   const register = (id: string, category: string, registeredOn: string, plannedInvestment: Money, extra: object = {}) =>
-    at(`project-${id}`, 'ProjectRegistered', { projectId: id, name: `project ${id}`, category, registeredOn, plannedInvestment, ...extra }, registeredOn);
-  const milestone = (id: string, name: string, reachedOn: string) => at(`project-${id}`, 'MilestoneReached', { projectId: id, milestone: name, reachedOn }, reachedOn);
-  const progress = (id: string, minor: number, asOf: string) => at(`project-${id}`, 'ProjectProgressReported', { projectId: id, investedToDate: cny(minor), asOf }, asOf);
-  const output = (id: string, metric: string, quantity: number, on: string) => at(`project-${id}`, 'ProjectOutputRecorded', { projectId: id, metric, quantity, on }, on);
+    at(
+      `project-${id}`,
+      'ProjectRegistered',
+      { projectId: id, name: `project ${id}`, category, registeredOn, plannedInvestment, ...extra },
+      registeredOn,
+    );
+  const milestone = (id: string, name: string, reachedOn: string) =>
+    at(`project-${id}`, 'MilestoneReached', { projectId: id, milestone: name, reachedOn }, reachedOn);
+  const progress = (id: string, minor: number, asOf: string) =>
+    at(`project-${id}`, 'ProjectProgressReported', { projectId: id, investedToDate: cny(minor), asOf }, asOf);
+  const output = (id: string, metric: string, quantity: number, on: string) =>
+    at(`project-${id}`, 'ProjectOutputRecorded', { projectId: id, metric, quantity, on }, on);
   const project = {
     // accepted; its last progress report and nothing else after the term
     p1: register('P1', 'infrastructure', '2009-03-01', cny(500_000_000)),
@@ -98,7 +125,10 @@ export const townshipLog = () => {
     // one-matter-one-discussion, suspended and resumed: under construction again
     p4: register('P4', 'one-matter-one-discussion', '2010-05-05', cny(30_000_000), {
       villageId: 'V1',
-      funding: [{ source: 'villagers', amount: cny(13_000_000) }, { source: 'town-award', amount: cny(5_000_000) }],
+      funding: [
+        { source: 'villagers', amount: cny(13_000_000) },
+        { source: 'town-award', amount: cny(5_000_000) },
+      ],
     }),
     p4started: milestone('P4', 'construction-started', '2010-06-01'),
     p4suspended: milestone('P4', 'suspended', '2010-07-01'),
@@ -116,7 +146,10 @@ export const townshipLog = () => {
     // before the term
     p6: register('P6', 'infrastructure', '2008-01-01', cny(10_000_000)),
     // entered by mistake
-    p7: register('P7', 'one-matter-one-discussion', '2012-02-02', cny(99_000_000), { villageId: 'V1', funding: [{ source: 'villagers', amount: cny(99_000_000) }] }),
+    p7: register('P7', 'one-matter-one-discussion', '2012-02-02', cny(99_000_000), {
+      villageId: 'V1',
+      funding: [{ source: 'villagers', amount: cny(99_000_000) }],
+    }),
     p7void: at('project-P7', 'RecordVoided', { stream: 'project-P7', reason: 'duplicate' }, '2012-02-03'),
     // accepted, then commissioned: whichever came last
     p8: register('P8', 'industrial', '2009-01-01', cny(70_000_000)),
@@ -142,8 +175,10 @@ export const townshipLog = () => {
       },
       receivedOn,
     );
-  const mediate = (id: string, outcome: string, heldOn: string) => at(`dispute-${id}`, 'MediationRecorded', { disputeId: id, heldOn, mediator: '李调解', outcome }, heldOn);
-  const resolve = (id: string, method: string, resolvedOn: string) => at(`dispute-${id}`, 'DisputeResolved', { disputeId: id, resolvedOn, method }, resolvedOn);
+  const mediate = (id: string, outcome: string, heldOn: string) =>
+    at(`dispute-${id}`, 'MediationRecorded', { disputeId: id, heldOn, mediator: '李调解', outcome }, heldOn);
+  const resolve = (id: string, method: string, resolvedOn: string) =>
+    at(`dispute-${id}`, 'DisputeResolved', { disputeId: id, resolvedOn, method }, resolvedOn);
   const dispute = {
     d1: receive('D1', '2009-01-01'),
     d1mediation: mediate('D1', 'agreement', '2009-01-10'),
@@ -155,7 +190,12 @@ export const townshipLog = () => {
     d3resolved: resolve('D3', 'withdrawn', '2011-02-01'),
     d4: receive('D4', '2012-01-01'),
     d4mediation: mediate('D4', 'no-agreement', '2012-01-05'),
-    d4escalated: at('dispute-D4', 'DisputeEscalated', { disputeId: 'D4', escalatedOn: '2012-02-01', to: 'court', reason: 'no agreement' }, '2012-02-01'),
+    d4escalated: at(
+      'dispute-D4',
+      'DisputeEscalated',
+      { disputeId: 'D4', escalatedOn: '2012-02-01', to: 'court', reason: 'no agreement' },
+      '2012-02-01',
+    ),
     // resolved only after the term: open in it
     d5: receive('D5', '2013-09-01'),
     d5mediation: mediate('D5', 'agreement', '2013-09-20'),
@@ -168,12 +208,28 @@ export const townshipLog = () => {
 
   // ── audits ──
   const open = (id: string, openedOn: string) =>
-    at(`audit-${id}`, 'AuditOpened', { auditId: id, subject: { kind: 'village', id: 'V1' }, scope: 'funds', openedOn, leadAuditor: '王审计' }, openedOn);
+    at(
+      `audit-${id}`,
+      'AuditOpened',
+      { auditId: id, subject: { kind: 'village', id: 'V1' }, scope: 'funds', openedOn, leadAuditor: '王审计' },
+      openedOn,
+    );
   const find = (id: string, findingId: string, severity: string, amountInvolved?: Money) =>
-    at(`audit-${id}`, 'FindingRecorded', { auditId: id, findingId, severity, description: 'finding', ...(amountInvolved && { amountInvolved }) }, '2024-05-01');
+    at(
+      `audit-${id}`,
+      'FindingRecorded',
+      { auditId: id, findingId, severity, description: 'finding', ...(amountInvolved && { amountInvolved }) },
+      '2024-05-01',
+    );
   const rectify = (id: string, findingId: string, rectifiedOn: string, amountRecovered?: Money) =>
-    at(`audit-${id}`, 'FindingRectified', { auditId: id, findingId, rectifiedOn, description: 'rectified', ...(amountRecovered && { amountRecovered }) }, rectifiedOn);
-  const close = (id: string, closedOn: string) => at(`audit-${id}`, 'AuditClosed', { auditId: id, closedOn, conclusion: 'done' }, closedOn);
+    at(
+      `audit-${id}`,
+      'FindingRectified',
+      { auditId: id, findingId, rectifiedOn, description: 'rectified', ...(amountRecovered && { amountRecovered }) },
+      rectifiedOn,
+    );
+  const close = (id: string, closedOn: string) =>
+    at(`audit-${id}`, 'AuditClosed', { auditId: id, closedOn, conclusion: 'done' }, closedOn);
   const audit = {
     a1: open('A1', '2010-01-01'),
     a1f1: find('A1', 'F1', 'major', cny(30_000_000)),
@@ -194,22 +250,55 @@ export const townshipLog = () => {
 
   // ── village finances ──
   const receipt = (village: string, entryId: string, minor: number, on: string) =>
-    at(`village-${village}`, 'ReceiptRecorded', { villageId: village, entryId, amount: cny(minor), category: 'collective-income', counterparty: '承包户', voucherNo: `v-${entryId}`, on }, on);
+    at(
+      `village-${village}`,
+      'ReceiptRecorded',
+      {
+        villageId: village,
+        entryId,
+        amount: cny(minor),
+        category: 'collective-income',
+        counterparty: '承包户',
+        voucherNo: `v-${entryId}`,
+        on,
+      },
+      on,
+    );
   const expenditure = (village: string, entryId: string, minor: number, on: string) =>
     at(
       `village-${village}`,
       'ExpenditureRecorded',
-      { villageId: village, entryId, amount: cny(minor), category: 'public-works', payee: '施工队', voucherNo: `v-${entryId}`, approvalRef: 'VM-2011-01', on },
+      {
+        villageId: village,
+        entryId,
+        amount: cny(minor),
+        category: 'public-works',
+        payee: '施工队',
+        voucherNo: `v-${entryId}`,
+        approvalRef: 'VM-2011-01',
+        on,
+      },
       on,
     );
-  const reverse = (village: string, entryId: string, on: string) => at(`village-${village}`, 'EntryReversed', { villageId: village, entryId, reason: '重复入账', on }, on);
+  const reverse = (village: string, entryId: string, on: string) =>
+    at(`village-${village}`, 'EntryReversed', { villageId: village, entryId, reason: '重复入账', on }, on);
   const settle = (debtId: string, minor: number, settledOn: string, method: string) =>
     at('village-V1', 'DebtSettled', { villageId: 'V1', debtId, amount: cny(minor), settledOn, method }, settledOn);
   const village = {
     r3: receipt('V1', 'R3', 2_000_000, '2007-05-05'),
-    db0: at('village-V1', 'DebtRegistered', { villageId: 'V1', debtId: 'DB0', creditor: '信用社', amount: cny(400_000), incurredOn: '2007-01-01' }, '2007-01-01'),
+    db0: at(
+      'village-V1',
+      'DebtRegistered',
+      { villageId: 'V1', debtId: 'DB0', creditor: '信用社', amount: cny(400_000), incurredOn: '2007-01-01' },
+      '2007-01-01',
+    ),
     r1: receipt('V1', 'R1', 5_000_000, '2009-01-01'),
-    db1: at('village-V1', 'DebtRegistered', { villageId: 'V1', debtId: 'DB1', creditor: '建材商', amount: cny(800_000), incurredOn: '2009-05-01' }, '2009-05-01'),
+    db1: at(
+      'village-V1',
+      'DebtRegistered',
+      { villageId: 'V1', debtId: 'DB1', creditor: '建材商', amount: cny(800_000), incurredOn: '2009-05-01' },
+      '2009-05-01',
+    ),
     r2: receipt('V1', 'R2', 3_000_000, '2010-01-01'),
     db1settled: settle('DB1', 300_000, '2010-01-01', 'repaid'),
     r2reversal: reverse('V1', 'R2', '2010-02-01'),
@@ -226,8 +315,14 @@ export const townshipLog = () => {
 
   // ── indicators ──
   const report = (code: string, period: string, value: number, unit = 'CNY', reason?: string) =>
-    at(`indicator-${code}`, 'IndicatorReported', { indicator: code, period, value, unit, ...(reason && { reason }) }, '2014-02-01');
-  const target = (code: string, period: string, value: number) => at(`indicator-${code}`, 'IndicatorTargetSet', { indicator: code, period, target: value }, '2014-02-01');
+    at(
+      `indicator-${code}`,
+      'IndicatorReported',
+      { indicator: code, period, value, unit, ...(reason && { reason }) },
+      '2014-02-01',
+    );
+  const target = (code: string, period: string, value: number) =>
+    at(`indicator-${code}`, 'IndicatorTargetSet', { indicator: code, period, target: value }, '2014-02-01');
   const indicator = {
     gdp2007: report('gdp', '2007', 10_000_000_000),
     gdp2008: report('gdp', '2008', 29_000_000_000),
@@ -248,7 +343,12 @@ export const townshipLog = () => {
     income2009: report('farmer-net-income', '2009', 20_000, 'CNY-per-capita'),
     income2013: report('farmer-net-income', '2013', 55_173, 'CNY-per-capita'),
     output2009: report('industrial-output', '2009', 1_000),
-    outputVoid: at('indicator-industrial-output', 'RecordVoided', { stream: 'indicator-industrial-output', reason: 'wrong unit' }, '2014-02-02'),
+    outputVoid: at(
+      'indicator-industrial-output',
+      'RecordVoided',
+      { stream: 'indicator-industrial-output', reason: 'wrong unit' },
+      '2014-02-02',
+    ),
     agriculture2020: report('agricultural-output', '2020', 5_000),
   };
 
