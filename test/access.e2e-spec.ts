@@ -353,7 +353,7 @@ describe('who may do what', () => {
       ['another scheme', `Basic ${Buffer.from(`admin:${ADMIN_TOKEN}`).toString('base64')}`],
       ['an empty bearer', 'Bearer '],
     ])('answers %s with 401 and appends nothing', async (_, authorization) => {
-      const before = await t.ledger.events.headPosition();
+      const before = await t.runtime.events.headPosition();
       const post = t.http.post('/api/v1/commands');
       const get = t.http.get(SUMMARY);
       if (authorization) {
@@ -363,7 +363,7 @@ describe('who may do what', () => {
       const posted = await post.send(envelope('RecordReceipt', newReceipt()));
       expect(posted.body).toMatchObject({ status: 401, code: 'UNAUTHORIZED', detail: expect.stringMatching(CHINESE) });
       await get.expect(401);
-      expect(await t.ledger.events.headPosition()).toBe(before);
+      expect(await t.runtime.events.headPosition()).toBe(before);
     });
 
     it('takes no token from the URL', async () => {

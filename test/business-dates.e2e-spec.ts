@@ -97,7 +97,7 @@ describe('business dates after today', () => {
     // 01:30 in Shanghai on the 16th, while UTC is still on the 15th: the 16th is today.
     now = new Date('2016-03-15T17:30:00Z');
     const answer = await record(t, 'RecordReceipt', receiptData(V, 'SR-2016-003', yuan(100), TOMORROW));
-    const stored = await t.ledger.events.findEvent(answer.events[0].eventId);
+    const stored = await t.runtime.events.findEvent(answer.events[0].eventId);
     expect(stored?.metadata.occurredOn).toBe(TOMORROW);
     await expectRule(
       t,

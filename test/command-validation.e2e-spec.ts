@@ -126,7 +126,7 @@ describe('a command of the wrong shape (400)', () => {
   });
 
   it('answers malformed JSON with 400 MALFORMED_JSON and appends nothing', async () => {
-    const before = await t.ledger.events.headPosition();
+    const before = await t.runtime.events.headPosition();
     const response = await t.http
       .post('/api/v1/commands')
       .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
@@ -139,11 +139,11 @@ describe('a command of the wrong shape (400)', () => {
       code: 'MALFORMED_JSON',
       detail: expect.stringMatching(CHINESE),
     });
-    expect(await t.ledger.events.headPosition()).toBe(before);
+    expect(await t.runtime.events.headPosition()).toBe(before);
   });
 
   it('answers a body that is not a JSON object with 400 and appends nothing', async () => {
-    const before = await t.ledger.events.headPosition();
+    const before = await t.runtime.events.headPosition();
     const response = await t.http
       .post('/api/v1/commands')
       .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
@@ -151,6 +151,6 @@ describe('a command of the wrong shape (400)', () => {
       .send('[1,2,3]')
       .expect(400);
     expect(response.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
-    expect(await t.ledger.events.headPosition()).toBe(before);
+    expect(await t.runtime.events.headPosition()).toBe(before);
   });
 });

@@ -40,7 +40,7 @@ describe('POST /api/v1/commands', () => {
     const first = await t.command(envelope).expect(201);
     const again = await t.command(envelope).expect(201);
     expect(again.body).toEqual(first.body);
-    expect(await t.ledger.events.readStream('investment-ZS-REPEAT')).toHaveLength(1);
+    expect(await t.runtime.events.readStream('investment-ZS-REPEAT')).toHaveLength(1);
   });
 
   it('refuses a commandId reused with different data (409)', async () => {
@@ -65,7 +65,7 @@ describe('POST /api/v1/commands', () => {
       .command({ ...zero, commandId: nextCommandId() }, undefined, { 'Accept-Language': 'en' })
       .expect(422);
     expect(en.body.detail).toMatch(/greater than zero/);
-    expect(await t.ledger.events.streamRevision('investment-ZS-ZERO')).toBeUndefined();
+    expect(await t.runtime.events.streamRevision('investment-ZS-ZERO')).toBeUndefined();
   });
 
   it('answers an existing id with 409 and an unknown aggregate with 404 naming the field', async () => {
@@ -130,11 +130,11 @@ describe('POST /api/v1/commands', () => {
     ['an unknown command', (e: ReturnType<typeof sign>) => ({ ...e, type: 'BuyLottery' }), 'type'],
     ['a wrong type', (e: ReturnType<typeof sign>) => ({ ...e, data: { ...e.data, investor: 42 } }), 'data.investor'],
   ])('answers %s with 400 naming the field, and appends nothing', async (_, mutate, path) => {
-    const before = await t.ledger.events.headPosition();
+    const before = await t.runtime.events.headPosition();
     const response = await t.command(mutate(sign('ZS-BAD'))).expect(400);
     expect(response.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
     expect(response.body.errors.map((e: { path: string }) => e.path)).toContain(path);
-    expect(await t.ledger.events.headPosition()).toBe(before);
+    expect(await t.runtime.events.headPosition()).toBe(before);
   });
 
   it('answers malformed JSON with 400', async () => {

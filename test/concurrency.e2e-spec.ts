@@ -44,7 +44,7 @@ describe('concurrent commands on one stream', () => {
     expect([...revisions].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     expect(new Set(responses.map((r) => r.body.position)).size).toBe(40);
 
-    const stored = await t.ledger.events.readStream(`village-${V}`);
+    const stored = await t.runtime.events.readStream(`village-${V}`);
     expect(stored.map((e) => e.revision)).toEqual(Array.from({ length: 41 }, (_, i) => i));
     const book = await ledger(V);
     expect(book.balance).toEqual({ CNY: amounts.reduce((a, b) => a + b, 0) });
@@ -65,7 +65,7 @@ describe('concurrent commands on one stream', () => {
     const refused = responses.filter((r) => r.status !== 201);
     expect(refused.map((r) => [r.status, r.body.code])).toEqual(Array(10).fill([422, 'RULE_VILLAGE_BALANCE_NEGATIVE']));
     expect((await ledger(V)).balance).toEqual({ CNY: 0 });
-    expect(await t.ledger.events.streamRevision(`village-${V}`)).toBe(21);
+    expect(await t.runtime.events.streamRevision(`village-${V}`)).toBe(21);
   });
 
   it('keeps the balance exact and never negative under receipts and expenditures mixed', async () => {
@@ -115,11 +115,11 @@ describe('concurrent commands on one stream', () => {
     expect(responses.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(
       Array(9).fill('CONFLICT_ID_EXISTS'),
     );
-    expect(await t.ledger.events.readStream('project-XM-2013-RACE')).toHaveLength(1);
+    expect(await t.runtime.events.readStream('project-XM-2013-RACE')).toHaveLength(1);
   });
 
   it('accepts only one of several commands sent at once with the same expectedRevision; the others get 409', async () => {
-    const revision = (await t.ledger.events.streamRevision('village-lijiazhuang')) as number;
+    const revision = (await t.runtime.events.streamRevision('village-lijiazhuang')) as number;
     const responses = await all(
       Array.from({ length: 8 }, (_, i) =>
         envelope('RecordReceipt', receiptData('lijiazhuang', `SR-2013-R${i}`, yuan(100), '2013-06-02'), {
@@ -131,6 +131,6 @@ describe('concurrent commands on one stream', () => {
     expect(responses.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(
       Array(7).fill('CONFLICT_STREAM_CHANGED'),
     );
-    expect(await t.ledger.events.streamRevision('village-lijiazhuang')).toBe(revision + 1);
+    expect(await t.runtime.events.streamRevision('village-lijiazhuang')).toBe(revision + 1);
   });
 });

@@ -36,7 +36,7 @@ describe("the township's commands over HTTP", () => {
   });
   afterAll(() => t.close());
 
-  const streamOf = (stream: string) => t.ledger.events.readStream(stream);
+  const streamOf = (stream: string) => t.runtime.events.readStream(stream);
 
   describe('projects (项目建设)', () => {
     it('registers a project with its event, and refuses its id a second time (409)', async () => {
@@ -157,7 +157,7 @@ describe("the township's commands over HTTP", () => {
         'ReportProjectProgress',
         progressData('XM-2012-010', 560_000, '2012-06-30', '重复计入一笔设备预付款'),
       );
-      const stored = await t.ledger.events.findEvent(correction.events[0].eventId);
+      const stored = await t.runtime.events.findEvent(correction.events[0].eventId);
       expect(stored?.metadata.corrects).toBe(first.events[0].eventId);
     });
 
@@ -225,7 +225,7 @@ describe("the township's commands over HTTP", () => {
         'RULE_DISPUTE_PARTY_REPEATED',
         'data.parties',
       );
-      expect(await t.ledger.events.streamRevision('dispute-TJ-2013-022')).toBeUndefined();
+      expect(await t.runtime.events.streamRevision('dispute-TJ-2013-022')).toBeUndefined();
     });
 
     it('records mediations not dated before the dispute was received, and resolves by mediation only after an agreement', async () => {
@@ -475,7 +475,7 @@ describe("the township's commands over HTTP", () => {
       const reversed = await record(t, 'ReverseEntry', reversalData(V, 'ZC-2013-001', '2013-04-01'));
       expect(reversed.events).toEqual([{ eventId: expect.any(String), type: 'EntryReversed' }]);
       const [expenditure] = (await streamOf(`village-${V}`)).filter((e) => e.type === 'ExpenditureRecorded');
-      expect((await t.ledger.events.findEvent(reversed.events[0].eventId))?.metadata.corrects).toBe(
+      expect((await t.runtime.events.findEvent(reversed.events[0].eventId))?.metadata.corrects).toBe(
         expenditure.eventId,
       );
       await expectRule(
@@ -561,7 +561,7 @@ describe("the township's commands over HTTP", () => {
         'ReportIndicator',
         indicatorData('gdp', '2012', 8_250_000_000_00, 'CNY', '县统计局年报终审数修订'),
       );
-      expect((await t.ledger.events.findEvent(revision.events[0].eventId))?.metadata.corrects).toBe(
+      expect((await t.runtime.events.findEvent(revision.events[0].eventId))?.metadata.corrects).toBe(
         first.events[0].eventId,
       );
 

@@ -23,7 +23,7 @@ describe('the generated township (demo and benchmarks)', () => {
       onError: 'continue',
       language: 'en',
       actor: { userId: ADMIN_USER_ID, role: 'admin' },
-      submit: (envelope, actor) => t.ledger.commands.submit(envelope, actor),
+      submit: (envelope, actor) => t.runtime.commands.submit(envelope, actor),
     })) {
       if ('summary' in line) summary = line.summary;
       else if (!line.ok) failures.push({ ...line, envelope: first.find((e) => e.commandId === line.commandId) });

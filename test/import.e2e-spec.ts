@@ -35,11 +35,11 @@ describe('POST /api/v1/commands/import', () => {
     expect(lineResults.every((r) => r.ok === true && typeof r.position === 'string')).toBe(true);
     const positions = lineResults.map((r) => Number(r.position));
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    const head = await t.ledger.events.headPosition();
+    const head = await t.runtime.events.headPosition();
 
     const again = parseLines((await importText(body).expect(200)).text);
     expect(again.at(-1)).toEqual({ summary: { applied: 0, duplicates: lines.length, failed: 0 } });
-    expect(await t.ledger.events.headPosition()).toBe(head);
+    expect(await t.runtime.events.headPosition()).toBe(head);
   });
 
   it('stops at the first failure by default, and goes on with onError=continue', async () => {

@@ -19,9 +19,9 @@ const recordTownship = async (t: TestApp) => {
     onError: 'stop',
     language: 'en',
     actor: { userId: ADMIN_USER_ID, role: 'admin' },
-    submit: (envelope, actor) => t.ledger.commands.submit(envelope, actor),
+    submit: (envelope, actor) => t.runtime.commands.submit(envelope, actor),
   }));
-  await t.ledger.integrity.seal();
+  await t.runtime.integrity.seal();
 };
 
 const verifyOverHttp = async (dataDir: string, query = '') => {
@@ -85,7 +85,7 @@ describe('integrity an auditor can prove', () => {
     try {
       const note = (await t.get('/api/v1/integrity/checkpoints/latest').expect(200)).text;
       expect(note).toMatch(/^sunshine-ledger\/示范镇\n\d+\n[A-Za-z0-9+/=]+\n\n— /);
-      const [event] = await t.ledger.events.readStream('investment-int-ZS-3');
+      const [event] = await t.runtime.events.readStream('investment-int-ZS-3');
       const inclusion = (await t.get(`/api/v1/integrity/proofs/inclusion?eventId=${event.eventId}`).expect(200)).body;
       expect(inclusion).toMatchObject({ eventId: event.eventId, treeSize: events, verified: true, checkpoint: note });
       const proofFile = join(dataDir, 'inclusion.json');
@@ -102,7 +102,7 @@ describe('integrity an auditor can prove', () => {
           data: { villageId: 'int-xicun', name: '西村' },
         })
         .expect(201);
-      await t.ledger.integrity.seal();
+      await t.runtime.integrity.seal();
       const consistency = (await t.get(`/api/v1/integrity/proofs/consistency?from=${events}`).expect(200)).body;
       expect(consistency).toMatchObject({ fromSize: events, toSize: events + 1 });
       writeFileSync(proofFile, JSON.stringify(consistency));

@@ -258,11 +258,11 @@ describe('browser sessions and the live view (GET /api/v1/live)', () => {
     it('asks a state-changing request made with the cookie for X-Requested-With: sunshine (CSRF)', async () => {
       const admin = await signIn(t, ADMIN_TOKEN);
       const sent = envelope('RegisterVillage', { villageId: 'liujiazhuang', name: '刘家庄村' });
-      const before = await t.ledger.events.headPosition();
+      const before = await t.runtime.events.headPosition();
       const refused = await withCookie(t, 'post', '/api/v1/commands', admin).send(sent).expect(403);
       expect(refused.body).toMatchObject({ status: 403, code: 'CSRF_HEADER_REQUIRED' });
       await withCookie(t, 'post', '/api/v1/commands', admin).set('X-Requested-With', 'other').send(sent).expect(403);
-      expect(await t.ledger.events.headPosition()).toBe(before);
+      expect(await t.runtime.events.headPosition()).toBe(before);
       const accepted = await withCookie(t, 'post', '/api/v1/commands', admin)
         .set('X-Requested-With', 'sunshine')
         .send(sent)
@@ -285,7 +285,7 @@ describe('browser sessions and the live view (GET /api/v1/live)', () => {
       expect(stream.response.headers['content-type']).toBe('text/event-stream; charset=utf-8');
       const first = await stream.next();
       expect(first.event).toBe('summary');
-      expect(first.id).toBe(await t.ledger.events.headPosition());
+      expect(first.id).toBe(await t.runtime.events.headPosition());
       const before = body(first);
       expect(before).toMatchObject({ termId: TERM.termId, name: TERM.name, from: TERM.startsOn, to: TERM.endsOn });
 

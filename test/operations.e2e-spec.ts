@@ -59,7 +59,7 @@ describe('operating the server', () => {
         data: { subjectId: 'op-s1', reason: '当事人申请删除个人信息' },
       })
       .expect(201);
-    await t.ledger.integrity.seal();
+    await t.runtime.integrity.seal();
     const report = (await t.get('/api/v1/integrity/verify').expect(200)).body;
     expect(report).toMatchObject({ ok: true, events: 3, eventsAfterCheckpoint: 0 });
     const stream = (await t.get('/api/v1/streams/dispute-op-d1?reveal=personal-data&reason=核查').expect(200)).body;

@@ -53,16 +53,16 @@ describe('personal data of dispute parties', () => {
     // One party with the subject id the office gave her, one left to the ledger to number.
     const parties = [{ subjectId: ZHANG, ...PARTIES.zhangXiuying }, { ...PARTIES.liJianguo }];
     await t.command(envelope('RegisterDispute', disputeData(DISPUTE, { parties })), tokens.clerk).expect(201);
-    const [stored] = await t.ledger.events.readStream(`dispute-${DISPUTE}`);
+    const [stored] = await t.runtime.events.readStream(`dispute-${DISPUTE}`);
     li = (stored.data as { subjectIds: string[] }).subjectIds[1];
   });
   afterAll(() => t.close());
 
-  const disclosures = async () => t.ledger.events.readStream('disclosures');
+  const disclosures = async () => t.runtime.events.readStream('disclosures');
 
   describe('as stored', () => {
     it('gives every party a subject, and keeps only subject ids readable in the event', async () => {
-      const [stored] = await t.ledger.events.readStream(`dispute-${DISPUTE}`);
+      const [stored] = await t.runtime.events.readStream(`dispute-${DISPUTE}`);
       expect(li).toEqual(expect.any(String));
       expect(li).not.toBe(ZHANG);
       expect((stored.data as { subjectIds: string[] }).subjectIds).toEqual([ZHANG, li]);
@@ -135,7 +135,7 @@ describe('personal data of dispute parties', () => {
       ['no reason, on the global log', '/api/v1/events?reveal=personal-data'],
       ['something else to reveal', `${STREAM}?reveal=everything&reason=${encodeURIComponent(REASON)}`],
     ])('answers a request to reveal with %s with 400, showing and recording nothing', async (_, path) => {
-      const before = await t.ledger.events.headPosition();
+      const before = await t.runtime.events.headPosition();
       const response = await t.get(path, tokens.auditor).expect(400);
       expect(response.body).toMatchObject({
         status: 400,
@@ -143,18 +143,18 @@ describe('personal data of dispute parties', () => {
         detail: expect.stringMatching(CHINESE),
       });
       expectNoPersonalData(JSON.stringify(response.body));
-      expect(await t.ledger.events.headPosition()).toBe(before);
+      expect(await t.runtime.events.headPosition()).toBe(before);
     });
 
     it.each(['supervisor', 'clerk'])(
       'refuses a %s who asks to reveal (403), showing and recording nothing',
       async (role) => {
-        const before = await t.ledger.events.headPosition();
+        const before = await t.runtime.events.headPosition();
         for (const path of [reveal(STREAM), reveal('/api/v1/events')]) {
           const response = await t.get(path, tokens[role]).expect(403);
           expectNoPersonalData(JSON.stringify(response.body));
         }
-        expect(await t.ledger.events.headPosition()).toBe(before);
+        expect(await t.runtime.events.headPosition()).toBe(before);
       },
     );
   });
@@ -195,7 +195,7 @@ describe('personal data of dispute parties', () => {
     });
 
     it("destroys the subject's key and records PersonalDataErased on subject-<id>", async () => {
-      zhangKey = t.ledger.secrets.subjectKey(ZHANG) as Buffer;
+      zhangKey = t.runtime.secrets.subjectKey(ZHANG) as Buffer;
       expect(zhangKey).toBeInstanceOf(Buffer);
       const answer = await record(t, 'ErasePersonalData', { subjectId: ZHANG, reason: '当事人申请删除个人信息' });
       expect(answer).toMatchObject({
@@ -203,11 +203,11 @@ describe('personal data of dispute parties', () => {
         revision: 0,
         events: [{ type: 'PersonalDataErased' }],
       });
-      expect((await t.ledger.events.findEvent(answer.events[0].eventId))?.data).toEqual({
+      expect((await t.runtime.events.findEvent(answer.events[0].eventId))?.data).toEqual({
         subjectId: ZHANG,
         reason: '当事人申请删除个人信息',
       });
-      expect(t.ledger.secrets.subjectKey(ZHANG)).toBeNull();
+      expect(t.runtime.secrets.subjectKey(ZHANG)).toBeNull();
       await expectRule(
         t,
         'ErasePersonalData',
@@ -269,7 +269,7 @@ describe('personal data of dispute parties', () => {
       await stopKeepingData(t);
       restoreSubjectKey(t.dataDir, ZHANG, zhangKey);
       t = await openTestApp(t.dataDir);
-      expect(t.ledger.secrets.subjectKey(ZHANG)).toBeNull();
+      expect(t.runtime.secrets.subjectKey(ZHANG)).toBeNull();
       const { body } = await t.get(reveal(STREAM), tokens.auditor).expect(200);
       expect(partiesIn(body)[0]).toEqual({ subjectId: ZHANG, name: '[erased]', erased: true });
       expectNoPersonalData(JSON.stringify(partiesIn(body)[0]));
@@ -281,7 +281,7 @@ describe('personal data of dispute parties', () => {
       for (const file of ['read-models.db', 'read-models.db-wal', 'read-models.db-shm'])
         rmSync(join(t.dataDir, file), { force: true });
       t = await openTestApp(t.dataDir);
-      expect(t.ledger.secrets.subjectKey(ZHANG)).toBeNull();
+      expect(t.runtime.secrets.subjectKey(ZHANG)).toBeNull();
       const { body } = await t.get(reveal(STREAM), tokens.auditor).expect(200);
       expect(partiesIn(body)[0]).toEqual({ subjectId: ZHANG, name: '[erased]', erased: true });
     });

@@ -90,7 +90,7 @@ describe('the term-end work summary (工作总结), generated from the log', () 
       onError: 'stop',
       language: 'en',
       actor: { userId: ADMIN_USER_ID, role: 'admin' },
-      submit: (envelope, actor) => t.ledger.commands.submit(envelope, actor),
+      submit: (envelope, actor) => t.runtime.commands.submit(envelope, actor),
     }))
       if ('summary' in line) expect(line.summary).toEqual({ applied: envelopes.length, duplicates: 0, failed: 0 });
     summary = (await t.get(`/api/v1/terms/${TERM_ID}/summary`).expect(200)).body;

@@ -34,7 +34,7 @@ describe('VoidRecord', () => {
     await record(t, 'RecordMilestone', milestoneData('XM-2012-031', 'construction-started', '2012-04-01'));
     const voided = await voidRecord('project-XM-2012-031');
     expect(voided).toMatchObject({ stream: 'project-XM-2012-031', revision: 2, events: [{ type: 'RecordVoided' }] });
-    const stored = await t.ledger.events.findEvent(voided.events[0].eventId);
+    const stored = await t.runtime.events.findEvent(voided.events[0].eventId);
     expect(stored?.data).toEqual({ stream: 'project-XM-2012-031', reason: '录入错误，重复登记' });
     expect(stored?.metadata.corrects).toBe(registered.events[0].eventId);
   });

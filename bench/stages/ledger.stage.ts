@@ -4,15 +4,15 @@ import {
   importCommands,
   ImportResultLine,
   ImportSummary,
-  Ledger,
+  Runtime,
   loadConfig,
-  openLedger,
+  openRuntime,
   validateCommand,
 } from '@sunshine/application';
 import { Actor } from '@sunshine/domain';
 import { SqliteEventStore, StoredEvent } from '@sunshine/event-store';
 import { PROJECTIONS } from '@sunshine/projections';
-import { openServerLedger } from '../../apps/api/src/server-ledger';
+import { openServerRuntime } from '../../apps/api/src/server-runtime';
 import { closedLoop, ThroughputResult, timed } from '../harness/measure';
 import { partitionByStream, readEnvelopes, readLines } from '../harness/township';
 
@@ -32,8 +32,8 @@ export const benchConfig = (dataDir: string): Config =>
   });
 
 /** As `sunshine <command>` opens it: projections caught up once, not followed. */
-const openAsCli = (dataDir: string): Promise<Ledger> =>
-  openLedger(benchConfig(dataDir), { projections: PROJECTIONS, follow: false });
+const openAsCli = (dataDir: string): Promise<Runtime> =>
+  openRuntime(benchConfig(dataDir), { projections: PROJECTIONS, follow: false });
 
 export interface WriteInput {
   dataDir: string;
@@ -56,10 +56,10 @@ export interface WriteResult extends ThroughputResult {
  * Opened as the server opens it, projections following the log in the same process.
  */
 export const write = async (input: WriteInput): Promise<WriteResult> => {
-  const ledger = await openServerLedger(benchConfig(input.dataDir));
+  const runtime = await openServerRuntime(benchConfig(input.dataDir));
   try {
     const { preamble, queues } = partitionByStream(readEnvelopes(input.file), input.writers);
-    for (const envelope of preamble) await ledger.commands.execute(validateCommand(envelope), ADMIN);
+    for (const envelope of preamble) await runtime.commands.execute(validateCommand(envelope), ADMIN);
     const cursor = queues.map(() => 0);
     let failed = 0;
     let firstFailure: string | undefined;
@@ -75,7 +75,7 @@ export const write = async (input: WriteInput): Promise<WriteResult> => {
           return false;
         }
         try {
-          await ledger.commands.execute(validateCommand(envelope), ADMIN);
+          await runtime.commands.execute(validateCommand(envelope), ADMIN);
         } catch (error) {
           failed++;
           firstFailure ??= `${envelope.type} ${envelope.commandId}: ${error instanceof Error ? error.message : String(error)}`;
@@ -85,7 +85,7 @@ export const write = async (input: WriteInput): Promise<WriteResult> => {
     });
     return { ...result, failed, firstFailure, exhausted };
   } finally {
-    await ledger.close();
+    await runtime.close();
   }
 };
 
@@ -101,7 +101,7 @@ export interface ImportResult {
 
 /** `sunshine import <file>` without the terminal: every command its own transaction, then the read models catch up. */
 export const importFile = async (input: { dataDir: string; file: string }): Promise<ImportResult> => {
-  const ledger = await openAsCli(input.dataDir);
+  const runtime = await openAsCli(input.dataDir);
   try {
     let summary: ImportSummary['summary'] | undefined;
     let firstFailure: string | undefined;
@@ -110,16 +110,16 @@ export const importFile = async (input: { dataDir: string; file: string }): Prom
         onError: 'continue',
         language: 'en',
         actor: ADMIN,
-        submit: (envelope, actor) => ledger.commands.submit(envelope, actor),
+        submit: (envelope, actor) => runtime.commands.submit(envelope, actor),
       })) {
         if ('summary' in line) summary = line.summary;
         else if (!(line as ImportResultLine).ok) firstFailure ??= JSON.stringify(line);
       }
-      await ledger.runner.catchUp();
+      await runtime.runner.catchUp();
     });
     if (!summary) throw new Error('the import ended without a summary');
     const commands = summary.applied + summary.duplicates + summary.failed;
-    const events = Number((await ledger.events.headPosition()) ?? 0);
+    const events = Number((await runtime.events.headPosition()) ?? 0);
     return {
       commands,
       applied: summary.applied,
@@ -130,16 +130,16 @@ export const importFile = async (input: { dataDir: string; file: string }): Prom
       events,
     };
   } finally {
-    await ledger.close();
+    await runtime.close();
   }
 };
 
 /** `sunshine rebuild-projections`: every read model dropped and the whole log replayed into it. */
 export const rebuild = async (input: { dataDir: string }) => {
-  const ledger = await openAsCli(input.dataDir);
+  const runtime = await openAsCli(input.dataDir);
   try {
-    const events = Number((await ledger.events.headPosition()) ?? 0);
-    const run = await timed(() => ledger.runner.rebuild());
+    const events = Number((await runtime.events.headPosition()) ?? 0);
+    const run = await timed(() => runtime.runner.rebuild());
     return {
       events,
       seconds: run.seconds,
@@ -147,7 +147,7 @@ export const rebuild = async (input: { dataDir: string }) => {
       projections: PROJECTIONS.map((p) => p.name),
     };
   } finally {
-    await ledger.close();
+    await runtime.close();
   }
 };
 
@@ -158,20 +158,20 @@ export const rebuild = async (input: { dataDir: string }) => {
  * yet, the integrity library's LogVerifier over the store's pages stands in.
  */
 export const verify = async (input: { dataDir: string }) => {
-  const ledger = await openAsCli(input.dataDir);
+  const runtime = await openAsCli(input.dataDir);
   try {
-    const service = (ledger as Partial<Pick<Ledger, 'integrity'>>).integrity;
+    const service = (runtime as Partial<Pick<Runtime, 'integrity'>>).integrity;
     const how = service ? 'IntegrityService.verify (the verify endpoint)' : "LogVerifier over the store's pages";
     const run = await timed(async () => {
       if (service) return service.verify();
       const { verifyLogAsync } = await import('@sunshine/integrity');
-      return verifyLogAsync(storePages(ledger.events as SqliteEventStore, 5000));
+      return verifyLogAsync(storePages(runtime.events as SqliteEventStore, 5000));
     });
     const report = run.result;
     if (!report.ok) throw new Error(`verification failed: ${JSON.stringify(report.firstFailure)}`);
     return { events: report.events, seconds: run.seconds, perSecond: report.events / run.seconds, how };
   } finally {
-    await ledger.close();
+    await runtime.close();
   }
 };
 

@@ -19,14 +19,14 @@ export const errorPaths = (problem: { errors?: { path: string }[] }): string[] =
  * detail) and proves that nothing was appended to the log.
  */
 export const expectRefused = async (t: TestApp, sent: object, expected: ExpectedRefusal, token?: string) => {
-  const before = await t.ledger.events.headPosition();
+  const before = await t.runtime.events.headPosition();
   const response = await t.command(sent, token);
   expect(response.body).toMatchObject({ status: expected.status, ...(expected.code ? { code: expected.code } : {}) });
   expect(response.status).toBe(expected.status);
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
   expect(response.body.detail).toMatch(CHINESE);
   if (expected.path) expect(errorPaths(response.body)).toContain(expected.path);
-  expect(await t.ledger.events.headPosition()).toBe(before);
+  expect(await t.runtime.events.headPosition()).toBe(before);
   return response.body as { status: number; code: string; detail: string; errors?: { path: string; detail: string }[] };
 };
 

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import request from 'supertest';
 import { loadConfig } from '@sunshine/application';
 import { createApp } from '../../apps/api/src/create-app';
-import { openServerLedger } from '../../apps/api/src/server-ledger';
+import { openServerRuntime } from '../../apps/api/src/server-runtime';
 import { ADMIN_TOKEN, TestApp } from './test-app';
 
 export interface ReopenableApp extends TestApp {
@@ -19,17 +19,17 @@ export const openTestApp = async (
   options: { clock?: () => Date; env?: Record<string, string> } = {},
 ): Promise<ReopenableApp> => {
   const config = loadConfig({ SUNSHINE_DATA_DIR: dataDir, SUNSHINE_ADMIN_TOKEN: ADMIN_TOKEN, ...options.env });
-  const ledger = await openServerLedger(config, { clock: options.clock });
-  const app = await createApp(ledger, { logger: false });
+  const runtime = await openServerRuntime(config, { clock: options.clock });
+  const app = await createApp(runtime, { logger: false });
   await app.init();
   const server = app.getHttpServer();
   const stop = async () => {
     await app.close();
-    await ledger.close();
+    await runtime.close();
   };
   return {
     app,
-    ledger,
+    runtime,
     dataDir,
     http: request(server),
     command: (envelope, token = ADMIN_TOKEN, headers = {}) =>
@@ -46,5 +46,5 @@ export const openTestApp = async (
 /** Stops a running test app without removing its data directory, so that it can be opened again. */
 export const stopKeepingData = async (t: TestApp): Promise<void> => {
   await t.app.close();
-  await t.ledger.close();
+  await t.runtime.close();
 };

@@ -3,15 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { Ledger, loadConfig } from '@sunshine/application';
+import { Runtime, loadConfig } from '@sunshine/application';
 import { createApp } from '../../apps/api/src/create-app';
-import { openServerLedger } from '../../apps/api/src/server-ledger';
+import { openServerRuntime } from '../../apps/api/src/server-runtime';
 
 export const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
 
 export interface TestApp {
   app: INestApplication;
-  ledger: Ledger;
+  runtime: Runtime;
   dataDir: string;
   http: ReturnType<typeof request>;
   /** POST /api/v1/commands as the admin (or with the given token). */
@@ -30,14 +30,14 @@ export const startTestApp = async (
   // With a given data directory the app reopens it and leaves it in place when closed.
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sunshine-e2e-'));
   const config = loadConfig({ SUNSHINE_DATA_DIR: dataDir, SUNSHINE_ADMIN_TOKEN: ADMIN_TOKEN, ...options.env });
-  const ledger = await openServerLedger(config, { clock: options.clock });
-  const app = await createApp(ledger, { logger: false });
+  const runtime = await openServerRuntime(config, { clock: options.clock });
+  const app = await createApp(runtime, { logger: false });
   await app.init();
   const http = request(app.getHttpServer());
   const server = app.getHttpServer();
   return {
     app,
-    ledger,
+    runtime,
     dataDir,
     http,
     command: (envelope, token = ADMIN_TOKEN, headers = {}) =>
@@ -45,7 +45,7 @@ export const startTestApp = async (
     get: (path, token = ADMIN_TOKEN) => request(server).get(path).set('Authorization', `Bearer ${token}`),
     close: async () => {
       await app.close();
-      await ledger.close();
+      await runtime.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -253,9 +253,9 @@ export const recordTownship = async (
 
 /** Every stored event, in log order, read page by page from the event store. */
 export const allStoredEvents = async (t: TestApp) => {
-  const events: Awaited<ReturnType<TestApp['ledger']['events']['readAll']>> = [];
+  const events: Awaited<ReturnType<TestApp['runtime']['events']['readAll']>> = [];
   for (;;) {
-    const page = await t.ledger.events.readAll({ after: events.at(-1)?.position, limit: 1000 });
+    const page = await t.runtime.events.readAll({ after: events.at(-1)?.position, limit: 1000 });
     if (page.length === 0) return events;
     events.push(...page);
   }
@@ -275,7 +275,7 @@ export const subjectKeyCount = (t: TestApp): number => {
     const ids = (db.prepare('SELECT subject_id FROM subject_keys').all() as { subject_id: string }[]).map(
       (row) => row.subject_id,
     );
-    return ids.filter((id) => t.ledger.secrets.subjectKey(id) !== undefined).length;
+    return ids.filter((id) => t.runtime.secrets.subjectKey(id) !== undefined).length;
   } finally {
     db.close();
   }

@@ -1,18 +1,28 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { Authenticator, Ledger } from '@sunshine/application';
+import {
+  AuditTrail,
+  Authenticator,
+  CommandService,
+  IntegrityService,
+  ReadSide,
+  Runtime,
+  SecretStore,
+} from '@sunshine/application';
+import { ProjectionRunner } from '@sunshine/projections';
 import { AuthGuard } from './auth/auth.guard';
 import { CommandsController } from './commands/commands.controller';
 import { ExecuteCommandHandler } from './commands/execute-command.handler';
 import { ImportCommandsHandler } from './commands/import-commands.handler';
 import { HealthController } from './health/health.controller';
-import { AUTHENTICATOR, LEDGER } from './ledger.token';
+import { CLOCK, CONFIG, EVENT_STORE } from './runtime.tokens';
 import { ProblemFilter } from './problems/problem.filter';
 import { TermsController } from './queries/terms.controller';
 import { AuditTrailController } from './queries/audit-trail.controller';
 import { ReadModelsGate } from './queries/read-models.gate';
 import { SummaryController } from './queries/summary.controller';
+import { VillagesController } from './villages/villages.controller';
 import { ReportController } from './queries/report.controller';
 import { IntegrityController } from './queries/integrity.controller';
 import { SessionController } from './auth/session.controller';
@@ -21,10 +31,13 @@ import { LiveController } from './live/live.controller';
 import { LiveFeed } from './live/live-feed';
 import { DashboardController } from './dashboard/dashboard.controller';
 
-/** The HTTP application around an opened Ledger (the composition root opens it: main.ts, tests). */
+/**
+ * The HTTP application around an opened runtime (the composition root opens it: main.ts, tests).
+ * Each piece of the runtime is provided on its own, so a controller receives only what it uses.
+ */
 @Module({})
 export class AppModule {
-  static forLedger(ledger: Ledger): DynamicModule {
+  static forRuntime(runtime: Runtime): DynamicModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
@@ -32,6 +45,7 @@ export class AppModule {
         CommandsController,
         TermsController,
         SummaryController,
+        VillagesController,
         ReportController,
         AuditTrailController,
         IntegrityController,
@@ -41,10 +55,18 @@ export class AppModule {
         DashboardController,
       ],
       providers: [
-        { provide: LEDGER, useValue: ledger },
+        { provide: EVENT_STORE, useValue: runtime.events },
+        { provide: CONFIG, useValue: runtime.config },
+        { provide: CLOCK, useValue: runtime.clock },
+        { provide: CommandService, useValue: runtime.commands },
+        { provide: ProjectionRunner, useValue: runtime.runner },
+        { provide: ReadSide, useValue: runtime.readSide },
+        { provide: IntegrityService, useValue: runtime.integrity },
+        { provide: SecretStore, useValue: runtime.secrets },
+        { provide: AuditTrail, useValue: new AuditTrail(runtime.events, runtime.secrets, runtime.clock) },
         {
-          provide: AUTHENTICATOR,
-          useValue: new Authenticator(ledger.events, ledger.secrets, ledger.config.adminToken),
+          provide: Authenticator,
+          useValue: new Authenticator(runtime.events, runtime.secrets, runtime.config.adminToken),
         },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -2,19 +2,19 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Ledger } from '@sunshine/application';
+import { Runtime } from '@sunshine/application';
 import { AppModule } from './app.module';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**
- * Builds the HTTP application on an opened ledger: the same for `npm start`, the CLI's serve and
+ * Builds the HTTP application on an opened runtime: the same for `npm start`, the CLI's serve and
  * e2e tests. Fastify rather than Express: the same routes cost a third of the CPU per request
  * (docs/PERFORMANCE.md), which is what bounds commands per second on a small machine.
  */
-export const createApp = async (ledger: Ledger, options: { logger?: boolean } = {}): Promise<INestApplication> => {
+export const createApp = async (runtime: Runtime, options: { logger?: boolean } = {}): Promise<INestApplication> => {
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forLedger(ledger), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRuntime(runtime), adapter, {
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
     bodyParser: false,
   });
@@ -32,7 +32,7 @@ export const createApp = async (ledger: Ledger, options: { logger?: boolean } = 
   const openapi = new DocumentBuilder()
     .setTitle('Sunshine Ledger (阳光台账) API')
     .setDescription(
-      `Township ${ledger.config.townshipName}: commands, summaries, ledgers, audit trail and integrity proofs.`,
+      `Township ${runtime.config.townshipName}: commands, summaries, ledgers, audit trail and integrity proofs.`,
     )
     .setVersion('1')
     .addBearerAuth()

@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig, StoreLocked } from '@sunshine/application';
-import { bootstrapAdmin, openServerLedger } from './server-ledger';
+import { bootstrapAdmin, openServerRuntime } from './server-runtime';
 import { createApp } from './create-app';
 
 const main = async () => {
   const config = loadConfig();
-  const ledger = await openServerLedger(config);
-  const generated = await bootstrapAdmin(ledger);
-  const app = await createApp(ledger);
+  const runtime = await openServerRuntime(config);
+  const generated = await bootstrapAdmin(runtime);
+  const app = await createApp(runtime);
   // Every interface, as Node's own default (Fastify alone would take only localhost).
   await app.listen(config.port, '::');
   const address = `http://localhost:${config.port}`;
@@ -17,7 +17,7 @@ const main = async () => {
   if (generated) console.log(`管理员令牌（仅显示这一次）admin token, shown once: ${generated}`);
   const shutdown = async () => {
     await app.close();
-    await ledger.close();
+    await runtime.close();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);

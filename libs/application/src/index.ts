@@ -6,7 +6,7 @@ export * from './validation/command-dtos';
 export * from './config/config';
 export * from './data-dir-lock';
 export * from './secrets/secret-store';
-export * from './ledger';
+export * from './runtime';
 export * from './authentication';
 export * from './import-commands';
 export * from './command-service';

@@ -4,7 +4,6 @@ import type { FastifyRequest } from 'fastify';
 import { Authenticator, Capability, requireCapability } from '@sunshine/application';
 import { Actor } from '@sunshine/domain';
 import { ApiError, unauthorized } from '../problems/api-error';
-import { AUTHENTICATOR } from '../ledger.token';
 import { ACCESS } from './access.decorator';
 import { readCookie } from './cookies';
 import { SESSION_COOKIE, Sessions } from './sessions';
@@ -32,7 +31,7 @@ const csrfHeaderMissing = () =>
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(AUTHENTICATOR) private readonly authenticator: Authenticator,
+    private readonly authenticator: Authenticator,
     private readonly sessions: Sessions,
   ) {}
 

@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Authenticator, Ledger } from '@sunshine/application';
+import { Authenticator, Config } from '@sunshine/application';
 import { Actor } from '@sunshine/domain';
 import { ApiError, unauthorized } from '../problems/api-error';
-import { AUTHENTICATOR, LEDGER } from '../ledger.token';
+import { CONFIG } from '../runtime.tokens';
 import { Access, CurrentActor } from './access.decorator';
 import { AuthenticatedRequest } from './auth.guard';
 import { readCookie, sessionCookie } from './cookies';
@@ -48,8 +48,8 @@ const tokenOf = (request: FastifyRequest, body: unknown): string => {
 @Controller('api/v1/session')
 export class SessionController {
   constructor(
-    @Inject(LEDGER) private readonly ledger: Ledger,
-    @Inject(AUTHENTICATOR) private readonly authenticator: Authenticator,
+    @Inject(CONFIG) private readonly config: Config,
+    private readonly authenticator: Authenticator,
     private readonly sessions: Sessions,
   ) {}
 
@@ -108,7 +108,7 @@ export class SessionController {
       role: actor.role,
       roleName: ROLE_NAMES[actor.role],
       name: user?.name ?? ROLE_NAMES[actor.role],
-      township: this.ledger.config.townshipName,
+      township: this.config.townshipName,
     };
   }
 }

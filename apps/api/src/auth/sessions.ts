@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
-import { Authenticator, Ledger } from '@sunshine/application';
+import { Authenticator, Runtime } from '@sunshine/application';
 import { Actor } from '@sunshine/domain';
-import { AUTHENTICATOR, LEDGER } from '../ledger.token';
+import { CLOCK } from '../runtime.tokens';
 
 export const SESSION_COOKIE = 'sunshine_session';
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
@@ -26,10 +26,10 @@ export class Sessions {
   private readonly clock: () => Date;
 
   constructor(
-    @Inject(LEDGER) ledger: Ledger,
-    @Inject(AUTHENTICATOR) private readonly authenticator: Authenticator,
+    @Inject(CLOCK) clock: () => Date,
+    private readonly authenticator: Authenticator,
   ) {
-    this.clock = ledger.clock;
+    this.clock = clock;
   }
 
   /** Opens a session for a user who has just authenticated; the id goes into the cookie. */

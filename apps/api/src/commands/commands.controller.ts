@@ -8,8 +8,8 @@ import { Actor } from '@sunshine/domain';
 import { Access, CurrentActor } from '../auth/access.decorator';
 import { ApiError } from '../problems/api-error';
 import { languageOf } from '../problems/problem';
-import { ExecuteCommand } from './execute-command';
-import { ImportCommands } from './import-commands';
+import { ExecuteCommand } from './execute-command.handler';
+import { ImportCommands } from './import-commands.handler';
 
 @ApiTags('commands')
 @ApiBearerAuth()

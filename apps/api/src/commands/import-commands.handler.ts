@@ -1,35 +1,41 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { importCommands, ImportResultLine, ImportSummary, Ledger } from '@sunshine/application';
-import { LEDGER } from '../ledger.token';
-import { ImportCommands } from './import-commands';
+import { CommandService, importCommands, ImportResultLine, ImportSummary } from '@sunshine/application';
+import { Actor } from '@sunshine/domain';
+import { ProjectionRunner } from '@sunshine/projections';
 
+/** The Nest command of a bulk import: NDJSON lines in, result lines out. */
+export class ImportCommands {
+  constructor(
+    readonly lines: AsyncIterable<string>,
+    readonly actor: Actor,
+    readonly onError: 'stop' | 'continue',
+    readonly language: 'zh' | 'en',
+  ) {}
+}
+
+type ImportOutput = AsyncIterable<ImportResultLine | ImportSummary>;
+
+/** Applies the lines in file order; the summary comes once the read models include every applied line. */
 @CommandHandler(ImportCommands)
-export class ImportCommandsHandler implements ICommandHandler<
-  ImportCommands,
-  AsyncIterable<ImportResultLine | ImportSummary>
-> {
-  constructor(@Inject(LEDGER) private readonly ledger: Ledger) {}
+export class ImportCommandsHandler implements ICommandHandler<ImportCommands, ImportOutput> {
+  constructor(
+    private readonly commands: CommandService,
+    private readonly runner: ProjectionRunner,
+  ) {}
 
-  async execute({
-    lines,
-    actor,
-    onError,
-    language,
-  }: ImportCommands): Promise<AsyncIterable<ImportResultLine | ImportSummary>> {
-    const ledger = this.ledger;
+  async execute({ lines, actor, onError, language }: ImportCommands): Promise<ImportOutput> {
     const results = importCommands(lines, {
       onError,
       language,
       actor,
-      submit: (envelope, who) => ledger.commands.submit(envelope, who),
+      submit: (envelope, who) => this.commands.submit(envelope, who),
     });
+    const runner = this.runner;
     return (async function* () {
       let last: string | undefined;
       for await (const line of results) {
         if ('ok' in line && line.ok) last = line.position;
-        // The summary comes once the read models include every applied line.
-        if ('summary' in line && last !== undefined) await ledger.runner.waitFor(last, 60_000).catch(() => undefined);
+        if ('summary' in line && last !== undefined) await runner.waitFor(last, 60_000).catch(() => undefined);
         yield line;
       }
     })();

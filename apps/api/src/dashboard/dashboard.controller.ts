@@ -2,12 +2,12 @@ import { Controller, Get, Inject, NotFoundException, Param, Req, Res } from '@ne
 import { ApiExcludeController } from '@nestjs/swagger';
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Ledger } from '@sunshine/application';
-import { LEDGER } from '../ledger.token';
+import { Config } from '@sunshine/application';
 import { DASHBOARD_CSS } from './public/dashboard-css';
 import { DASHBOARD_JS } from './public/dashboard-js';
 import { INDEX_HTML } from './public/index-html';
 import { MONEY_JS } from './public/money-js';
+import { CONFIG } from '../runtime.tokens';
 
 /** Only our own files run on the page and it talks only to this server: a token typed here stays here. */
 const CONTENT_SECURITY_POLICY = [
@@ -66,10 +66,10 @@ const ASSETS = new Map<string, Asset>([
 export class DashboardController {
   private readonly page: Asset;
 
-  constructor(@Inject(LEDGER) ledger: Ledger) {
+  constructor(@Inject(CONFIG) config: Config) {
     this.page = asset(
       'text/html; charset=utf-8',
-      INDEX_HTML.split('{{township}}').join(escapeHtml(ledger.config.townshipName)),
+      INDEX_HTML.split('{{township}}').join(escapeHtml(config.townshipName)),
     );
   }
 

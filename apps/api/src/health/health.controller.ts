@@ -1,12 +1,16 @@
 import { Controller, Get, HttpException, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Ledger } from '@sunshine/application';
-import { LEDGER } from '../ledger.token';
+import { EVENT_STORE } from '../runtime.tokens';
+import { EventStore } from '@sunshine/event-store';
+import { ProjectionRunner } from '@sunshine/projections';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(LEDGER) private readonly ledger: Ledger) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    private readonly runner: ProjectionRunner,
+  ) {}
 
   @Get('live')
   live() {
@@ -16,12 +20,12 @@ export class HealthController {
   /** Ready when the stores answer and the read models have caught up with the log. */
   @Get('ready')
   async ready() {
-    const head = await this.ledger.events.headPosition();
-    const caughtUp = await this.ledger.runner.caughtUp();
+    const head = await this.events.headPosition();
+    const caughtUp = await this.runner.caughtUp();
     const body = {
       status: caughtUp ? 'ready' : 'catching-up',
       log: head ?? null,
-      readModels: this.ledger.runner.position() ?? null,
+      readModels: this.runner.position() ?? null,
     };
     if (!caughtUp) throw new HttpException(body, 503);
     return body;

@@ -1,13 +1,15 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { Authenticator, Ledger, may } from '@sunshine/application';
+import { Authenticator, ReadSide, may } from '@sunshine/application';
 import { Actor, fold, shanghaiDate, termsDecider, TERMS_STREAM, ValidationFailed } from '@sunshine/domain';
 import { Position } from '@sunshine/event-store';
 import { TermSummary } from '@sunshine/projections';
 import { AuthenticatedRequest } from '../auth/auth.guard';
 import { Sessions } from '../auth/sessions';
-import { AUTHENTICATOR, LEDGER } from '../ledger.token';
+import { CLOCK, EVENT_STORE } from '../runtime.tokens';
 import { LiveConnection } from './live-connection';
+import { EventStore } from '@sunshine/event-store';
+import { ProjectionRunner } from '@sunshine/projections';
 
 /**
  * The live view (DOMAIN.md): the term summary and recent activity pushed to whoever may read
@@ -22,8 +24,11 @@ export class LiveFeed implements OnModuleDestroy {
   private readonly streams = new Set<LiveConnection>();
 
   constructor(
-    @Inject(LEDGER) private readonly ledger: Ledger,
-    @Inject(AUTHENTICATOR) private readonly authenticator: Authenticator,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(CLOCK) private readonly clock: () => Date,
+    private readonly runner: ProjectionRunner,
+    private readonly readSide: ReadSide,
+    private readonly authenticator: Authenticator,
     private readonly sessions: Sessions,
   ) {}
 
@@ -39,7 +44,7 @@ export class LiveFeed implements OnModuleDestroy {
   async open(request: AuthenticatedRequest, reply: FastifyReply, termId: string | undefined): Promise<void> {
     const resumeAfter = this.lastEventId(request);
     // An unknown term is a 404 now, not a broken stream later.
-    if (termId !== undefined) await this.ledger.readSide.termSummary(termId);
+    if (termId !== undefined) await this.readSide.termSummary(termId);
     const actor = request.actor as Actor;
     const sessionId = request.sessionId;
     // From here on the stream writes the raw response itself, for as long as it stays open.
@@ -47,8 +52,8 @@ export class LiveFeed implements OnModuleDestroy {
     const stream = new LiveConnection(
       reply.raw,
       {
-        events: this.ledger.events,
-        runner: this.ledger.runner,
+        events: this.events,
+        runner: this.runner,
         summary: () => this.summary(termId),
         stillAllowed: async () => {
           const now =
@@ -76,7 +81,7 @@ export class LiveFeed implements OnModuleDestroy {
     const value = (Array.isArray(header) ? header[0] : header)?.trim();
     if (!value) return undefined;
     try {
-      this.ledger.events.comparePositions(value, value);
+      this.events.comparePositions(value, value);
     } catch {
       throw new ValidationFailed([
         { path: 'Last-Event-ID', zh: '不是本系统给出的位置', en: 'is not a position this log handed out' },
@@ -87,13 +92,13 @@ export class LiveFeed implements OnModuleDestroy {
 
   private async summary(termId: string | undefined): Promise<TermSummary | null> {
     const id = termId ?? (await this.currentTermId());
-    return id === undefined ? null : this.ledger.readSide.termSummary(id);
+    return id === undefined ? null : this.readSide.termSummary(id);
   }
 
   /** The term whose dates hold today (Asia/Shanghai), else the latest; asked anew so a new term is picked up. */
   private async currentTermId(): Promise<string | undefined> {
-    const { terms } = fold(termsDecider, (await this.ledger.events.readStream(TERMS_STREAM)) as never[]);
-    const today = shanghaiDate(this.ledger.clock());
+    const { terms } = fold(termsDecider, (await this.events.readStream(TERMS_STREAM)) as never[]);
+    const today = shanghaiDate(this.clock());
     const current = terms.find((term) => term.startsOn <= today && today <= term.endsOn);
     const latest = terms.reduce<(typeof terms)[number] | undefined>(
       (last, term) => (last === undefined || term.startsOn > last.startsOn ? term : last),

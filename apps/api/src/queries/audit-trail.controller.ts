@@ -1,9 +1,8 @@
 import { Controller, Get, Inject, Param, Query, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditTrail, Ledger } from '@sunshine/application';
+import { AuditTrail } from '@sunshine/application';
 import { Actor } from '@sunshine/domain';
 import { Access, CurrentActor } from '../auth/access.decorator';
-import { LEDGER } from '../ledger.token';
 import { queryValidationPipe } from '../problems/validation.pipe';
 import { EventsQuery, StreamQuery } from './audit-trail.dto';
 import { ReadModelsGate } from './read-models.gate';
@@ -15,14 +14,10 @@ const toIso = (value: string | undefined) => (value === undefined ? undefined : 
 @Controller('api/v1')
 @UsePipes(queryValidationPipe)
 export class AuditTrailController {
-  private readonly trail: AuditTrail;
-
   constructor(
-    @Inject(LEDGER) private readonly ledger: Ledger,
+    private readonly trail: AuditTrail,
     private readonly gate: ReadModelsGate,
-  ) {
-    this.trail = new AuditTrail(ledger.events, ledger.secrets, ledger.clock);
-  }
+  ) {}
 
   @Get('streams/:stream')
   @Access('audit')

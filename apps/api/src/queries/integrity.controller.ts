@@ -2,10 +2,9 @@ import { Controller, Get, Header, Inject, Query, UsePipes } from '@nestjs/common
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Min, MinLength } from 'class-validator';
-import { Ledger } from '@sunshine/application';
+import { IntegrityService } from '@sunshine/application';
 import { NotFound } from '@sunshine/domain';
 import { Access } from '../auth/access.decorator';
-import { LEDGER } from '../ledger.token';
 import { queryValidationPipe } from '../problems/validation.pipe';
 
 class InclusionQuery {
@@ -28,7 +27,7 @@ class ConsistencyQuery {
 @Controller('api/v1/integrity')
 @UsePipes(queryValidationPipe)
 export class IntegrityController {
-  constructor(@Inject(LEDGER) private readonly ledger: Ledger) {}
+  constructor(private readonly integrity: IntegrityService) {}
 
   @Get('verify')
   @Access('audit')
@@ -37,7 +36,7 @@ export class IntegrityController {
       'Re-hash every stored event, follow every chain, check every signed checkpoint; name the first failure. strict=true also re-canonicalises every event.',
   })
   async verify(@Query() query: VerifyQuery) {
-    const report = await this.ledger.integrity.verify({ strict: query.strict === 'true' });
+    const report = await this.integrity.verify({ strict: query.strict === 'true' });
     if (!report.ok) {
       const { stream, revision, position, reason, detail, index } = report.firstFailure;
       return {
@@ -46,7 +45,7 @@ export class IntegrityController {
         firstFailure: { stream, revision, position, reason, detail, leafIndex: index },
       };
     }
-    const latest = this.ledger.integrity.latest();
+    const latest = this.integrity.latest();
     return {
       ok: true,
       events: report.events,
@@ -67,8 +66,8 @@ export class IntegrityController {
   @Header('Content-Type', 'text/plain; charset=utf-8')
   @ApiOperation({ summary: 'The latest signed checkpoint, as its C2SP tlog-checkpoint note' })
   async latest() {
-    await this.ledger.integrity.notify();
-    const latest = this.ledger.integrity.latest() ?? (await this.ledger.integrity.seal());
+    await this.integrity.notify();
+    const latest = this.integrity.latest() ?? (await this.integrity.seal());
     if (!latest)
       throw new NotFound('NO_CHECKPOINT', {
         zh: '日志为空，尚无签名检查点',
@@ -82,20 +81,20 @@ export class IntegrityController {
   @Header('Content-Type', 'application/x-pem-file')
   @ApiOperation({ summary: 'The Ed25519 public key that signs checkpoints (SPKI PEM)' })
   publicKey() {
-    return this.ledger.integrity.publicKeyPem;
+    return this.integrity.publicKeyPem;
   }
 
   @Get('proofs/inclusion')
   @Access('audit')
   @ApiOperation({ summary: 'An RFC 6962 inclusion proof of one event in a checkpointed tree' })
   inclusion(@Query() query: InclusionQuery) {
-    return this.ledger.integrity.inclusion(query.eventId, query.treeSize);
+    return this.integrity.inclusion(query.eventId, query.treeSize);
   }
 
   @Get('proofs/consistency')
   @Access('audit')
   @ApiOperation({ summary: 'An RFC 6962 consistency proof between two tree sizes' })
   consistency(@Query() query: ConsistencyQuery) {
-    return this.ledger.integrity.consistency(query.from, query.to);
+    return this.integrity.consistency(query.from, query.to);
   }
 }

@@ -1,13 +1,13 @@
 import { Controller, Get, Inject, Param, Query, StreamableFile, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { Ledger } from '@sunshine/application';
+import { Config, ReadSide } from '@sunshine/application';
 import { generateReport, REPORT_FORMATS, REPORT_MEDIA_TYPES, ReportFormat } from '@sunshine/reports';
 import { Access } from '../auth/access.decorator';
-import { LEDGER } from '../ledger.token';
 import { queryValidationPipe } from '../problems/validation.pipe';
 import { ReadModelsGate } from './read-models.gate';
 import { SummaryQuery } from './summary.dto';
+import { CLOCK, CONFIG } from '../runtime.tokens';
 
 class ReportQuery extends SummaryQuery {
   @IsIn(REPORT_FORMATS) format!: ReportFormat;
@@ -23,7 +23,9 @@ const contentDisposition = (kind: 'inline' | 'attachment', asciiName: string, na
 @UsePipes(queryValidationPipe)
 export class ReportController {
   constructor(
-    @Inject(LEDGER) private readonly ledger: Ledger,
+    private readonly readSide: ReadSide,
+    @Inject(CONFIG) private readonly config: Config,
+    @Inject(CLOCK) private readonly clock: () => Date,
     private readonly gate: ReadModelsGate,
   ) {}
 
@@ -36,10 +38,10 @@ export class ReportController {
   })
   async report(@Param('termId') termId: string, @Query() query: ReportQuery): Promise<StreamableFile> {
     await this.gate.reach(query.minPosition);
-    const report = await generateReport(this.ledger.readSide, termId, {
+    const report = await generateReport(this.readSide, termId, {
       format: query.format,
-      townshipName: this.ledger.config.townshipName,
-      generatedAt: this.ledger.clock(),
+      townshipName: this.config.townshipName,
+      generatedAt: this.clock(),
       knownAt: query.knownAt === undefined ? undefined : new Date(query.knownAt).toISOString(),
     });
     // A page or text is shown where it is opened; a Word document is saved.

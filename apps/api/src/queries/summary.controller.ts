@@ -1,12 +1,11 @@
-import { Controller, Get, Inject, Param, Query, UsePipes } from '@nestjs/common';
+import { Controller, Get, Param, Query, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Ledger } from '@sunshine/application';
+import { ReadSide } from '@sunshine/application';
 import { NotFound } from '@sunshine/domain';
 import { Access } from '../auth/access.decorator';
-import { LEDGER } from '../ledger.token';
 import { queryValidationPipe } from '../problems/validation.pipe';
 import { ReadModelsGate } from './read-models.gate';
-import { EvidenceQuery, LedgerQuery, SummaryQuery } from './summary.dto';
+import { EvidenceQuery, SummaryQuery } from './summary.dto';
 
 const iso = (value: string | undefined) => (value === undefined ? undefined : new Date(value).toISOString());
 
@@ -16,7 +15,7 @@ const iso = (value: string | undefined) => (value === undefined ? undefined : ne
 @UsePipes(queryValidationPipe)
 export class SummaryController {
   constructor(
-    @Inject(LEDGER) private readonly ledger: Ledger,
+    private readonly readSide: ReadSide,
     private readonly gate: ReadModelsGate,
   ) {}
 
@@ -25,7 +24,7 @@ export class SummaryController {
   @ApiOperation({ summary: 'The term summary; knownAt replays the log as recorded up to that instant' })
   async summary(@Param('termId') termId: string, @Query() query: SummaryQuery) {
     await this.gate.reach(query.minPosition);
-    return this.ledger.readSide.termSummary(termId, iso(query.knownAt));
+    return this.readSide.termSummary(termId, iso(query.knownAt));
   }
 
   @Get('terms/:termId/summary/evidence')
@@ -33,7 +32,7 @@ export class SummaryController {
   @ApiOperation({ summary: 'The events behind one figure, e.g. figure=investment.bands.atLeast100mCny' })
   async evidence(@Param('termId') termId: string, @Query() query: EvidenceQuery) {
     await this.gate.reach(query.minPosition);
-    const evidence = await this.ledger.readSide.evidence(termId, query.figure, iso(query.knownAt));
+    const evidence = await this.readSide.evidence(termId, query.figure, iso(query.knownAt));
     if (!evidence)
       throw new NotFound(
         'FIGURE_NOT_FOUND',
@@ -41,15 +40,5 @@ export class SummaryController {
         'figure',
       );
     return evidence;
-  }
-
-  @Get('villages/:villageId/ledger')
-  @Access('read')
-  @ApiOperation({
-    summary: "A village's cash balance, entries and debts as of a business date, as known at an instant",
-  })
-  async ledgerOf(@Param('villageId') villageId: string, @Query() query: LedgerQuery) {
-    await this.gate.reach(query.minPosition);
-    return this.ledger.readSide.ledger(villageId, { asOf: query.asOf, knownAt: iso(query.knownAt) });
   }
 }

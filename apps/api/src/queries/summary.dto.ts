@@ -1,5 +1,4 @@
 import { IsISO8601, IsOptional, IsString, Matches, MinLength } from 'class-validator';
-import { IsLocalDate } from '@sunshine/application';
 
 export class SummaryQuery {
   @IsOptional() @IsISO8601({ strict: true }) knownAt?: string;
@@ -8,8 +7,4 @@ export class SummaryQuery {
 
 export class EvidenceQuery extends SummaryQuery {
   @IsString() @MinLength(1) @Matches(/^[^\s]+$/) figure!: string;
-}
-
-export class LedgerQuery extends SummaryQuery {
-  @IsOptional() @IsLocalDate() asOf?: string;
 }

@@ -1,20 +1,21 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Ledger } from '@sunshine/application';
+
 import { fold, termsDecider, TERMS_STREAM } from '@sunshine/domain';
 import { Access } from '../auth/access.decorator';
-import { LEDGER } from '../ledger.token';
+import { EVENT_STORE } from '../runtime.tokens';
+import { EventStore } from '@sunshine/event-store';
 
 @ApiTags('terms')
 @ApiBearerAuth()
 @Controller('api/v1/terms')
 export class TermsController {
-  constructor(@Inject(LEDGER) private readonly ledger: Ledger) {}
+  constructor(@Inject(EVENT_STORE) private readonly events: EventStore) {}
 
   @Get()
   @Access('read')
   async list() {
-    const events = await this.ledger.events.readStream(TERMS_STREAM);
+    const events = await this.events.readStream(TERMS_STREAM);
     return { terms: fold(termsDecider, events as never[]).terms };
   }
 }

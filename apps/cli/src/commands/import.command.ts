@@ -48,17 +48,17 @@ async function* importLocally(
   input: NodeJS.ReadableStream,
   options: ImportOptions,
 ): AsyncGenerator<ImportResultLine | ImportSummary> {
-  const ledger = await openForCommand({ quietCatchUp: true });
+  const runtime = await openForCommand({ quietCatchUp: true });
   try {
     yield* importCommands(createInterface({ input, crlfDelay: Infinity }), {
       onError: options.onError,
       language: 'zh',
       actor: { userId: ADMIN_USER_ID, role: 'admin' },
-      submit: (envelope, actor) => ledger.commands.submit(envelope, actor),
+      submit: (envelope, actor) => runtime.commands.submit(envelope, actor),
     });
-    await ledger.runner.catchUp();
+    await runtime.runner.catchUp();
   } finally {
-    await ledger.close();
+    await runtime.close();
   }
 }
 

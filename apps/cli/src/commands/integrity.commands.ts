@@ -11,7 +11,7 @@ import {
   writeBundle,
 } from '@sunshine/integrity';
 import { act, CliError, EXIT } from '../cli-error';
-import { withLedger } from '../open';
+import { withRuntime } from '../open';
 import { Progress } from '../progress';
 
 const readText = (path: string, what: string): string => {
@@ -36,14 +36,14 @@ const generateKeys = (o: { out?: string }) => {
 
 /** `sunshine export <bundle>`: seals a fresh checkpoint, then writes the log up to it with every checkpoint. */
 const exportBundle = (bundle: string) =>
-  withLedger(
-    async (ledger) => {
-      const sealed = await ledger.integrity.seal();
+  withRuntime(
+    async (runtime) => {
+      const sealed = await runtime.integrity.seal();
       if (!sealed) throw new CliError('日志为空，无可导出 (the log is empty)');
       const progress = new Progress(`导出 exporting ${bundle}`, sealed.treeSize);
       let written = 0;
       async function* events() {
-        for await (const page of verifiablePages(ledger.events)) {
+        for await (const page of verifiablePages(runtime.events)) {
           for (const event of page) {
             if (written === sealed?.treeSize) return;
             written++;
@@ -55,9 +55,9 @@ const exportBundle = (bundle: string) =>
       await writeBundle(
         resolve(bundle),
         events(),
-        ledger.integrity.checkpointsUpTo(sealed.treeSize).map((c) => c.note),
+        runtime.integrity.checkpointsUpTo(sealed.treeSize).map((c) => c.note),
         {
-          origin: ledger.integrity.origin,
+          origin: runtime.integrity.origin,
           exportedAt: new Date().toISOString(),
           events: sealed.treeSize,
         },

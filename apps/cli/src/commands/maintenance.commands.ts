@@ -1,16 +1,16 @@
 import { MemoryProjectionStore, PROJECTIONS, ProjectionRunner } from '@sunshine/projections';
 import { StoredEvent } from '@sunshine/event-store';
 import { CliError, EXIT } from '../cli-error';
-import { withLedger } from '../open';
+import { withRuntime } from '../open';
 import { Progress } from '../progress';
 
 /** `sunshine rebuild-projections`: drops every read model and replays the whole log into it. */
 export const rebuildProjections = () =>
-  withLedger(
-    async (ledger) => {
-      const head = await ledger.events.headPosition();
+  withRuntime(
+    async (runtime) => {
+      const head = await runtime.events.headPosition();
       const progress = new Progress('重建读模型 rebuilding read models', head ? Number(head) || undefined : undefined);
-      const runner = new ProjectionRunner(ledger.events, ledger.reads, PROJECTIONS, {
+      const runner = new ProjectionRunner(runtime.events, runtime.reads, PROJECTIONS, {
         onProgress: (n) => progress.update(n),
       });
       const started = Date.now();
@@ -28,8 +28,8 @@ export const rebuildProjections = () =>
  * memory, leaving the stored read models alone, and prints what it saw.
  */
 export const replay = (options: { knownAt?: string; toPosition?: string }) =>
-  withLedger(
-    async (ledger) => {
+  withRuntime(
+    async (runtime) => {
       if (options.knownAt !== undefined && Number.isNaN(Date.parse(options.knownAt)))
         throw new CliError(`--known-at 不是有效的时间 (not an ISO timestamp): ${options.knownAt}`, EXIT.usage);
       const knownAt = options.knownAt ? new Date(options.knownAt).toISOString() : undefined;
@@ -37,13 +37,13 @@ export const replay = (options: { knownAt?: string; toPosition?: string }) =>
       const counts: Record<string, number> = {};
       let last: StoredEvent | undefined;
       // Everything else as the store answers it (its methods live on its prototype), the log cut at the prefix.
-      const prefix = Object.assign(Object.create(ledger.events) as typeof ledger.events, {
+      const prefix = Object.assign(Object.create(runtime.events) as typeof runtime.events, {
         readAll: async (o: { after?: string; limit: number }) => {
-          const page = await ledger.events.readAll(o);
+          const page = await runtime.events.readAll(o);
           const kept: StoredEvent[] = [];
           for (const event of page) {
             if (knownAt && event.metadata.recordedAt > knownAt) break;
-            if (options.toPosition && ledger.events.comparePositions(event.position, options.toPosition) > 0) break;
+            if (options.toPosition && runtime.events.comparePositions(event.position, options.toPosition) > 0) break;
             kept.push(event);
             counts[event.type] = (counts[event.type] ?? 0) + 1;
             last = event;

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { isLocalDate } from '@sunshine/domain';
 import { act, CliError, EXIT } from '../cli-error';
-import { withLedger } from '../open';
+import { withRuntime } from '../open';
 
 const knownAtOf = (value: string | undefined): string | undefined => {
   if (value === undefined) return undefined;
@@ -22,7 +22,7 @@ export const registerQueryCommands = (program: Command): void => {
     .action(
       act(async (termId: string, o: { knownAt?: string }) => {
         const knownAt = knownAtOf(o.knownAt);
-        print(await withLedger((ledger) => ledger.readSide.termSummary(termId, knownAt)));
+        print(await withRuntime((runtime) => runtime.readSide.termSummary(termId, knownAt)));
         return EXIT.ok;
       }),
     );
@@ -38,7 +38,7 @@ export const registerQueryCommands = (program: Command): void => {
         if (o.asOf !== undefined && !isLocalDate(o.asOf))
           throw new CliError(`--as-of 不是有效的日期 (not a calendar date YYYY-MM-DD): ${o.asOf}`, EXIT.usage);
         const knownAt = knownAtOf(o.knownAt);
-        print(await withLedger((ledger) => ledger.readSide.ledger(villageId, { asOf: o.asOf, knownAt })));
+        print(await withRuntime((runtime) => runtime.readSide.ledger(villageId, { asOf: o.asOf, knownAt })));
         return EXIT.ok;
       }),
     );

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { generateReport, REPORT_FORMATS, ReportFormat } from '@sunshine/reports';
 import { act, CliError, EXIT } from '../cli-error';
-import { withLedger } from '../open';
+import { withRuntime } from '../open';
 
 const knownAtOf = (value: string | undefined): string | undefined => {
   if (value === undefined) return undefined;
@@ -23,11 +23,11 @@ export const registerReportCommand = (program: Command): void => {
     .action(
       act(async (termId: string, o: { format: ReportFormat; output: string; knownAt?: string }) => {
         const knownAt = knownAtOf(o.knownAt);
-        const report = await withLedger((ledger) =>
-          generateReport(ledger.readSide, termId, {
+        const report = await withRuntime((runtime) =>
+          generateReport(runtime.readSide, termId, {
             format: o.format,
-            townshipName: ledger.config.townshipName,
-            generatedAt: ledger.clock(),
+            townshipName: runtime.config.townshipName,
+            generatedAt: runtime.clock(),
             knownAt,
           }),
         );

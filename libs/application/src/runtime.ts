@@ -16,7 +16,7 @@ import { protectPersonalData } from './personal-data/personal-data';
 import { ERASED_SUBJECT, erasuresProjection } from './personal-data/erasures.projection';
 
 /** Everything a running Sunshine Ledger holds open: the API and the CLI build on this. */
-export interface Ledger {
+export interface Runtime {
   config: Config;
   events: EventStore;
   reads: ProjectionStore;
@@ -31,7 +31,7 @@ export interface Ledger {
   close(): Promise<void>;
 }
 
-export interface OpenLedgerOptions {
+export interface OpenRuntimeOptions {
   projections: Projection[];
   clock?: () => Date;
   protect?: (secrets: SecretStore) => EventProtector;
@@ -75,7 +75,7 @@ const openReadStore = async (config: Config): Promise<ProjectionStore> => {
 const afterNextCommit = (work: () => void) => setImmediate(() => setImmediate(work));
 
 /** Opens the stores of a configuration, holding the data directory so no other process writes it. */
-export const openLedger = async (config: Config, options: OpenLedgerOptions): Promise<Ledger> => {
+export const openRuntime = async (config: Config, options: OpenRuntimeOptions): Promise<Runtime> => {
   mkdirSync(config.dataDir, { recursive: true });
   const lock = lockDataDir(config.dataDir);
   try {
