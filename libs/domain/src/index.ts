@@ -42,3 +42,4 @@ export * from './personal-data/personal-data.events';
 export * from './personal-data/personal-data.decider';
 export * from './personal-data/personal-data.context';
 export * from './void/void-record';
+export * from './vocabulary';

@@ -1,0 +1,139 @@
+import { AuditScope, AuditSubjectKind, Severity } from './audits/audits.commands';
+import { DisputeCategory, EscalationTarget, MediationOutcome, ResolutionMethod } from './disputes/disputes.commands';
+import { Origin, SUGGESTED_SECTORS } from './investments/investments.commands';
+import { ProjectStatus } from './projects/project-status';
+import { FundingSource, Milestone, ProjectCategory, SUGGESTED_OUTPUT_METRICS } from './projects/projects.commands';
+import { Role } from './shared/decider';
+import { ExpenditureCategory, ReceiptCategory, SettlementMethod } from './villages/villages.commands';
+
+/**
+ * The one dictionary of Chinese words for the codes of the log. The web app's lists and tags, the
+ * registers' code columns and the work summary all read a code through it, so a clerk, a
+ * supervisor and the printed report call a thing by the same name. Closed code lists are typed
+ * as complete records: a new code does not compile until it has its word.
+ */
+export const VOCABULARY = {
+  origin: { domestic: '内资', foreign: '外资' } satisfies Record<Origin, string>,
+  sector: {
+    'auto-parts': '汽车零部件',
+    'machinery-electronics': '机械电子',
+    'electrical-equipment': '电气设备',
+    'agro-processing': '农产品加工',
+    minerals: '矿产资源',
+    services: '现代服务业',
+    other: '其他行业',
+  } satisfies Record<(typeof SUGGESTED_SECTORS)[number], string>,
+  projectCategory: {
+    industrial: '工业项目',
+    infrastructure: '基础设施',
+    'public-service': '公共服务',
+    'one-matter-one-discussion': '一事一议',
+    other: '其他项目',
+  } satisfies Record<ProjectCategory, string>,
+  fundingSource: {
+    town: '镇财政投入',
+    'town-award': '镇财政奖补',
+    county: '县级以上补助',
+    villagers: '群众自筹',
+    enterprise: '企业出资',
+    other: '其他来源',
+  } satisfies Record<FundingSource, string>,
+  milestone: {
+    'agreement-signed': '签订协议',
+    'construction-started': '开工建设',
+    completed: '完工',
+    accepted: '竣工验收',
+    commissioned: '建成投用',
+    suspended: '暂停建设',
+    resumed: '恢复建设',
+  } satisfies Record<Milestone, string>,
+  projectStatus: {
+    registered: '尚未开工',
+    'under-construction': '在建',
+    completed: '完工待验收',
+    accepted: '竣工验收',
+    commissioned: '建成投用',
+    suspended: '暂停建设',
+  } satisfies Record<ProjectStatus, string>,
+  outputMetric: {
+    'rural-road-km': '农村公路（公里）',
+    'reservoir-reinforced': '除险加固水库（座）',
+    'school-retrofit': '校舍改造（所）',
+  } satisfies Record<(typeof SUGGESTED_OUTPUT_METRICS)[number], string>,
+  disputeCategory: {
+    'marriage-family': '婚姻家庭',
+    neighbour: '邻里纠纷',
+    'housing-homestead': '房屋宅基地',
+    contract: '合同纠纷',
+    damages: '损害赔偿',
+    'forest-land': '山林土地',
+    'land-acquisition': '征地拆迁',
+    labour: '劳动争议',
+    'village-affairs': '村务管理',
+    other: '其他纠纷',
+  } satisfies Record<DisputeCategory, string>,
+  mediationOutcome: {
+    agreement: '达成协议',
+    'no-agreement': '未达成协议',
+    adjourned: '择期再调',
+  } satisfies Record<MediationOutcome, string>,
+  resolutionMethod: { mediation: '调解化解', withdrawn: '当事人撤回', other: '其他方式化解' } satisfies Record<
+    ResolutionMethod,
+    string
+  >,
+  escalationTarget: {
+    court: '移送法院',
+    arbitration: '提交仲裁',
+    county: '上报县级部门',
+    'petition-office': '转信访部门',
+    other: '其他渠道',
+  } satisfies Record<EscalationTarget, string>,
+  auditSubjectKind: { village: '村', project: '项目', investment: '招商项目', department: '部门' } satisfies Record<
+    AuditSubjectKind,
+    string
+  >,
+  auditScope: {
+    funds: '资金',
+    assets: '资产',
+    resources: '资源',
+    'project-settlement': '工程结算',
+    procurement: '采购',
+    other: '其他',
+  } satisfies Record<AuditScope, string>,
+  severity: { info: '提示', minor: '一般', major: '较重', critical: '严重' } satisfies Record<Severity, string>,
+  receiptCategory: {
+    'collective-income': '集体经营收入',
+    'fiscal-transfer': '财政转移支付',
+    'project-fund': '项目资金',
+    donation: '社会捐赠',
+    other: '其他收入',
+  } satisfies Record<ReceiptCategory, string>,
+  expenditureCategory: {
+    'public-works': '公益事业',
+    administration: '管理费用',
+    welfare: '福利救助',
+    project: '项目支出',
+    other: '其他支出',
+  } satisfies Record<ExpenditureCategory, string>,
+  settlementMethod: { repaid: '偿还', 'written-off': '核销', restructured: '债务重组' } satisfies Record<
+    SettlementMethod,
+    string
+  >,
+  role: { admin: '管理员', clerk: '录入员', auditor: '审计员', supervisor: '监督员' } satisfies Record<Role, string>,
+  indicatorUnit: {
+    CNY: '元',
+    'CNY-per-capita': '元/人',
+    percent: '%',
+    count: '个',
+  } as Record<string, string>,
+} as const;
+
+export type Dictionary = keyof typeof VOCABULARY;
+
+/** The Chinese word for a code; a code the dictionary does not know (free text such as a sector) reads as itself. */
+export const wordFor = (dictionary: Dictionary, code: string): string =>
+  (VOCABULARY[dictionary] as Record<string, string>)[code] ?? code;
+
+/** The codes of a dictionary with their words, in the dictionary's order (for pick lists). */
+export const optionsOf = (dictionary: Dictionary): { value: string; label: string }[] =>
+  Object.entries(VOCABULARY[dictionary] as Record<string, string>).map(([value, label]) => ({ value, label }));
