@@ -1,6 +1,6 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { contextOf } from '@sunshine/domain';
+import { Command, route } from '@sunshine/domain';
 import { Envelope } from '../generator/township';
 
 /** Commands that set the township up (villages, terms): run first, alone, before the timed run. */
@@ -8,12 +8,8 @@ export const PREAMBLE = new Set(['RegisterVillage', 'OpenTerm', 'RegisterUser'])
 
 /** The stream a command decides on, as the pipeline names it. */
 export const streamOf = (envelope: Envelope): string => {
-  if (envelope.type === 'VoidRecord') return String(envelope.data.stream);
-  const context = contextOf(envelope.type);
-  if (!context) throw new Error(`unknown command type ${envelope.type}`);
-  return (context.commands as Record<string, { stream: (data: unknown) => string }>)[envelope.type].stream(
-    envelope.data,
-  );
+  const command = envelope as unknown as Command;
+  return route(command).spec.stream(command.data);
 };
 
 /**

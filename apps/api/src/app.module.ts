@@ -4,7 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import {
   AuditTrail,
   Authenticator,
-  CommandService,
+  CommandPipeline,
   IntegrityService,
   ReadSide,
   Runtime,
@@ -58,7 +58,7 @@ export class AppModule {
         { provide: EVENT_STORE, useValue: runtime.events },
         { provide: CONFIG, useValue: runtime.config },
         { provide: CLOCK, useValue: runtime.clock },
-        { provide: CommandService, useValue: runtime.commands },
+        { provide: CommandPipeline, useValue: runtime.commands },
         { provide: ProjectionRunner, useValue: runtime.runner },
         { provide: ReadSide, useValue: runtime.readSide },
         { provide: IntegrityService, useValue: runtime.integrity },

@@ -1,6 +1,6 @@
 /**
  * Injection tokens for the parts of the opened runtime that are not classes of their own (the
- * classes — CommandService, ReadSide, IntegrityService, ProjectionRunner, SecretStore,
+ * classes — CommandPipeline, ReadSide, IntegrityService, ProjectionRunner, SecretStore,
  * Authenticator, AuditTrail — are their own tokens).
  */
 export const EVENT_STORE = Symbol('EventStore');

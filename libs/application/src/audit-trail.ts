@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Actor, RuleViolation, ValidationFailed } from '@sunshine/domain';
 import { EventStore, StoredEvent } from '@sunshine/event-store';
 import { GENESIS_HASH, hashEventBody } from '@sunshine/integrity';
-import { requireCapability } from './access-policy';
+import { requireCapability } from './commands/access-policy';
 import { carriesPersonalData, revealParties, SealedParty, withheldParties } from './personal-data/personal-data';
 import { SecretStore } from './secrets/secret-store';
 

@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventStore, SqliteEventStore } from '@sunshine/event-store';
 import { Projection, ProjectionRunner, ProjectionStore, SqliteProjectionStore } from '@sunshine/projections';
-import { CommandPipeline, EventProtector } from './command-pipeline';
-import { CommandService } from './command-service';
+import { CommandPipeline, EventProtector } from './commands/command-pipeline';
+import { reactionsOf } from './commands/reactions';
 import { ReadSide } from './read-side';
 import { checkpointOrigin, loadOrCreateSigningKey, SigningKey } from '@sunshine/integrity';
 import { CheckpointStore } from './integrity/checkpoint-store';
@@ -21,8 +21,8 @@ export interface Runtime {
   events: EventStore;
   reads: ProjectionStore;
   secrets: SecretStore;
-  pipeline: CommandPipeline;
-  commands: CommandService;
+  /** The write path: every command of the API, the imports and the CLI goes through it. */
+  commands: CommandPipeline;
   runner: ProjectionRunner;
   readSide: ReadSide;
   integrity: IntegrityService;
@@ -82,14 +82,6 @@ export const openRuntime = async (config: Config, options: OpenRuntimeOptions): 
     const secrets = new SecretStore(join(config.dataDir, 'secrets.db'));
     const events = await openEventStore(config, secrets, options.clock);
     const reads = await openReadStore(config);
-    // The embedded store's data directory is held by this process: its pipeline is the only writer.
-    const soleWriter = config.eventStore === 'sqlite';
-    const pipeline = new CommandPipeline(events, {
-      clock: options.clock,
-      protect: (options.protect ?? protectPersonalData)(secrets),
-      soleWriter,
-      freshSubject: () => secrets.freshSubject(),
-    });
     const runner = new ProjectionRunner(events, reads, [...options.projections, erasuresProjection], {
       onProgress: options.onProjectionProgress ? (n) => options.onProjectionProgress?.(n) : undefined,
     });
@@ -105,11 +97,11 @@ export const openRuntime = async (config: Config, options: OpenRuntimeOptions): 
     );
     let integrityDue = false;
     let projectionsDue = false;
-    const commands = new CommandService(pipeline, secrets, () => {
-      // Nudge the projections and the tree once for a burst of appends, after the caller has its
-      // answer and after the commit of the group the caller's next command joins (queued in this
-      // turn's check phase, so two turns on): their work overlaps that group's fsync instead of
-      // delaying it. A reader that must see the append (read-your-writes) asks the runner itself.
+    // Nudge the projections and the tree once for a burst of appends, after the caller has its
+    // answer and after the commit of the group the caller's next command joins (queued in this
+    // turn's check phase, so two turns on): their work overlaps that group's fsync instead of
+    // delaying it. A reader that must see the append (read-your-writes) asks the runner itself.
+    const onAppended = () => {
       if (!projectionsDue) {
         projectionsDue = true;
         afterNextCommit(() => {
@@ -124,6 +116,16 @@ export const openRuntime = async (config: Config, options: OpenRuntimeOptions): 
           integrity.notify().catch(() => undefined);
         });
       }
+    };
+    const commands = new CommandPipeline(events, {
+      clock: options.clock,
+      protect: (options.protect ?? protectPersonalData)(secrets),
+      // The embedded store's data directory is held by this process: its pipeline is the only writer.
+      soleWriter: config.eventStore === 'sqlite',
+      freshSubject: () => secrets.freshSubject(),
+      subjectExists: (subjectId) => secrets.subjectKey(subjectId) !== undefined,
+      reactions: reactionsOf(secrets),
+      onAppended,
     });
     if (options.follow ?? true) {
       await runner.start();
@@ -137,7 +139,6 @@ export const openRuntime = async (config: Config, options: OpenRuntimeOptions): 
       events,
       reads,
       secrets,
-      pipeline,
       commands,
       runner,
       readSide: new ReadSide(events, reads, runner, undefined, options.clock),

@@ -1,40 +1,47 @@
-import { CONTEXTS, contextOf, contextOfStream } from './contexts';
+import type { Command, CommandType } from './commands';
+import { COMMAND_TYPES, CONTEXTS, contextOfStream, route } from './contexts';
+import { RuleViolation } from './shared/errors';
+
+const commandOf = (type: string, data: object) => ({ type, data }) as Command;
 
 describe('the context registry', () => {
-  it('routes every command of DOMAIN.md to one context', () => {
-    const commands = [
-      'OpenTerm',
-      'RegisterVillage',
-      'RegisterUser',
-      'ChangeUserRole',
-      'RevokeUser',
-      'SignInvestment',
-      'RecordCapitalArrival',
-      'AmendInvestment',
-      'TerminateInvestment',
-      'RegisterProject',
-      'RecordMilestone',
-      'ReportProjectProgress',
-      'RecordProjectOutput',
-      'RegisterDispute',
-      'RecordMediation',
-      'ResolveDispute',
-      'EscalateDispute',
-      'OpenAudit',
-      'RecordFinding',
-      'RecordRectification',
-      'CloseAudit',
-      'RecordReceipt',
-      'RecordExpenditure',
-      'ReverseEntry',
-      'RegisterDebt',
-      'SettleDebt',
-      'ReportIndicator',
-      'SetIndicatorTarget',
-      'ErasePersonalData',
-    ];
-    for (const type of commands) expect(contextOf(type)).toBeDefined();
-    expect(CONTEXTS.flatMap((c) => Object.keys(c.commands)).sort()).toEqual([...commands].sort());
+  const commands: CommandType[] = [
+    'OpenTerm',
+    'RegisterVillage',
+    'RegisterUser',
+    'ChangeUserRole',
+    'RevokeUser',
+    'SignInvestment',
+    'RecordCapitalArrival',
+    'AmendInvestment',
+    'TerminateInvestment',
+    'RegisterProject',
+    'RecordMilestone',
+    'ReportProjectProgress',
+    'RecordProjectOutput',
+    'RegisterDispute',
+    'RecordMediation',
+    'ResolveDispute',
+    'EscalateDispute',
+    'OpenAudit',
+    'RecordFinding',
+    'RecordRectification',
+    'CloseAudit',
+    'RecordReceipt',
+    'RecordExpenditure',
+    'ReverseEntry',
+    'RegisterDebt',
+    'SettleDebt',
+    'ReportIndicator',
+    'SetIndicatorTarget',
+    'ErasePersonalData',
+  ];
+
+  it('routes every command of the domain to one context', () => {
+    for (const type of commands) expect(route(commandOf(type, {})).context).toBeDefined();
+    const owned = CONTEXTS.flatMap((c) => Object.keys(c.commands)).filter((t) => t !== 'VoidRecord');
+    expect(owned.sort()).toEqual([...commands].sort());
+    expect([...COMMAND_TYPES].sort()).toEqual([...commands, 'VoidRecord'].sort());
   });
 
   it('finds the context of each stream by its category', () => {
@@ -49,7 +56,7 @@ describe('the context registry', () => {
   });
 
   it('lets records be voided, but not terms, villages, users or erasures', () => {
-    const voidable = Object.fromEntries(CONTEXTS.map((c) => [c.name, c.voidable]));
+    const voidable = Object.fromEntries(CONTEXTS.map((c) => [c.name, c.commands.VoidRecord !== undefined]));
     expect(voidable).toEqual({
       terms: false,
       villages: false,
@@ -61,10 +68,15 @@ describe('the context registry', () => {
       audits: true,
       indicators: true,
     });
+    const voiding = (stream: string) => () => route(commandOf('VoidRecord', { stream, reason: '录入错误' }));
+    expect(voiding('village-dongcun')).toThrow(RuleViolation);
+    expect(route(commandOf('VoidRecord', { stream: 'dispute-TJ-1', reason: '录入错误' })).context.name).toBe(
+      'disputes',
+    );
   });
 
-  it('names each command stream the DOMAIN.md way', () => {
-    const streamOf = (type: string, data: object) => contextOf(type)?.commands[type].stream(data);
+  it('names each command stream the domain way', () => {
+    const streamOf = (type: string, data: object) => route(commandOf(type, data)).spec.stream(data as never);
     expect(streamOf('RecordMilestone', { projectId: 'XM-1' })).toBe('project-XM-1');
     expect(streamOf('RecordMediation', { disputeId: 'TJ-1' })).toBe('dispute-TJ-1');
     expect(streamOf('CloseAudit', { auditId: 'SJ-1' })).toBe('audit-SJ-1');
@@ -72,5 +84,6 @@ describe('the context registry', () => {
     expect(streamOf('SetIndicatorTarget', { indicator: 'gdp' })).toBe('indicator-gdp');
     expect(streamOf('RevokeUser', { userId: 'u' })).toBe('users');
     expect(streamOf('ErasePersonalData', { subjectId: 's-1' })).toBe('subject-s-1');
+    expect(streamOf('VoidRecord', { stream: 'project-XM-1' })).toBe('project-XM-1');
   });
 });

@@ -1,4 +1,6 @@
-import { AnyContext } from './shared/command-spec';
+import type { Command, CommandType, DataOf } from './commands';
+import { AnyContext, CommandSpec } from './shared/command-spec';
+import { notFound } from './shared/errors';
 import { auditsContext } from './audits/audits.context';
 import { disputesContext } from './disputes/disputes.context';
 import { indicatorsContext } from './indicators/indicators.context';
@@ -8,6 +10,7 @@ import { projectsContext } from './projects/projects.context';
 import { termsContext } from './terms/terms.context';
 import { usersContext } from './users/users.context';
 import { villagesContext } from './villages/villages.context';
+import { notVoidable } from './void/void-record';
 
 /**
  * Every bounded context whose commands the pipeline executes. The stream `disclosures` has none:
@@ -25,12 +28,15 @@ export const CONTEXTS: readonly AnyContext[] = [
   personalDataContext,
 ];
 
-/** Which context handles a command type. */
-export const contextOf = (commandType: string): AnyContext | undefined => CONTEXT_BY_COMMAND.get(commandType);
-
 const CONTEXT_BY_COMMAND = new Map<string, AnyContext>(
-  CONTEXTS.flatMap((c) => Object.keys(c.commands).map((type) => [type, c] as const)),
+  CONTEXTS.flatMap((c) =>
+    Object.keys(c.commands)
+      .filter((type) => type !== 'VoidRecord')
+      .map((type) => [type, c] as const),
+  ),
 );
+
+const CONTEXT_BY_CATEGORY = new Map<string, AnyContext>(CONTEXTS.map((c) => [c.category, c]));
 
 /** Which context owns a stream, by its category (`investment-ZS-2009-014` → investments). */
 export const contextOfStream = (stream: string): AnyContext | undefined => {
@@ -38,4 +44,33 @@ export const contextOfStream = (stream: string): AnyContext | undefined => {
   return CONTEXT_BY_CATEGORY.get(dash < 0 ? stream : stream.slice(0, dash));
 };
 
-const CONTEXT_BY_CATEGORY = new Map<string, AnyContext>(CONTEXTS.map((c) => [c.category, c]));
+/** Where a command goes: its context (decider) and how that context handles its type. */
+export interface Route {
+  context: AnyContext;
+  /** Declared on the command's data; the pipeline passes it the data of the command it routed here. */
+  spec: CommandSpec<DataOf<CommandType>>;
+}
+
+const specOf = <Type extends CommandType>(context: AnyContext, type: Type) =>
+  context.commands[type] as CommandSpec<DataOf<CommandType>> | undefined;
+
+/**
+ * Routes a command to its context. Every type belongs to one context, except VoidRecord, which
+ * goes to the context of the record it names, if that context's records can be voided.
+ */
+export const route = (command: Command): Route => {
+  if (command.type === 'VoidRecord') {
+    const context = contextOfStream(command.data.stream);
+    if (!context) throw notFound({ zh: '记录', en: 'Record' }, command.data.stream, 'data.stream');
+    const spec = specOf(context, 'VoidRecord');
+    if (!spec) throw notVoidable(command.data.stream);
+    return { context, spec };
+  }
+  const context = CONTEXT_BY_COMMAND.get(command.type) as AnyContext;
+  return { context, spec: specOf(context, command.type) as CommandSpec<DataOf<CommandType>> };
+};
+
+/** The command types the ledger takes (the edge validates each with its DTO). */
+export const COMMAND_TYPES: readonly CommandType[] = [
+  ...new Set(CONTEXTS.flatMap((c) => Object.keys(c.commands) as CommandType[])),
+];

@@ -43,3 +43,4 @@ export * from './personal-data/personal-data.decider';
 export * from './personal-data/personal-data.context';
 export * from './void/void-record';
 export * from './vocabulary';
+export * from './commands';

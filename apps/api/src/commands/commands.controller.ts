@@ -1,9 +1,16 @@
-import { Body, Controller, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createInterface } from 'node:readline';
-import { COMMAND_DTOS, ExecutedCommand, ImportResultLine, ImportSummary, validateCommand } from '@sunshine/application';
+import {
+  catalogueFor,
+  COMMAND_DTOS,
+  ExecutedCommand,
+  ImportResultLine,
+  ImportSummary,
+  validateCommand,
+} from '@sunshine/application';
 import { Actor } from '@sunshine/domain';
 import { Access, CurrentActor } from '../auth/access.decorator';
 import { ApiError } from '../problems/api-error';
@@ -17,12 +24,21 @@ import { ImportCommands } from './import-commands.handler';
 export class CommandsController {
   constructor(private readonly commandBus: CommandBus) {}
 
+  @Get('catalogue')
+  @Access('authenticated')
+  @ApiOperation({
+    summary: 'Every command the caller may send, as a form: title, group, fields with labels, inputs and rules',
+  })
+  catalogue(@CurrentActor() actor: Actor) {
+    return catalogueFor(actor);
+  }
+
   @Post()
   @HttpCode(201)
   @Access('authenticated')
   @ApiOperation({
     summary: 'Record one command',
-    description: `Command types: ${Object.keys(COMMAND_DTOS).join(', ')}`,
+    description: `Command types: ${[...COMMAND_DTOS.keys()].join(', ')}`,
   })
   @ApiBody({
     schema: {

@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandEnvelope, CommandService, ExecutedCommand } from '@sunshine/application';
+import { CommandEnvelope, CommandPipeline, ExecutedCommand } from '@sunshine/application';
 import { Actor } from '@sunshine/domain';
 import { ProjectionRunner } from '@sunshine/projections';
 
@@ -15,7 +15,7 @@ export class ExecuteCommand {
 @CommandHandler(ExecuteCommand)
 export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, ExecutedCommand> {
   constructor(
-    private readonly commands: CommandService,
+    private readonly commands: CommandPipeline,
     private readonly runner: ProjectionRunner,
   ) {}
 

@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandService, importCommands, ImportResultLine, ImportSummary } from '@sunshine/application';
+import { CommandPipeline, importCommands, ImportResultLine, ImportSummary } from '@sunshine/application';
 import { Actor } from '@sunshine/domain';
 import { ProjectionRunner } from '@sunshine/projections';
 
@@ -19,7 +19,7 @@ type ImportOutput = AsyncIterable<ImportResultLine | ImportSummary>;
 @CommandHandler(ImportCommands)
 export class ImportCommandsHandler implements ICommandHandler<ImportCommands, ImportOutput> {
   constructor(
-    private readonly commands: CommandService,
+    private readonly commands: CommandPipeline,
     private readonly runner: ProjectionRunner,
   ) {}
 

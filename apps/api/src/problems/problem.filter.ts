@@ -1,17 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { statusOf } from '@sunshine/application';
 import { DomainError, ValidationFailed } from '@sunshine/domain';
 import { ProjectionsBehind } from '@sunshine/projections';
 import { ApiError } from './api-error';
 import { languageOf, Problem, problemType, TITLES } from './problem';
-
-const STATUS_OF_KIND: Record<DomainError['kind'], number> = {
-  validation: 400,
-  forbidden: 403,
-  'not-found': 404,
-  conflict: 409,
-  rule: 422,
-};
 
 /** The one place where every error becomes an RFC 9457 problem answer. */
 export const toProblem = (error: unknown, acceptLanguage: string | undefined): Problem => {
@@ -32,12 +25,7 @@ export const toProblem = (error: unknown, acceptLanguage: string | undefined): P
   if (error instanceof ValidationFailed) return problem(400, error.code, error.detail, error.problems);
   if (error instanceof DomainError) {
     const field = (error as { field?: string }).field;
-    return problem(
-      STATUS_OF_KIND[error.kind],
-      error.code,
-      error.detail,
-      field ? [{ path: field, ...error.detail }] : undefined,
-    );
+    return problem(statusOf(error), error.code, error.detail, field ? [{ path: field, ...error.detail }] : undefined);
   }
   if (error instanceof ApiError) return problem(error.status, error.code, error.detail, error.errors);
   if (error instanceof Error && error.name === 'InvalidPosition')

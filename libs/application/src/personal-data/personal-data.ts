@@ -1,6 +1,6 @@
 import { RuleViolation } from '@sunshine/domain';
 import { NewEvent } from '@sunshine/event-store';
-import { EventProtector } from '../command-pipeline';
+import { EventProtector } from '../commands/command-pipeline';
 import { SecretStore } from '../secrets/secret-store';
 import { newSubjectKey, seal, unseal } from './seal';
 

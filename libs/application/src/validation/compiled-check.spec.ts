@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { COMMAND_DTOS } from './command-dtos';
+import { COMMAND_DTOS, CommandDto } from './command-dtos';
 import { surelyValid } from './compiled-check';
 
 /** The demo term: every command type of a realistic township, as clients send them. */
@@ -80,7 +80,7 @@ describe('the compiled check of command data', () => {
   it('covers the demo term: many command types, each accepted exactly as class-validator accepts it', () => {
     expect(new Set(samples.map((c) => c.type)).size).toBeGreaterThanOrEqual(20);
     for (const { type, data } of samples) {
-      const dto = COMMAND_DTOS[type];
+      const dto = COMMAND_DTOS.get(type) as CommandDto;
       expect([type, surelyValid(dto, data)]).toEqual([type, true]);
       expect(classValidatorAccepts(dto, data)).toBe(true);
     }
@@ -89,7 +89,7 @@ describe('the compiled check of command data', () => {
   it('never accepts what class-validator refuses: every field of every sample broken every way', () => {
     let refused = 0;
     for (const { type, data } of samples) {
-      const dto = COMMAND_DTOS[type];
+      const dto = COMMAND_DTOS.get(type) as CommandDto;
       for (const path of [[], ...paths(data)]) {
         // JSON has no undefined: for a list item it stands for nothing a client can send.
         const wrongs =
@@ -117,7 +117,7 @@ describe('the compiled check of command data', () => {
   });
 
   it('refuses what is not an object at all', () => {
-    const dto = COMMAND_DTOS.RecordReceipt;
+    const dto = COMMAND_DTOS.get('RecordReceipt') as CommandDto;
     for (const value of [null, [], 'x', 1]) expect(surelyValid(dto, value)).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { MetadataStorage as TypeStorage } from 'class-transformer/types/MetadataStorage';
 import { getMetadataStorage, ValidationArguments, ValidationTypes } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+import { FieldProblem } from '@sunshine/domain';
 
 // Where class-transformer keeps what @Type() said; it has no public accessor.
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as { defaultMetadataStorage: TypeStorage };
@@ -132,3 +133,38 @@ const nestedValid = (dto: (new () => object) | undefined, value: unknown): boole
   if (Array.isArray(value)) return value.every((item) => isValid(planOf(dto), item));
   return isValid(planOf(dto), value);
 };
+
+/**
+ * The data a DTO describes, copied field by field: only the fields the DTO declares, at every
+ * depth. Each other field (one named `toString` or `__proto__` included) is a problem at its path.
+ * What is recorded is this copy, never the body as it was sent.
+ */
+export const knownFields = (dto: new () => object, data: unknown, path: string, problems: FieldProblem[]): unknown =>
+  copyKnown(planOf(dto), data, path, problems);
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const copyKnown = (plan: Plan, value: unknown, path: string, problems: FieldProblem[]): unknown => {
+  if (!isRecord(value)) return value;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const property = plan.properties.get(key);
+    if (!property) {
+      problems.push({ path: `${path}.${key}`, zh: '是未知字段', en: 'is not a known field' });
+      continue;
+    }
+    const field = value[key];
+    const nested = property.nested?.dto;
+    copy[key] = !nested
+      ? field
+      : Array.isArray(field)
+        ? field.map((item, i) => copyKnown(planOf(nested), item, `${path}.${key}.${i}`, problems))
+        : copyKnown(planOf(nested), field, `${path}.${key}`, problems);
+  }
+  return copy;
+};
+
+/** The DTO a nested field (an object, or each item of a list) is validated with. */
+export const nestedDtoOf = (dto: new () => object, property: string): (new () => object) | undefined =>
+  defaultMetadataStorage.findTypeMetadata(dto, property)?.typeFunction() as (new () => object) | undefined;

@@ -20,7 +20,16 @@ import {
   ValidationArguments,
   ValidationOptions,
 } from 'class-validator';
-import { hasAtMostThreeDecimals, ID_PATTERN, isId, isLocalDate, isMonetaryUnit, isPeriod } from '@sunshine/domain';
+import {
+  hasAtMostThreeDecimals,
+  ID_PATTERN,
+  isId,
+  isLocalDate,
+  isMonetaryUnit,
+  isPeriod,
+  Money,
+} from '@sunshine/domain';
+import { Field } from './form';
 
 /** Field decorators for the value types of DOMAIN.md, shared by every command's DTO. */
 
@@ -91,11 +100,13 @@ export const IsIndicatorValue = (): PropertyDecorator => (target, key) => {
   )(target, key);
 };
 
-export class MoneyDto {
+export class MoneyDto implements Money {
+  @Field('币种')
   @IsString()
   @Matches(/^[A-Z]{3}$/, { message: '$property must be an ISO 4217 code' })
   currency!: string;
 
+  @Field('金额（分）')
   @IsInt()
   @Min(0)
   @Max(Number.MAX_SAFE_INTEGER)

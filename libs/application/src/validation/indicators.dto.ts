@@ -1,21 +1,30 @@
 import { IsString, Matches } from 'class-validator';
-import { INDICATOR_CODE } from '@sunshine/domain';
+import { DataOf, INDICATOR_CODE, ReportIndicator, SetIndicatorTarget } from '@sunshine/domain';
 import { IsFiniteNumber, IsIndicatorValue, IsPeriod, IsText, Optional } from './decorators';
+import { Field, Form } from './form';
 
-export class ReportIndicatorDto {
-  @IsString() @Matches(INDICATOR_CODE, { message: '$property must be a code of a-z, 0-9 and -' }) indicator!: string;
-  @IsPeriod() period!: string;
+@Form({ title: '报送经济指标', group: 'indicators', summary: '同一期间再次报送即为修订，须写明原因' })
+export class ReportIndicatorDto implements DataOf<'ReportIndicator'> {
+  @Field('指标', { pick: 'indicator' })
+  @IsString()
+  @Matches(INDICATOR_CODE, { message: '$property must be a code of a-z, 0-9 and -' })
+  indicator!: string;
+  @Field('期间', { hint: '年度如 2025；或起止月份如 2025-01/2025-09' }) @IsPeriod() period!: string;
   /** Checked against `unit`: a CNY unit takes an integer of minor units (400 here, before any state). */
-  @IsIndicatorValue() value!: number;
-  @IsText(40) unit!: string;
-  @Optional() @IsText() reason?: string;
+  @Field('数值') @IsIndicatorValue() value!: number;
+  @Field('单位', { words: 'indicatorUnit', open: true }) @IsText(40) unit!: string;
+  @Field('修订原因') @Optional() @IsText() reason?: string;
 }
 
-export class SetIndicatorTargetDto {
-  @IsString() @Matches(INDICATOR_CODE, { message: '$property must be a code of a-z, 0-9 and -' }) indicator!: string;
-  @IsPeriod() period!: string;
+@Form({ title: '设定指标目标', group: 'indicators' })
+export class SetIndicatorTargetDto implements DataOf<'SetIndicatorTarget'> {
+  @Field('指标', { pick: 'indicator' })
+  @IsString()
+  @Matches(INDICATOR_CODE, { message: '$property must be a code of a-z, 0-9 and -' })
+  indicator!: string;
+  @Field('期间') @IsPeriod() period!: string;
   /** Its unit is the indicator's, known only from the stream: the decider checks CNY targets (422). */
-  @IsFiniteNumber() target!: number;
+  @Field('目标值') @IsFiniteNumber() target!: number;
 }
 
 export const indicatorDtos = {

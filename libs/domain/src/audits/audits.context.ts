@@ -1,3 +1,4 @@
+import { voidable, voidRecordSpec } from '../void/void-record';
 import { defineContext, Reference } from '../shared/command-spec';
 import { investmentRef, projectRef, villageRef } from '../shared/references';
 import { AuditSubject } from './audits.commands';
@@ -27,7 +28,7 @@ export const auditsContext = defineContext({
   name: 'audits',
   category: 'audit',
   aggregate: { zh: '审计', en: 'audit' },
-  decider: auditDecider,
+  decider: voidable(auditDecider),
   commands: {
     OpenAudit: {
       stream: (d) => auditStream(d.auditId),
@@ -39,8 +40,8 @@ export const auditsContext = defineContext({
     RecordFinding: { stream: (d) => auditStream(d.auditId), creates: false, idField: 'auditId' },
     RecordRectification: { stream: (d) => auditStream(d.auditId), creates: false, idField: 'auditId' },
     CloseAudit: { stream: (d) => auditStream(d.auditId), creates: false, idField: 'auditId' },
+    VoidRecord: voidRecordSpec,
   },
-  villageOf: (state) =>
+  villageOf: ({ record: state }) =>
     state.status !== 'unopened' && state.subject.kind === 'village' ? state.subject.id : undefined,
-  voidable: true,
 });

@@ -7,6 +7,7 @@ import {
   notFound,
   notInFuture,
   RuleViolation,
+  unknownEvent,
 } from '../shared';
 import { AuditCommand, AuditSubject, RecordRectification, Severity } from './audits.commands';
 import { AuditEvent, FindingRectified } from './audits.events';
@@ -80,7 +81,7 @@ export const auditDecider: Decider<AuditCommand, AuditEvent, Audit> = {
       case 'AuditClosed':
         return state.status === 'unopened' ? state : { ...state, status: 'closed' };
       default:
-        return state;
+        return unknownEvent(event, state);
     }
   },
 

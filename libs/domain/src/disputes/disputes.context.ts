@@ -1,3 +1,4 @@
+import { voidable, voidRecordSpec } from '../void/void-record';
 import { defineContext } from '../shared/command-spec';
 import { villageRef } from '../shared/references';
 import { disputeDecider } from './disputes.decider';
@@ -7,7 +8,7 @@ export const disputesContext = defineContext({
   name: 'disputes',
   category: 'dispute',
   aggregate: { zh: '矛盾纠纷', en: 'dispute' },
-  decider: disputeDecider,
+  decider: voidable(disputeDecider),
   commands: {
     RegisterDispute: {
       stream: (d) => disputeStream(d.disputeId),
@@ -19,7 +20,7 @@ export const disputesContext = defineContext({
     RecordMediation: { stream: (d) => disputeStream(d.disputeId), creates: false, idField: 'disputeId' },
     ResolveDispute: { stream: (d) => disputeStream(d.disputeId), creates: false, idField: 'disputeId' },
     EscalateDispute: { stream: (d) => disputeStream(d.disputeId), creates: false, idField: 'disputeId' },
+    VoidRecord: voidRecordSpec,
   },
-  villageOf: (state) => (state.status === 'unregistered' ? undefined : state.villageId),
-  voidable: true,
+  villageOf: ({ record: state }) => (state.status === 'unregistered' ? undefined : state.villageId),
 });

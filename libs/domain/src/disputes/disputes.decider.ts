@@ -8,6 +8,7 @@ import {
   notFound,
   notInFuture,
   RuleViolation,
+  unknownEvent,
 } from '../shared';
 import { DisputeCommand, PartyInput, RegisterDispute } from './disputes.commands';
 import { DisputeEvent, DisputeRegistered, Party } from './disputes.events';
@@ -64,7 +65,7 @@ export const disputeDecider: Decider<DisputeCommand, DisputeEvent, Dispute> = {
       case 'DisputeEscalated':
         return state.status === 'unregistered' ? state : { ...state, status: 'escalated' };
       default:
-        return state;
+        return unknownEvent(event, state);
     }
   },
 

@@ -1,4 +1,12 @@
-import { Decider, DecisionContext, LocalDate, notFound, RuleViolation, ValidationFailed } from '../shared';
+import {
+  Decider,
+  DecisionContext,
+  LocalDate,
+  notFound,
+  RuleViolation,
+  ValidationFailed,
+  unknownEvent,
+} from '../shared';
 import { IndicatorCommand, isMonetaryUnit, ReportIndicator } from './indicators.commands';
 import { IndicatorEvent, IndicatorReported } from './indicators.events';
 import { parsePeriod, PERIOD_FORMAT } from './period';
@@ -48,7 +56,7 @@ export const indicatorDecider: Decider<IndicatorCommand, IndicatorEvent, Indicat
           ? { ...state, targets: { ...state.targets, [event.data.period]: { eventId: event.eventId } } }
           : state;
       default:
-        return state;
+        return unknownEvent(event, state);
     }
   },
 

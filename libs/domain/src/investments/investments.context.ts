@@ -1,3 +1,4 @@
+import { voidable, voidRecordSpec } from '../void/void-record';
 import { defineContext } from '../shared/command-spec';
 import { projectRef, villageRef } from '../shared/references';
 import { investmentDecider } from './investments.decider';
@@ -7,7 +8,7 @@ export const investmentsContext = defineContext({
   name: 'investments',
   category: 'investment',
   aggregate: { zh: '招商项目', en: 'investment' },
-  decider: investmentDecider,
+  decider: voidable(investmentDecider),
   commands: {
     SignInvestment: {
       stream: (d) => investmentStream(d.investmentId),
@@ -19,7 +20,7 @@ export const investmentsContext = defineContext({
     RecordCapitalArrival: { stream: (d) => investmentStream(d.investmentId), creates: false, idField: 'investmentId' },
     AmendInvestment: { stream: (d) => investmentStream(d.investmentId), creates: false, idField: 'investmentId' },
     TerminateInvestment: { stream: (d) => investmentStream(d.investmentId), creates: false, idField: 'investmentId' },
+    VoidRecord: voidRecordSpec,
   },
-  villageOf: (state) => (state.status === 'unsigned' ? undefined : state.signing.villageId),
-  voidable: true,
+  villageOf: ({ record: state }) => (state.status === 'unsigned' ? undefined : state.signing.villageId),
 });

@@ -7,6 +7,7 @@ import {
   positiveAmount,
   RuleViolation,
   sameMoney,
+  unknownEvent,
 } from '../shared';
 import { InvestmentCommand, SignInvestment } from './investments.commands';
 import { InvestmentAmended, InvestmentEvent } from './investments.events';
@@ -48,7 +49,7 @@ export const investmentDecider: Decider<InvestmentCommand, InvestmentEvent, Inve
       case 'InvestmentTerminated':
         return state.status === 'unsigned' ? state : { ...state, status: 'terminated' };
       default:
-        return state;
+        return unknownEvent(event, state);
     }
   },
 

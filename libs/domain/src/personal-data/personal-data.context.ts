@@ -9,8 +9,14 @@ export const personalDataContext = defineContext({
   decider: personalDataDecider,
   commands: {
     // The subject's stream starts with its erasure; whether the subject is known is the key store's to say.
-    ErasePersonalData: { stream: (d) => subjectStream(d.subjectId), creates: true, idField: 'subjectId' },
+    ErasePersonalData: {
+      stream: (d) => subjectStream(d.subjectId),
+      creates: true,
+      idField: 'subjectId',
+      references: (d) => [
+        { field: 'data.subjectId', what: { zh: '当事人', en: 'Data subject' }, id: d.subjectId, subject: d.subjectId },
+      ],
+    },
   },
   // An erasure destroyed a key: voiding it could not bring the data back.
-  voidable: false,
 });

@@ -1,4 +1,4 @@
-import { Decider, RuleViolation } from '../shared';
+import { Decider, RuleViolation, unknownEvent } from '../shared';
 import { PersonalDataCommand } from './personal-data.commands';
 import { PersonalDataEvent } from './personal-data.events';
 
@@ -14,7 +14,7 @@ export const personalDataDecider: Decider<PersonalDataCommand, PersonalDataEvent
       case 'PersonalDataErased':
         return { erased: true };
       default:
-        return state;
+        return unknownEvent(event.type, state);
     }
   },
 

@@ -1,3 +1,4 @@
+import { voidable, voidRecordSpec } from '../void/void-record';
 import { defineContext } from '../shared/command-spec';
 import { villageRef } from '../shared/references';
 import { projectDecider } from './projects.decider';
@@ -7,7 +8,7 @@ export const projectsContext = defineContext({
   name: 'projects',
   category: 'project',
   aggregate: { zh: '项目', en: 'project' },
-  decider: projectDecider,
+  decider: voidable(projectDecider),
   commands: {
     RegisterProject: {
       stream: (d) => projectStream(d.projectId),
@@ -19,7 +20,7 @@ export const projectsContext = defineContext({
     RecordMilestone: { stream: (d) => projectStream(d.projectId), creates: false, idField: 'projectId' },
     ReportProjectProgress: { stream: (d) => projectStream(d.projectId), creates: false, idField: 'projectId' },
     RecordProjectOutput: { stream: (d) => projectStream(d.projectId), creates: false, idField: 'projectId' },
+    VoidRecord: voidRecordSpec,
   },
-  villageOf: (state) => (state.registered ? state.villageId : undefined),
-  voidable: true,
+  villageOf: ({ record: state }) => (state.registered ? state.villageId : undefined),
 });

@@ -8,6 +8,7 @@ import {
   notFound,
   notInFuture,
   RuleViolation,
+  unknownEvent,
 } from '../shared';
 import { Milestone, ProjectCommand, RecordMilestone, ReportProjectProgress } from './projects.commands';
 import { MilestoneReached, ProjectEvent, ProjectProgressReported } from './projects.events';
@@ -89,8 +90,11 @@ export const projectDecider: Decider<ProjectCommand, ProjectEvent, Project> = {
               },
             }
           : state;
-      default:
+      case 'ProjectOutputRecorded':
+        // Outputs are counted by the summary; no rule decides on them.
         return state;
+      default:
+        return unknownEvent(event, state);
     }
   },
 

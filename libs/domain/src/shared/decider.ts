@@ -24,6 +24,8 @@ export interface Actor {
 
 /** Everything a decision may depend on besides the command and the state: the clock is passed in. */
 export interface DecisionContext {
+  /** The stream the command is decided on. */
+  stream: string;
   now: Date;
   /** Today in Asia/Shanghai; no business date may lie after it. */
   today: LocalDate;
@@ -36,11 +38,27 @@ export interface DecisionContext {
   newId?: () => string;
 }
 
+/**
+ * A bounded context's rules: `decide(command, state) → events`, `evolve(state, event) → state`.
+ * Declared as methods, so the pipeline can hold every context's decider as one type and pass each
+ * the state its own `initialState`/`evolve` made (see AnyContext).
+ */
 export interface Decider<Command, Event, State> {
-  initialState: () => State;
-  evolve: (state: State, event: Event) => State;
-  decide: (command: Command, state: State, context: DecisionContext) => Event[];
+  initialState(): State;
+  evolve(state: State, event: Event): State;
+  decide(command: Command, state: State, context: DecisionContext): Event[];
 }
+
+/**
+ * The end of an `evolve` switch: the compiler refuses it while an event type of the decider is
+ * unhandled; at run time an event the decider does not know leaves the state as it was. Pass the
+ * event (narrowed to `never` when its union is exhausted), or `event.type` where a decider has a
+ * single event type (TypeScript narrows only the discriminant of a type that is not a union).
+ */
+export const unknownEvent = <State>(event: never, state: State): State => {
+  void event;
+  return state;
+};
 
 /** Folds a stream's events into the state a decision is taken on. */
 export const fold = <Event, State>(

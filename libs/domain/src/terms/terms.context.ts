@@ -11,5 +11,4 @@ export const termsContext = defineContext({
     // All terms share one stream, which OpenTerm creates or extends.
     OpenTerm: { stream: () => TERMS_STREAM, creates: true, idField: 'termId' },
   },
-  voidable: false,
 });

@@ -1,4 +1,4 @@
-import { alreadyExists, Decider, RuleViolation } from '../shared';
+import { alreadyExists, Decider, RuleViolation, unknownEvent } from '../shared';
 import { TermCommand } from './terms.commands';
 import { TermEvent } from './terms.events';
 
@@ -22,7 +22,7 @@ export const termsDecider: Decider<TermCommand, TermEvent, Terms> = {
       case 'TermOpened':
         return { terms: [...state.terms, { ...event.data }] };
       default:
-        return state;
+        return unknownEvent(event.type, state);
     }
   },
 

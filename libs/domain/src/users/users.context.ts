@@ -19,5 +19,4 @@ export const usersContext = defineContext({
     ChangeUserRole: { stream: () => USERS_STREAM, creates: false, idField: 'userId' },
     RevokeUser: { stream: () => USERS_STREAM, creates: false, idField: 'userId' },
   },
-  voidable: false,
 });

@@ -1,4 +1,4 @@
-import { alreadyExists, Decider, notFound, Role, RuleViolation } from '../shared';
+import { alreadyExists, Decider, notFound, Role, RuleViolation, unknownEvent } from '../shared';
 import { UserCommand } from './users.commands';
 import { UserEvent } from './users.events';
 
@@ -50,7 +50,7 @@ export const usersDecider: Decider<UserCommand, UserEvent, Users> = {
       case 'UserRevoked':
         return user ? { users: { ...state.users, [user.userId]: { ...user, revoked: true } } } : state;
       default:
-        return state;
+        return unknownEvent(event, state);
     }
   },
 

@@ -29,5 +29,4 @@ export const villagesContext = defineContext({
     SettleDebt: onVillage,
   },
   villageOf: (state) => (state.registered ? state.villageId : undefined),
-  voidable: false,
 });

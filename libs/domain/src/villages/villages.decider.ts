@@ -1,4 +1,4 @@
-import { alreadyExists, Decider, notFound } from '../shared';
+import { alreadyExists, Decider, notFound, unknownEvent } from '../shared';
 import { CashBook } from './cash-book';
 import { recordExpenditure, recordReceipt, registerDebt, reverseEntry, settleDebt } from './village-finance';
 import { VillageCommand } from './villages.commands';
@@ -28,7 +28,7 @@ export const villageDecider: Decider<VillageCommand, VillageEvent, Village> = {
       case 'DebtSettled':
         return state.registered ? { ...state, book: state.book.with(event) } : state;
       default:
-        return state;
+        return unknownEvent(event, state);
     }
   },
 

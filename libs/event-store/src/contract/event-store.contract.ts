@@ -211,7 +211,8 @@ export const eventStoreContract = (name: string, harness: () => EventStoreHarnes
         }
         expect(count).toBe(batches * 100);
         expect(pages).toBe(20);
-      });
+        // 20,000 durable appends: a bound for a busy machine, not a speed target (the benchmark has those).
+      }, 60_000);
     });
 
     describe('following the log', () => {

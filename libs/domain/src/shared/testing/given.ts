@@ -2,6 +2,7 @@ import { Decider, DecisionContext, DomainEvent } from '../decider';
 
 /** A default context: today is 2026-11-28 in Shanghai, a clerk records. */
 export const context = (overrides: Partial<DecisionContext> = {}): DecisionContext => ({
+  stream: 'stream-under-test',
   now: new Date('2026-11-28T04:00:00Z'),
   today: '2026-11-28',
   actor: { userId: 'clerk-1', role: 'clerk' },

@@ -1,11 +1,10 @@
-import { AnyContext, DomainEvent, RECORD_VOIDED } from '@sunshine/domain';
+import { AnyContext, DomainEvent } from '@sunshine/domain';
 import { EventStore } from '@sunshine/event-store';
 
+/** A stream folded by its context's decider: the state a command is decided on, at a revision. */
 export interface StreamState {
   revision: number | undefined;
   state: unknown;
-  voided: boolean;
-  firstEventId?: string;
 }
 
 /**
@@ -31,9 +30,8 @@ export class StreamStateCache {
       this.remember(stream, cached);
       return cached;
     }
-    let current: StreamState = cached ?? { revision: undefined, state: context.decider.initialState(), voided: false };
-    const fromRevision = (current.revision ?? -1) + 1;
-    const events = await store.readStream(stream, { fromRevision });
+    let current: StreamState = cached ?? { revision: undefined, state: context.decider.initialState() };
+    const events = await store.readStream(stream, { fromRevision: (current.revision ?? -1) + 1 });
     if (events.length) current = evolveAll(context, current, events, events[events.length - 1].revision);
     this.remember(stream, current);
     return current;
@@ -59,11 +57,7 @@ export class StreamStateCache {
 }
 
 const evolveAll = (context: AnyContext, from: StreamState, events: DomainEvent[], revision: number): StreamState => {
-  let { state, voided, firstEventId } = from;
-  for (const event of events) {
-    firstEventId ??= event.eventId;
-    if (event.type === RECORD_VOIDED) voided = true;
-    else state = context.decider.evolve(state, event);
-  }
-  return { revision, state, voided, firstEventId };
+  let state = from.state;
+  for (const event of events) state = context.decider.evolve(state, event);
+  return { revision, state };
 };

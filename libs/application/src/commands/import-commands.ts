@@ -1,6 +1,7 @@
 import { Actor, DomainError } from '@sunshine/domain';
-import { CommandOutcome, CommandEnvelope } from './command-pipeline';
-import { validateCommand } from './validation/validate-command';
+import { CommandEnvelope, ExecutedCommand } from './command-pipeline';
+import { statusOf } from './refusal-status';
+import { validateCommand } from '../validation/validate-command';
 
 export type ImportResultLine =
   | { line: number; commandId?: string; ok: true; position: string; duplicate?: true; token?: string }
@@ -14,22 +15,11 @@ export interface ImportOptions {
   onError: 'stop' | 'continue';
   language: 'zh' | 'en';
   /** Applies one validated command; `durable` resolves once it survives a crash. */
-  submit: (
-    envelope: CommandEnvelope,
-    actor: Actor,
-  ) => Promise<{ durable: Promise<CommandOutcome & { token?: string }> }>;
+  submit: (envelope: CommandEnvelope, actor: Actor) => Promise<{ durable: Promise<ExecutedCommand> }>;
   actor: Actor;
   /** Maps an error that is not a domain error (a server's answer, a crash) to a result line. */
   describe?: (error: unknown) => { status: number; code: string; detail: string } | undefined;
 }
-
-const STATUS: Record<DomainError['kind'], number> = {
-  validation: 400,
-  forbidden: 403,
-  'not-found': 404,
-  conflict: 409,
-  rule: 422,
-};
 
 /**
  * Applies an NDJSON file of command envelopes in file order, each command its own transaction,
@@ -121,7 +111,7 @@ class ImportLineError extends Error {
 
 const describeError = (error: unknown, options: ImportOptions): { status: number; code: string; detail: string } => {
   if (error instanceof DomainError)
-    return { status: STATUS[error.kind], code: error.code, detail: error.detail[options.language] };
+    return { status: statusOf(error), code: error.code, detail: error.detail[options.language] };
   if (error instanceof ImportLineError)
     return { status: error.status, code: error.code, detail: error.detail[options.language] };
   const described = options.describe?.(error);

@@ -4,10 +4,15 @@ import { join } from 'node:path';
 import { Conflict } from '@sunshine/domain';
 import { AppendRequest, EventStore, SqliteEventStore } from '@sunshine/event-store';
 import { newEvent } from '@sunshine/event-store/contract/event-store.contract';
-import { CommandPipeline } from './command-pipeline';
+import { CommandEnvelope, CommandPipeline } from './command-pipeline';
 
 const admin = { userId: 'admin', role: 'admin' as const };
-const receipt = (entryId: string, commandId = `cmd-${entryId}`, expectedRevision?: number) => ({
+const receipt = (
+  entryId: string,
+  commandId = `cmd-${entryId}`,
+  expectedRevision?: number,
+  voucherNo = `V-${entryId}`,
+): CommandEnvelope => ({
   type: 'RecordReceipt',
   commandId,
   ...(expectedRevision === undefined ? {} : { expectedRevision }),
@@ -17,7 +22,7 @@ const receipt = (entryId: string, commandId = `cmd-${entryId}`, expectedRevision
     amount: { currency: 'CNY', minor: 100 },
     category: 'donation',
     counterparty: '乡贤',
-    voucherNo: `V-${entryId}`,
+    voucherNo,
     on: '2020-01-01',
   },
 });
@@ -113,9 +118,10 @@ describe('the command pipeline as the only writer', () => {
     for (const entry of ['E1', 'E2', 'E3']) await pipeline.execute(receipt(entry), admin);
     expect(reads.filter((s) => s === 'village-dongcun')).toHaveLength(1);
     // The folded state still enforces the rules: a voucher number is used once per village.
-    await expect(
-      pipeline.execute({ ...receipt('E4'), data: { ...receipt('E4').data, voucherNo: 'V-E2' } }, admin),
-    ).rejects.toMatchObject({ kind: 'conflict', field: 'data.voucherNo' });
+    await expect(pipeline.execute(receipt('E4', 'cmd-E4', undefined, 'V-E2'), admin)).rejects.toMatchObject({
+      kind: 'conflict',
+      field: 'data.voucherNo',
+    });
     expect(await store.readStream('village-dongcun')).toHaveLength(4);
   });
 
