@@ -175,12 +175,14 @@ describe('the supervisor dashboard (监督看板) in a browser', () => {
       severity: 'major',
       description: '工程款以白条入账',
       amountInvolved: yuan(48_000),
+      foundOn: daysAgo(190),
     });
     await command('RecordFinding', {
       auditId: 'SJ-001',
       findingId: 'F2',
       severity: 'minor',
       description: '凭证未按月装订',
+      foundOn: daysAgo(190),
     });
     await command('RecordRectification', {
       auditId: 'SJ-001',

@@ -278,6 +278,7 @@ export function* generateTownship(options: TownshipOptions = {}): Generator<Enve
             severity,
             description: '部分支出凭证不全',
             amountInvolved: cny(involved),
+            foundOn: on,
           }),
         );
         if (random.chance(0.8)) {

@@ -342,8 +342,11 @@ const recordProjects = async (r: CommandRecorder) => {
 };
 
 const recordAudits = async (r: CommandRecorder) => {
-  const open = (auditId: string, subject: object, scope: string, openedOn: string) =>
-    r.send('OpenAudit', { auditId, subject, scope, openedOn, leadAuditor: '审计组长王' });
+  const openedOn: Record<string, string> = {};
+  const open = (auditId: string, subject: object, scope: string, on: string) => {
+    openedOn[auditId] = on;
+    return r.send('OpenAudit', { auditId, subject, scope, openedOn: on, leadAuditor: '审计组长王' });
+  };
   const finding = (auditId: string, findingId: string, severity: string, involved?: number) =>
     r.send('RecordFinding', {
       auditId,
@@ -351,6 +354,7 @@ const recordAudits = async (r: CommandRecorder) => {
       severity,
       description: `${findingId} 问题`,
       ...(involved !== undefined && { amountInvolved: yuan(involved) }),
+      foundOn: openedOn[auditId],
     });
   const rectify = (auditId: string, findingId: string, rectifiedOn: string, recovered?: number) =>
     r.send('RecordRectification', {
@@ -484,6 +488,14 @@ const recordIndicators = async (r: CommandRecorder) => {
   await report('fiscal-revenue', '2013-01/2013-09', 1_544_700_000, 'CNY');
   await target('fiscal-revenue', '2014', 3_000_000_000); // recorded last, but 2014 lies outside the term
 
+  // Not in the built-in catalogue: defined before its first report.
+  await r.send('DefineIndicator', {
+    indicator: 'urbanization-rate',
+    name: '城镇化率',
+    unit: 'percent',
+    kind: 'rate',
+    section: 'economy',
+  });
   await report('urbanization-rate', '2009', 32.5, 'percent');
   await report('urbanization-rate', '2012', 41.3, 'percent');
 

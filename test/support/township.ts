@@ -96,12 +96,19 @@ export const auditData = (auditId: string, subject: { kind: string; id: string }
   leadAuditor: '赵明（县审计局）',
 });
 
-export const findingData = (auditId: string, findingId: string, severity: string, involvedYuan = 48_000) => ({
+export const findingData = (
+  auditId: string,
+  findingId: string,
+  severity: string,
+  involvedYuan = 48_000,
+  foundOn = '2013-06-10',
+) => ({
   auditId,
   findingId,
   severity,
   description: '2012年道路工程款以白条入账',
   amountInvolved: yuan(involvedYuan),
+  foundOn,
 });
 
 export const rectificationData = (

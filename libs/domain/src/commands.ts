@@ -1,9 +1,11 @@
 import type { AuditCommand } from './audits/audits.commands';
 import type { DisputeCommand } from './disputes/disputes.commands';
+import type { HonourCommand } from './honours/honours.commands';
 import type { IndicatorCommand } from './indicators/indicators.commands';
 import type { InvestmentCommand } from './investments/investments.commands';
 import type { PersonalDataCommand } from './personal-data/personal-data.commands';
 import type { ProjectCommand } from './projects/projects.commands';
+import type { ReportSectionCommand } from './report-sections/report-sections.commands';
 import type { TermCommand } from './terms/terms.commands';
 import type { UserCommand } from './users/users.commands';
 import type { VillageCommand } from './villages/villages.commands';
@@ -20,6 +22,8 @@ export type Command =
   | IndicatorCommand
   | UserCommand
   | PersonalDataCommand
+  | HonourCommand
+  | ReportSectionCommand
   | VoidRecord;
 
 export type CommandType = Command['type'];

@@ -35,6 +35,10 @@ describe('the context registry', () => {
     'ReportIndicator',
     'SetIndicatorTarget',
     'ErasePersonalData',
+    'DefineIndicator',
+    'MarkKeyProject',
+    'RecordHonour',
+    'WriteReportSection',
   ];
 
   it('routes every command of the domain to one context', () => {
@@ -55,7 +59,7 @@ describe('the context registry', () => {
     expect(contextOfStream('disclosures')).toBeUndefined();
   });
 
-  it('lets records be voided, but not terms, villages, users or erasures', () => {
+  it("lets records be voided, but not terms, villages, users, erasures or a report's prose", () => {
     const voidable = Object.fromEntries(CONTEXTS.map((c) => [c.name, c.commands.VoidRecord !== undefined]));
     expect(voidable).toEqual({
       terms: false,
@@ -67,6 +71,8 @@ describe('the context registry', () => {
       disputes: true,
       audits: true,
       indicators: true,
+      honours: true,
+      'report-sections': false,
     });
     const voiding = (stream: string) => () => route(commandOf('VoidRecord', { stream, reason: '录入错误' }));
     expect(voiding('village-dongcun')).toThrow(RuleViolation);

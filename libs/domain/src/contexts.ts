@@ -3,10 +3,12 @@ import { AnyContext, CommandSpec } from './shared/command-spec';
 import { notFound } from './shared/errors';
 import { auditsContext } from './audits/audits.context';
 import { disputesContext } from './disputes/disputes.context';
+import { honoursContext } from './honours/honours.context';
 import { indicatorsContext } from './indicators/indicators.context';
 import { investmentsContext } from './investments/investments.context';
 import { personalDataContext } from './personal-data/personal-data.context';
 import { projectsContext } from './projects/projects.context';
+import { reportSectionsContext } from './report-sections/report-sections.context';
 import { termsContext } from './terms/terms.context';
 import { usersContext } from './users/users.context';
 import { villagesContext } from './villages/villages.context';
@@ -26,6 +28,8 @@ export const CONTEXTS: readonly AnyContext[] = [
   indicatorsContext,
   usersContext,
   personalDataContext,
+  honoursContext,
+  reportSectionsContext,
 ];
 
 const CONTEXT_BY_COMMAND = new Map<string, AnyContext>(

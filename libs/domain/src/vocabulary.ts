@@ -5,6 +5,9 @@ import { ProjectStatus } from './projects/project-status';
 import { FundingSource, Milestone, ProjectCategory, SUGGESTED_OUTPUT_METRICS } from './projects/projects.commands';
 import { Role } from './shared/decider';
 import { ExpenditureCategory, ReceiptCategory, SettlementMethod } from './villages/villages.commands';
+import { HonourLevel } from './honours/honours.commands';
+import { IndicatorKind, IndicatorSection } from './indicators/indicators.commands';
+import { ReportSection } from './report-sections/report-sections.commands';
 
 /**
  * The one dictionary of Chinese words for the codes of the log. The web app's lists and tags, the
@@ -120,6 +123,42 @@ export const VOCABULARY = {
     string
   >,
   role: { admin: '管理员', clerk: '录入员', auditor: '审计员', supervisor: '监督员' } satisfies Record<Role, string>,
+  indicatorKind: {
+    amount: '金额',
+    count: '计数',
+    quantity: '数量',
+    share: '比重',
+    rate: '百分率',
+  } satisfies Record<IndicatorKind, string>,
+  indicatorSection: {
+    economy: '经济发展',
+    agriculture: '农业农村',
+    industry: '工业经济',
+    investment: '投资建设',
+    infrastructure: '基础设施',
+    livelihood: '民生保障',
+    'safety-stability': '安全稳定',
+    'party-building': '党的建设',
+    other: '其他',
+  } satisfies Record<IndicatorSection, string>,
+  honourLevel: { national: '国家级', provincial: '省级', municipal: '市级', county: '县级' } satisfies Record<
+    HonourLevel,
+    string
+  >,
+  reportSection: {
+    preface: '前言',
+    'party-building': '党的建设',
+    'clean-government': '党风廉政建设',
+    difficulties: '存在的困难和问题',
+    'next-steps': '下一步工作打算',
+    economy: '经济发展',
+    investment: '招商引资',
+    projects: '项目建设',
+    livelihood: '民生和社会事业',
+    'safety-stability': '安全稳定',
+    'village-finance': '村级财务',
+    audits: '审计监督',
+  } satisfies Record<ReportSection, string>,
   indicatorUnit: {
     CNY: '元',
     'CNY-per-capita': '元/人',

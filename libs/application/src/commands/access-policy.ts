@@ -25,6 +25,7 @@ const CAPABILITY_OF: Record<CommandType, Capability> = {
   RecordMilestone: 'record',
   ReportProjectProgress: 'record',
   RecordProjectOutput: 'record',
+  MarkKeyProject: 'record',
   RegisterDispute: 'record',
   RecordMediation: 'record',
   ResolveDispute: 'record',
@@ -38,9 +39,12 @@ const CAPABILITY_OF: Record<CommandType, Capability> = {
   ReverseEntry: 'record',
   RegisterDebt: 'record',
   SettleDebt: 'record',
+  DefineIndicator: 'record',
   ReportIndicator: 'record',
   SetIndicatorTarget: 'record',
   ErasePersonalData: 'administer',
+  RecordHonour: 'record',
+  WriteReportSection: 'record',
   VoidRecord: 'void',
 };
 

@@ -13,6 +13,7 @@ import {
   Reference,
   route,
   shanghaiDate,
+  TERMS_STREAM,
 } from '@sunshine/domain';
 import { canonicalJson, sha256Hex } from '@sunshine/integrity';
 import { AppendRequest, AppendResult, EventStore, NewEvent, WrongExpectedRevision } from '@sunshine/event-store';
@@ -102,6 +103,7 @@ export class CommandPipeline {
       requireRecord(actor, context, spec, current, envelope);
       const decision = this.decisionContext(actor, stream);
       const decided = context.decider.decide(envelope, current.state, decision);
+      if (decided.length === 0) return { durable: this.unchanged(stream, current) };
       const events = decided.map((event) => toNewEvent(event, envelope, actor, decision.today));
       const sealed = this.options.protect ? await this.options.protect(events, stream) : events;
       const request: CommandAppend = {
@@ -131,6 +133,10 @@ export class CommandPipeline {
 
   private async exists(reference: Reference): Promise<boolean> {
     if ('subject' in reference) return this.options.subjectExists?.(reference.subject) ?? false;
+    if ('term' in reference)
+      return (await this.store.readStream(TERMS_STREAM)).some(
+        (event) => event.type === 'TermOpened' && (event.data as { termId?: unknown }).termId === reference.term,
+      );
     return (await this.store.streamRevision(reference.stream)) !== undefined;
   }
 
@@ -173,6 +179,19 @@ export class CommandPipeline {
         },
       ),
     };
+  }
+
+  /**
+   * A command that changes nothing (a definition sent again as it stands) appends nothing and is
+   * not remembered; it answers where the stream stands.
+   */
+  private async unchanged(stream: string, current: StreamState): Promise<ExecutedCommand> {
+    const last =
+      current.revision === undefined
+        ? undefined
+        : (await this.store.readStream(stream, { fromRevision: current.revision, limit: 1 }))[0];
+    const position = last?.position ?? (await this.store.headPosition()) ?? '0';
+    return { result: { stream, revision: current.revision ?? -1, position, events: [] }, duplicate: false };
   }
 
   /** The commandId was accepted before; its receipt may still be on its way to the disk. */

@@ -38,6 +38,8 @@ export class RecordFindingDto implements DataOf<'RecordFinding'> {
   @Field('问题性质', { words: 'severity' }) @IsIn(SEVERITIES) severity!: Severity;
   @Field('问题描述') @IsText() description!: string;
   @Field('涉及金额') @Optional() @IsMoney() amountInvolved?: MoneyDto;
+  /** Required of every new finding; the domain accepts its absence only in events recorded before. */
+  @Field('发现日期') @IsLocalDate() foundOn!: LocalDate;
 }
 
 @Form({ title: '登记整改', group: 'audits' })

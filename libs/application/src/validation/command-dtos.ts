@@ -2,10 +2,12 @@ import { CommandType, DataOf } from '@sunshine/domain';
 import { administrationDtos } from './administration.dto';
 import { auditDtos } from './audits.dto';
 import { disputeDtos } from './disputes.dto';
+import { honourDtos } from './honours.dto';
 import { indicatorDtos } from './indicators.dto';
 import { investmentDtos } from './investments.dto';
 import { personalDataDtos } from './personal-data.dto';
 import { projectDtos } from './projects.dto';
+import { reportSectionDtos } from './report-sections.dto';
 import { villageFinanceDtos } from './village-finance.dto';
 
 /**
@@ -22,6 +24,8 @@ const DTOS = {
   ...villageFinanceDtos,
   ...indicatorDtos,
   ...personalDataDtos,
+  ...honourDtos,
+  ...reportSectionDtos,
 } satisfies { [Type in CommandType]: new () => DataOf<Type> };
 
 type Dtos = typeof DTOS;
@@ -41,6 +45,7 @@ const sameFields: { [Type in CommandType]: SameFields<InstanceType<Dtos[Type]>, 
   RecordMilestone: true,
   ReportProjectProgress: true,
   RecordProjectOutput: true,
+  MarkKeyProject: true,
   RegisterDispute: true,
   RecordMediation: true,
   ResolveDispute: true,
@@ -54,9 +59,12 @@ const sameFields: { [Type in CommandType]: SameFields<InstanceType<Dtos[Type]>, 
   ReverseEntry: true,
   RegisterDebt: true,
   SettleDebt: true,
+  DefineIndicator: true,
   ReportIndicator: true,
   SetIndicatorTarget: true,
   ErasePersonalData: true,
+  RecordHonour: true,
+  WriteReportSection: true,
 };
 void sameFields;
 

@@ -1,4 +1,4 @@
-import { IsIn } from 'class-validator';
+import { IsBoolean, IsIn } from 'class-validator';
 import {
   DataOf,
   Funding,
@@ -57,7 +57,15 @@ export class RecordProjectOutputDto implements DataOf<'RecordProjectOutput'> {
   @Field('日期') @IsLocalDate() on!: LocalDate;
 }
 
+@Form({ title: '标记重点项目', group: 'projects', summary: '重点项目在工作总结中逐一列名；取消标记也须写明原因' })
+export class MarkKeyProjectDto implements DataOf<'MarkKeyProject'> {
+  @Field('项目', { pick: 'project' }) @IsId() projectId!: string;
+  @Field('是否重点项目') @IsBoolean() key!: boolean;
+  @Field('原因') @IsText() reason!: string;
+}
+
 export const projectDtos = {
+  MarkKeyProject: MarkKeyProjectDto,
   RegisterProject: RegisterProjectDto,
   RecordMilestone: RecordMilestoneDto,
   ReportProjectProgress: ReportProjectProgressDto,

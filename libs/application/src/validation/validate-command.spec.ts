@@ -64,6 +64,7 @@ const VALID: Record<string, Record<string, unknown>> = {
     severity: 'major',
     description: '白条入账',
     amountInvolved: cny(500),
+    foundOn: '2012-03-15',
   },
   RecordRectification: {
     auditId: 'SJ-1',
@@ -98,6 +99,23 @@ const VALID: Record<string, Record<string, unknown>> = {
   ReportIndicator: { indicator: 'fiscal-revenue', period: '2013-01/2013-09', value: 5_020_000_000, unit: 'CNY' },
   SetIndicatorTarget: { indicator: 'fiscal-revenue', period: '2013', target: 6_500_000_000 },
   ErasePersonalData: { subjectId: 's-9', reason: '当事人申请' },
+  DefineIndicator: {
+    indicator: 'village-clinic',
+    name: '村卫生室',
+    unit: 'count',
+    kind: 'count',
+    section: 'livelihood',
+    description: '年末实有村卫生室个数',
+  },
+  MarkKeyProject: { projectId: 'XM-1', key: true, reason: '列入县重点项目' },
+  RecordHonour: {
+    honourId: 'RY-1',
+    title: '省级卫生乡镇',
+    awardedBy: '省爱卫会',
+    awardedOn: '2012-12-01',
+    level: 'provincial',
+  },
+  WriteReportSection: { termId: '2008-2013', section: 'next-steps', text: '一是……\n\n二是……' },
 };
 
 const envelope = (type: string, data: unknown) => ({ type, commandId: 'cmd-1', data });

@@ -29,7 +29,15 @@ export interface OpenAudit {
 
 export interface RecordFinding {
   type: 'RecordFinding';
-  data: { auditId: string; findingId: string; severity: Severity; description: string; amountInvolved?: Money };
+  /** `foundOn` is required of every new finding; findings recorded before it existed have none. */
+  data: {
+    auditId: string;
+    findingId: string;
+    severity: Severity;
+    description: string;
+    amountInvolved?: Money;
+    foundOn?: LocalDate;
+  };
 }
 
 export interface RecordRectification {

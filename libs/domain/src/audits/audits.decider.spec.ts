@@ -153,3 +153,39 @@ describe('closing an audit', () => {
       .when(close())
       .thenThrows(RuleViolation, 'RULE_DATE_IN_FUTURE'));
 });
+
+describe("a finding's own date", () => {
+  const dated = (foundOn: string): AuditCommand => ({
+    type: 'RecordFinding',
+    data: { auditId: 'SJ-2012-004', findingId: 'F9', severity: 'minor', description: '账实不符', foundOn },
+  });
+
+  it('is the business date of the finding', () =>
+    given([opened])
+      .when(dated('2012-03-20'))
+      .then([{ type: 'FindingRecorded', occurredOn: '2012-03-20' }]));
+
+  it('lies neither before the audit opened nor after today', () => {
+    given([opened]).when(dated('2012-02-28')).thenThrows(RuleViolation, 'RULE_FINDING_BEFORE_AUDIT', 'data.foundOn');
+    given([opened], context({ today: '2012-03-10' }))
+      .when(dated('2012-03-11'))
+      .thenThrows(RuleViolation, 'RULE_DATE_IN_FUTURE', 'data.foundOn');
+  });
+
+  it('comes before its rectification', () =>
+    given([
+      opened,
+      {
+        type: 'FindingRecorded',
+        data: {
+          auditId: 'SJ-2012-004',
+          findingId: 'F9',
+          severity: 'minor',
+          description: '账实不符',
+          foundOn: '2012-04-01',
+        },
+      },
+    ])
+      .when(rectify('F9', '2012-03-30'))
+      .thenThrows(RuleViolation, 'RULE_RECTIFICATION_BEFORE_FINDING', 'data.rectifiedOn'));
+});

@@ -16,6 +16,8 @@ export interface Finding {
   severity: Severity;
   /** Currency of the amount involved, when one was given. */
   currency?: string;
+  /** Absent for findings recorded before findings had their own date. */
+  foundOn?: LocalDate;
   rectifiedOn?: LocalDate;
 }
 
@@ -64,10 +66,10 @@ export const auditDecider: Decider<AuditCommand, AuditEvent, Audit> = {
         };
       case 'FindingRecorded': {
         if (state.status === 'unopened') return state;
-        const { findingId, severity, amountInvolved } = event.data;
+        const { findingId, severity, amountInvolved, foundOn } = event.data;
         return {
           ...state,
-          findings: { ...state.findings, [findingId]: { severity, currency: amountInvolved?.currency } },
+          findings: { ...state.findings, [findingId]: { severity, currency: amountInvolved?.currency, foundOn } },
         };
       }
       case 'FindingRectified': {
@@ -103,7 +105,11 @@ export const auditDecider: Decider<AuditCommand, AuditEvent, Audit> = {
         const { auditId, findingId } = command.data;
         const audit = stillOpen(state, auditId);
         if (Object.hasOwn(audit.findings, findingId)) throw alreadyExists(FINDING, findingId, 'data.findingId');
-        return [{ type: 'FindingRecorded', data: { ...command.data } }];
+        const { foundOn } = command.data;
+        if (foundOn === undefined) return [{ type: 'FindingRecorded', data: { ...command.data } }];
+        notInFuture(foundOn, 'foundOn', context);
+        notBefore('RULE_FINDING_BEFORE_AUDIT', foundOn, 'foundOn', audit.openedOn, 'openedOn');
+        return [{ type: 'FindingRecorded', data: { ...command.data }, occurredOn: foundOn }];
       }
       case 'RecordRectification':
         // A rectification may come after the audit closed: minor findings may stay open at closing.
@@ -151,6 +157,8 @@ const rectify = (data: RecordRectification['data'], audit: OpenedAudit, context:
     );
   notInFuture(rectifiedOn, 'rectifiedOn', context);
   notBefore('RULE_RECTIFICATION_BEFORE_AUDIT', rectifiedOn, 'rectifiedOn', audit.openedOn, 'openedOn');
+  if (finding.foundOn !== undefined)
+    notBefore('RULE_RECTIFICATION_BEFORE_FINDING', rectifiedOn, 'rectifiedOn', finding.foundOn, 'foundOn');
   if (amountRecovered && finding.currency && amountRecovered.currency !== finding.currency)
     throw new RuleViolation(
       'RULE_CURRENCY_MISMATCH',

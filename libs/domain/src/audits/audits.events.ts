@@ -2,7 +2,10 @@ import { DomainEvent } from '../shared';
 import { CloseAudit, OpenAudit, RecordFinding, RecordRectification } from './audits.commands';
 
 export type AuditOpened = DomainEvent<'AuditOpened', OpenAudit['data']>;
-/** A finding has no date of its own: it goes with its audit (occurredOn is the recording date). */
+/**
+ * A finding counts with its audit in a summary; its own date is `foundOn` (occurredOn), or, for a
+ * finding recorded before findings had a date, the recording date.
+ */
 export type FindingRecorded = DomainEvent<'FindingRecorded', RecordFinding['data']>;
 export type FindingRectified = DomainEvent<'FindingRectified', RecordRectification['data']>;
 export type AuditClosed = DomainEvent<'AuditClosed', CloseAudit['data']>;

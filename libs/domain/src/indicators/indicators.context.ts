@@ -9,9 +9,10 @@ export const indicatorsContext = defineContext({
   aggregate: { zh: '经济指标', en: 'indicator' },
   decider: voidable(indicatorDecider),
   commands: {
-    // The first report of an indicator creates its stream; a target needs a report first (its unit).
+    // A definition or a first report creates the stream; a target needs the unit, from either.
+    DefineIndicator: { stream: (d) => indicatorStream(d.indicator), creates: true, idField: 'indicator' },
     ReportIndicator: { stream: (d) => indicatorStream(d.indicator), creates: true, idField: 'indicator' },
-    SetIndicatorTarget: { stream: (d) => indicatorStream(d.indicator), creates: false, idField: 'indicator' },
+    SetIndicatorTarget: { stream: (d) => indicatorStream(d.indicator), creates: true, idField: 'indicator' },
     VoidRecord: voidRecordSpec,
   },
 });

@@ -1,24 +1,36 @@
 import { NotFound, RuleViolation, ValidationFailed } from '../shared';
 import { context, specFor } from '../shared/testing/given';
 import { indicatorDecider } from './indicators.decider';
-import { IndicatorCommand } from './indicators.commands';
+import { IndicatorCommand, IndicatorDefinition } from './indicators.commands';
 import { IndicatorEvent } from './indicators.events';
 import { isAnnualPeriod, isPeriod, parsePeriod } from './period';
 
 const given = specFor(indicatorDecider);
 
-const report = (period: string, value: number, unit = 'CNY', reason?: string): IndicatorCommand => ({
+const report = (period: string, value: number, unit = 'CNY', reason?: string, indicator = 'gdp'): IndicatorCommand => ({
   type: 'ReportIndicator',
-  data: { indicator: 'gdp', period, value, unit, ...(reason ? { reason } : {}) },
+  data: { indicator, period, value, unit, ...(reason ? { reason } : {}) },
 });
-const reported = (period: string, value: number, eventId: string, unit = 'CNY'): IndicatorEvent => ({
+const reported = (period: string, value: number, eventId: string, unit = 'CNY', indicator = 'gdp'): IndicatorEvent => ({
   type: 'IndicatorReported',
-  data: { indicator: 'gdp', period, value, unit },
+  data: { indicator, period, value, unit },
   eventId,
 });
-const target = (period: string, value: number): IndicatorCommand => ({
+const target = (period: string, value: number, indicator = 'gdp'): IndicatorCommand => ({
   type: 'SetIndicatorTarget',
-  data: { indicator: 'gdp', period, target: value },
+  data: { indicator, period, target: value },
+});
+const SHARE = 'primary-industry-share';
+const CLINICS = 'village-clinic';
+const clinics: IndicatorDefinition = { name: '村卫生室', unit: 'count', kind: 'count', section: 'livelihood' };
+const define = (definition: Partial<IndicatorDefinition> = {}, reason?: string): IndicatorCommand => ({
+  type: 'DefineIndicator',
+  data: { indicator: CLINICS, ...clinics, ...definition, ...(reason ? { reason } : {}) },
+});
+const defined = (definition: Partial<IndicatorDefinition> = {}, eventId = 'e-def'): IndicatorEvent => ({
+  type: 'IndicatorDefined',
+  data: { indicator: CLINICS, ...clinics, ...definition },
+  eventId,
 });
 const targeted = (period: string, value: number, eventId: string): IndicatorEvent => ({
   type: 'IndicatorTargetSet',
@@ -47,10 +59,10 @@ describe('reporting an indicator', () => {
   it('counts a CNY unit in whole minor units', () => {
     given([]).when(report('2008', 2.5)).thenThrows(RuleViolation, 'RULE_INDICATOR_NOT_MINOR_UNITS');
     given([])
-      .when(report('2008', 2.5, 'CNY-per-capita'))
+      .when(report('2008', 2.5, 'CNY-per-capita', undefined, 'farmer-net-income'))
       .thenThrows(RuleViolation, 'RULE_INDICATOR_NOT_MINOR_UNITS');
     given([])
-      .when(report('2008', 12.5, 'percent'))
+      .when(report('2008', 12.5, 'percent', undefined, SHARE))
       .then([{ type: 'IndicatorReported' }]);
   });
 
@@ -88,8 +100,15 @@ describe('setting an indicator target', () => {
       .when(target('2013', 65_000_000_000))
       .then([{ type: 'IndicatorTargetSet', data: { period: '2013', target: 65_000_000_000 } }]));
 
-  it('needs the indicator reported first, so its unit is known', () =>
-    given([]).when(target('2013', 1)).thenThrows(NotFound, 'NOT_FOUND', 'data.indicator'));
+  it('needs the indicator defined or reported first, so its unit is known', () =>
+    given([])
+      .when(target('2013', 1, CLINICS))
+      .thenThrows(NotFound, 'NOT_FOUND', 'data.indicator'));
+
+  it('takes a target of a built-in indicator before any report', () =>
+    given([])
+      .when(target('2013', 65_000_000_000))
+      .then([{ type: 'IndicatorTargetSet' }]));
 
   it('takes a whole number of minor units for a CNY indicator', () =>
     given([reported('2008', 1, 'e-2008')])
@@ -97,8 +116,8 @@ describe('setting an indicator target', () => {
       .thenThrows(RuleViolation, 'RULE_INDICATOR_NOT_MINOR_UNITS', 'data.target'));
 
   it('takes a fractional target for a percent indicator', () =>
-    given([reported('2008', 8.5, 'e-2008', 'percent')])
-      .when(target('2013', 9.5))
+    given([reported('2008', 8.5, 'e-2008', 'percent', SHARE)])
+      .when(target('2013', 9.5, SHARE))
       .then([{ type: 'IndicatorTargetSet' }]));
 
   it('needs a target above zero', () =>
@@ -110,6 +129,87 @@ describe('setting an indicator target', () => {
     given([reported('2008', 1, 'e-2008'), targeted('2013', 100, 'e-t2013')])
       .when(target('2013', 200))
       .then([{ type: 'IndicatorTargetSet', corrects: 'e-t2013' }]));
+});
+
+describe('the indicator catalogue', () => {
+  it('refuses a report of a code nobody defined, naming DefineIndicator', () =>
+    given([])
+      .when(report('2013', 4, 'count', undefined, CLINICS))
+      .thenThrows(RuleViolation, 'RULE_INDICATOR_UNDEFINED', 'data.indicator'));
+
+  it('reports a defined indicator in its unit and kind', () => {
+    given([defined()])
+      .when(report('2013', 4, 'count', undefined, CLINICS))
+      .then([{ type: 'IndicatorReported', data: { value: 4 } }]);
+    given([defined()])
+      .when(report('2013', 4.5, 'count', undefined, CLINICS))
+      .thenThrows(RuleViolation, 'RULE_INDICATOR_VALUE_KIND', 'data.value');
+    given([defined()])
+      .when(report('2013', 4, '个', undefined, CLINICS))
+      .thenThrows(RuleViolation, 'RULE_INDICATOR_UNIT_CHANGED', 'data.unit');
+  });
+
+  it('keeps a share between 0 and 100', () =>
+    given([])
+      .when(report('2013', 101, 'percent', undefined, SHARE))
+      .thenThrows(RuleViolation, 'RULE_INDICATOR_VALUE_KIND', 'data.value'));
+
+  it('records a first definition', () =>
+    given([])
+      .when(define())
+      .then([{ type: 'IndicatorDefined', data: { name: '村卫生室', kind: 'count' } }]));
+
+  it('appends nothing when the same definition is sent again, built-in ones included', () => {
+    given([defined()]).when(define()).then([]);
+    given([])
+      .when({
+        type: 'DefineIndicator',
+        data: { indicator: 'gdp', name: '地区生产总值', unit: 'CNY', kind: 'amount', section: 'economy' },
+      })
+      .then([]);
+  });
+
+  it('rewords a definition only with a reason, as a correction of the last one', () => {
+    given([defined()])
+      .when(define({ name: '村卫生室数量' }))
+      .thenThrows(RuleViolation, 'RULE_REDEFINITION_NEEDS_REASON', 'data.reason');
+    given([defined()])
+      .when(define({ name: '村卫生室数量' }, '统计口径调整'))
+      .then([{ type: 'IndicatorDefined', data: { name: '村卫生室数量' }, corrects: 'e-def' }]);
+    given([])
+      .when({
+        type: 'DefineIndicator',
+        data: { indicator: 'gdp', name: '国民生产总值', unit: 'CNY', kind: 'amount', section: 'economy' },
+      })
+      .thenThrows(RuleViolation, 'RULE_REDEFINITION_NEEDS_REASON');
+  });
+
+  it('never changes the unit or the kind once values exist', () => {
+    const values = [defined(), reported('2013', 4, 'e-r', 'count', CLINICS)];
+    given(values)
+      .when(define({ unit: '所' }, '改单位'))
+      .thenThrows(RuleViolation, 'RULE_INDICATOR_UNIT_CHANGED');
+    given(values)
+      .when(define({ kind: 'quantity' }, '改类型'))
+      .thenThrows(RuleViolation, 'RULE_INDICATOR_KIND_CHANGED');
+    given([defined()])
+      .when(define({ unit: '所' }, '改单位'))
+      .then([{ type: 'IndicatorDefined' }]);
+  });
+
+  it('refuses a kind that does not fit its unit', () => {
+    given([])
+      .when(define({ kind: 'amount' }))
+      .thenThrows(RuleViolation, 'RULE_INDICATOR_KIND_UNIT', 'data.unit');
+    given([])
+      .when(define({ kind: 'share' }))
+      .thenThrows(RuleViolation, 'RULE_INDICATOR_KIND_UNIT');
+  });
+
+  it('lets a log from before the catalogue go on reporting an undefined code in its unit', () =>
+    given([reported('2012', 3, 'e-old', 'count', CLINICS)])
+      .when(report('2013', 4, 'count', undefined, CLINICS))
+      .then([{ type: 'IndicatorReported' }]));
 });
 
 describe('indicator periods', () => {

@@ -70,4 +70,11 @@ export interface RecordProjectOutput {
   data: { projectId: string; metric: string; quantity: number; on: LocalDate };
 }
 
-export type ProjectCommand = RegisterProject | RecordMilestone | ReportProjectProgress | RecordProjectOutput;
+export interface MarkKeyProject {
+  type: 'MarkKeyProject';
+  /** Key projects (重点项目) are named one by one in reports; unmarking one also needs a reason. */
+  data: { projectId: string; key: boolean; reason: string };
+}
+
+export type ProjectCommand =
+  RegisterProject | RecordMilestone | ReportProjectProgress | RecordProjectOutput | MarkKeyProject;

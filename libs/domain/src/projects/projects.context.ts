@@ -20,6 +20,7 @@ export const projectsContext = defineContext({
     RecordMilestone: { stream: (d) => projectStream(d.projectId), creates: false, idField: 'projectId' },
     ReportProjectProgress: { stream: (d) => projectStream(d.projectId), creates: false, idField: 'projectId' },
     RecordProjectOutput: { stream: (d) => projectStream(d.projectId), creates: false, idField: 'projectId' },
+    MarkKeyProject: { stream: (d) => projectStream(d.projectId), creates: false, idField: 'projectId' },
     VoidRecord: voidRecordSpec,
   },
   villageOf: ({ record: state }) => (state.registered ? state.villageId : undefined),

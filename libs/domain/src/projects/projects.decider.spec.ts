@@ -265,3 +265,30 @@ describe('project output', () => {
       .when(output(1))
       .thenThrows(RuleViolation, 'RULE_DATE_IN_FUTURE'));
 });
+
+describe('key projects (重点项目)', () => {
+  const mark = (key: boolean): ProjectCommand => ({
+    type: 'MarkKeyProject',
+    data: { projectId: 'XM-2010-003', key, reason: '列入县重点项目' },
+  });
+  const marked: ProjectEvent = {
+    type: 'KeyProjectMarked',
+    data: { projectId: 'XM-2010-003', key: true, reason: '列入县重点项目' },
+  };
+
+  it('marks a registered project as key', () =>
+    given([registered])
+      .when(mark(true))
+      .then([{ type: 'KeyProjectMarked', data: { key: true } }]));
+
+  it('unmarks it, and refuses a mark that changes nothing', () => {
+    given([registered, marked])
+      .when(mark(false))
+      .then([{ type: 'KeyProjectMarked', data: { key: false } }]);
+    given([registered, marked]).when(mark(true)).thenThrows(RuleViolation, 'RULE_KEY_PROJECT_UNCHANGED', 'data.key');
+    given([registered]).when(mark(false)).thenThrows(RuleViolation, 'RULE_KEY_PROJECT_UNCHANGED');
+  });
+
+  it('needs the project registered', () =>
+    given([]).when(mark(true)).thenThrows(NotFound, 'NOT_FOUND', 'data.projectId'));
+});

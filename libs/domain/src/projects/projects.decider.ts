@@ -25,6 +25,8 @@ export type Project =
       reached: Milestone[];
       lastMilestoneOn?: LocalDate;
       lastReport?: { investedToDate: number; asOf: LocalDate; eventId?: string };
+      /** Marked a key project (重点项目). */
+      key?: boolean;
     };
 
 type RegisteredProject = Extract<Project, { registered: true }>;
@@ -93,6 +95,8 @@ export const projectDecider: Decider<ProjectCommand, ProjectEvent, Project> = {
       case 'ProjectOutputRecorded':
         // Outputs are counted by the summary; no rule decides on them.
         return state;
+      case 'KeyProjectMarked':
+        return state.registered ? { ...state, key: event.data.key } : state;
       default:
         return unknownEvent(event, state);
     }
@@ -135,6 +139,20 @@ export const projectDecider: Decider<ProjectCommand, ProjectEvent, Project> = {
             'data.quantity',
           );
         return [{ type: 'ProjectOutputRecorded', data: { ...command.data }, occurredOn: on }];
+      }
+      case 'MarkKeyProject': {
+        const { projectId, key } = command.data;
+        const project = registered(state, projectId);
+        if ((project.key ?? false) === key)
+          throw new RuleViolation(
+            'RULE_KEY_PROJECT_UNCHANGED',
+            {
+              zh: key ? `项目「${projectId}」已是重点项目` : `项目「${projectId}」不是重点项目`,
+              en: key ? `project ${projectId} is a key project already` : `project ${projectId} is not a key project`,
+            },
+            'data.key',
+          );
+        return [{ type: 'KeyProjectMarked', data: { ...command.data } }];
       }
       default: {
         const unknown: never = command;

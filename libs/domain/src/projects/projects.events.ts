@@ -1,5 +1,11 @@
 import { DomainEvent } from '../shared';
-import { RecordMilestone, RecordProjectOutput, RegisterProject, ReportProjectProgress } from './projects.commands';
+import {
+  MarkKeyProject,
+  RecordMilestone,
+  RecordProjectOutput,
+  RegisterProject,
+  ReportProjectProgress,
+} from './projects.commands';
 
 export type ProjectRegistered = DomainEvent<'ProjectRegistered', RegisterProject['data']>;
 export type MilestoneReached = DomainEvent<'MilestoneReached', RecordMilestone['data']>;
@@ -7,6 +13,9 @@ export type MilestoneReached = DomainEvent<'MilestoneReached', RecordMilestone['
 export type ProjectProgressReported = DomainEvent<'ProjectProgressReported', ReportProjectProgress['data']>;
 export type ProjectOutputRecorded = DomainEvent<'ProjectOutputRecorded', RecordProjectOutput['data']>;
 
-export type ProjectEvent = ProjectRegistered | MilestoneReached | ProjectProgressReported | ProjectOutputRecorded;
+export type KeyProjectMarked = DomainEvent<'KeyProjectMarked', MarkKeyProject['data']>;
+
+export type ProjectEvent =
+  ProjectRegistered | MilestoneReached | ProjectProgressReported | ProjectOutputRecorded | KeyProjectMarked;
 
 export const projectStream = (projectId: string): string => `project-${projectId}`;

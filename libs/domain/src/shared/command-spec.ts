@@ -3,10 +3,13 @@ import { Decider, DomainEvent } from './decider';
 import { Message } from './errors';
 
 /**
- * A record another stream must hold for a command to make sense (a village, a project, …), or a
- * data subject, whose existence the key store tells (its stream begins only with its erasure).
+ * A record another stream must hold for a command to make sense (a village, a project, …); a
+ * term, one of many in the stream `terms`; or a data subject, whose existence the key store tells
+ * (its stream begins only with its erasure).
  */
-export type Reference = { field: string; what: Message; id: string } & ({ stream: string } | { subject: string });
+export type Reference = { field: string; what: Message; id: string } & (
+  { stream: string } | { term: string } | { subject: string }
+);
 
 /** How the pipeline handles one command type: which stream it decides on, and what it needs. */
 export interface CommandSpec<Data> {

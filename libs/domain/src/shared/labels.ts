@@ -22,6 +22,8 @@ const LABELS: Record<string, string> = {
   settledOn: '清偿日期',
   amountInvolved: '涉及金额',
   amountRecovered: '挽回金额',
+  foundOn: '发现日期',
+  awardedOn: '授予日期',
 };
 
 export const fieldLabel = (field: string): string => LABELS[field] ?? field;
