@@ -24,7 +24,7 @@ const LEDGER = '/api/v1/villages/lijiazhuang/ledger';
 const STREAM = '/api/v1/streams/village-lijiazhuang';
 const EVENTS = '/api/v1/events?limit=5';
 
-/** CONTRACT.md's role table, request by request, with tokens the admin handed out. */
+/** The role table of docs/api.md#who-may-call-what, request by request, with tokens the admin handed out. */
 describe('who may do what', () => {
   let t: TestApp;
   const tokens: Record<string, string> = {};

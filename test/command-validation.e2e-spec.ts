@@ -24,7 +24,7 @@ const withParty = (e: Envelope, index: number, changes: Record<string, unknown>)
 };
 
 /**
- * CONTRACT.md's 400 classes for the cash book and for a dispute's parties: each is refused before
+ * The 400 classes of docs/domain.md#how-a-command-is-decided for the cash book and for a dispute's parties: each is refused before
  * any state is read, names the field by its JSON path, and appends nothing.
  */
 describe('a command of the wrong shape (400)', () => {

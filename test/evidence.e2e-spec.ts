@@ -212,7 +212,7 @@ describe('the evidence behind a figure of the term summary', () => {
     await t.get('/api/v1/terms/1998-2003/summary/evidence?figure=disputes.open').expect(404);
   });
 
-  it('is for auditors and admins (CONTRACT: evidence is not for clerks or supervisors)', async () => {
+  it('is for auditors and admins (docs/api.md: evidence is not for clerks or supervisors)', async () => {
     const token = async (userId: string, role: string) =>
       (await r.send('RegisterUser', { userId, name: userId, role })).token as string;
     const auditor = await token('auditor-evidence', 'auditor');

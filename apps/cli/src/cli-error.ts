@@ -1,4 +1,4 @@
-/** Exit codes of CONTRACT.md: 0 success, 1 a failed check or operation, 2 bad usage. */
+/** Exit codes of docs/api.md#cli: 0 success, 1 a failed check or operation, 2 bad usage. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 export class CliError extends Error {

@@ -3,8 +3,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { EMPTY_TREE_ROOT, leafHashOfEventHash, MerkleTree, verifyConsistency, verifyInclusion } from './merkle';
 
-// The shared folder is a sibling of the repository, both here and in CI.
-const VECTORS = join(__dirname, '../../../../shared/testdata/rfc6962');
+// transparency-dev/merkle's vectors, kept in the repository (origin and licence in its README).
+const VECTORS = join(__dirname, 'testdata/rfc6962');
 
 interface InclusionVector {
   leafIdx: number;
@@ -37,7 +37,7 @@ const loadVectors = <T>(kind: 'inclusion' | 'consistency'): [string, T][] => {
   const dir = join(VECTORS, kind);
   // A missing folder must fail the suite: skipping would let a broken verifier pass.
   if (!existsSync(dir))
-    throw new Error(`RFC 6962 test vectors not found at ${dir}: the shared/ folder must sit beside the repository`);
+    throw new Error(`RFC 6962 test vectors not found at ${dir}: they belong to the repository, restore them`);
   return jsonFilesUnder(dir).map((file) => [relative(VECTORS, file), JSON.parse(readFileSync(file, 'utf8')) as T]);
 };
 

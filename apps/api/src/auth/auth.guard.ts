@@ -25,7 +25,7 @@ const csrfHeaderMissing = () =>
 /**
  * One guard for every route under /api/v1: a bearer token (never in the URL) or a browser
  * session cookie (POST /api/v1/session), then the capability the route declares, checked against
- * CONTRACT.md's role table.
+ * the role table of docs/api.md#who-may-call-what.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {

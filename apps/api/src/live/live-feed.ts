@@ -12,7 +12,7 @@ import { EventStore } from '@sunshine/event-store';
 import { ProjectionRunner } from '@sunshine/projections';
 
 /**
- * The live view (DOMAIN.md): the term summary and recent activity pushed to whoever may read
+ * The live view (docs/domain.md#the-live-view): the term summary and recent activity pushed to whoever may read
  * summaries. Holds every open stream, so that shutting the server down ends them instead of
  * waiting for the clients to leave.
  */

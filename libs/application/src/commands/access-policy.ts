@@ -1,6 +1,6 @@
 import { Actor, CommandType, Forbidden, VOCABULARY } from '@sunshine/domain';
 
-/** What each role may do: the role table of docs/api.md ("Who may do what"), in one place. */
+/** What each role may do: the role table of docs/api.md#who-may-call-what (docs/domain.md#who-may-send-what), in one place. */
 export type Capability = 'record' | 'read' | 'audit' | 'personal-data' | 'administer' | 'void';
 
 const CAPABILITIES: Record<Actor['role'], readonly Capability[]> = {

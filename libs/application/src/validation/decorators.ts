@@ -31,7 +31,7 @@ import {
 } from '@sunshine/domain';
 import { Field } from './form';
 
-/** Field decorators for the value types of DOMAIN.md, shared by every command's DTO. */
+/** Field decorators for the value types of docs/domain.md#values, shared by every command's DTO. */
 
 type Check = (value: unknown, args: ValidationArguments) => boolean;
 

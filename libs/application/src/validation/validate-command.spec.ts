@@ -248,7 +248,7 @@ describe('validating commands', () => {
       ['RegisterProject', { plannedInvestment: usd }, 'data.plannedInvestment.currency'],
       ['RegisterProject', { funding: [{ source: 'county', amount: usd }] }, 'data.funding.0.amount.currency'],
       ['ReportProjectProgress', { investedToDate: usd }, 'data.investedToDate.currency'],
-    ])('and money in another currency where DOMAIN.md keeps CNY: %s %j', (type, changes, path) =>
+    ])('and money in another currency where docs/domain.md keeps CNY: %s %j', (type, changes, path) =>
       expect(pathsOf(type, withData(type, changes))).toEqual([path]),
     );
 
@@ -320,7 +320,7 @@ describe('validating commands', () => {
       'data.subject.kind',
     ]));
 
-  describe('checks the shapes DOMAIN.md gives numbers and periods', () => {
+  describe('checks the shapes docs/domain.md gives numbers and periods', () => {
     it('a quantity has at most three decimals', () => {
       expect(pathsOf('RecordProjectOutput', withData('RecordProjectOutput', { quantity: 1.2345 }))).toEqual([
         'data.quantity',

@@ -20,7 +20,7 @@ export interface StatusTrack {
 export const NEW_PROJECT: StatusTrack = { status: 'registered' };
 
 /**
- * The status after one more milestone (DOMAIN.md): `agreement-signed` changes nothing,
+ * The status after one more milestone (docs/domain.md#projects-项目建设): `agreement-signed` changes nothing,
  * `accepted` or `commissioned` is whichever came last, `resumed` returns to the status before
  * the suspension. Assumes the milestone was accepted by the decider.
  */

@@ -1,6 +1,6 @@
 import { Reference } from './command-spec';
 
-/** References by kind; stream names are `<category>-<id>` (docs/domain.md, Streams). */
+/** References by kind; the stream names follow docs/domain.md#streams-and-events: `<category>-<id>`. */
 export const villageRef = (id: string | undefined, field = 'data.villageId'): Reference[] =>
   id === undefined ? [] : [{ field, stream: `village-${id}`, what: { zh: '村', en: 'Village' }, id }];
 

@@ -48,7 +48,7 @@ export const notBefore = (
     );
 };
 
-/** Village cash books and project figures are kept in CNY only (DOMAIN.md); the DTO refuses others first. */
+/** Village cash books and project figures are kept in CNY only (docs/domain.md#values); the DTO refuses others first. */
 export const inCny = (money: Money, field: string): void => {
   if (money.currency !== 'CNY')
     throw new RuleViolation(

@@ -51,7 +51,7 @@ const compute = async (
   return termSummaryOf(term, summaryFigures(figures), options);
 };
 
-/** The term summary of CONTRACT.md, computed from the records projection's documents. */
+/** The term summary of docs/domain.md#the-term-summary, computed from the records projection's documents. */
 export const summarizeTerm = (
   term: SummaryTerm,
   source: RecordSource,

@@ -1,6 +1,6 @@
 import { MoneyMap, Origin } from '@sunshine/domain';
 
-/** The term summary, exactly as CONTRACT.md's "Term summary shape". */
+/** The term summary, exactly as docs/api.md#term-summary shows it (each figure: docs/domain.md#the-term-summary). */
 export interface TermSummary {
   termId: string;
   name: string;

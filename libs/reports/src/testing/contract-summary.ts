@@ -1,6 +1,6 @@
 import type { EventRef, TermSummary } from '@sunshine/projections';
 
-/** The term summary of CONTRACT.md's example, as the report's specs read it. */
+/** A term summary in the shape of docs/api.md#term-summary (a 2008–2013 term), as the report's specs read it. */
 export const contractSummary = (): TermSummary => ({
   termId: '2008-2013',
   name: '第五届镇人民政府',
