@@ -120,6 +120,33 @@ export const VOCABULARY = {
     string
   >,
   role: { admin: '管理员', clerk: '录入员', auditor: '审计员', supervisor: '监督员' } satisfies Record<Role, string>,
+  /**
+   * Indicators by code: the built-in catalogue's words. Other codes are open (a clerk may report any
+   * `[a-z0-9-]+` code); a code without a word here is never printed in a report's prose.
+   */
+  indicator: {
+    gdp: '地区生产总值',
+    'fiscal-revenue': '财政收入',
+    'fixed-asset-investment': '固定资产投资',
+    'industrial-output': '工业总产值',
+    'agricultural-output': '农业总产值',
+    'farmer-net-income': '农民人均纯收入',
+    'primary-industry-share': '第一产业比重',
+    'secondary-industry-share': '第二产业比重',
+    'tertiary-industry-share': '第三产业比重',
+  } as Record<string, string>,
+  /** The parts of a work summary that indicators and prose belong to. */
+  reportSection: {
+    economy: '经济发展',
+    agriculture: '农业农村',
+    industry: '工业经济',
+    investment: '固定资产投资',
+    infrastructure: '基础设施建设',
+    livelihood: '民生和社会事业',
+    'safety-stability': '平安建设和社会稳定',
+    'party-building': '党的建设',
+    other: '其他工作',
+  } as Record<string, string>,
   indicatorUnit: {
     CNY: '元',
     'CNY-per-capita': '元/人',
@@ -132,7 +159,11 @@ export type Dictionary = keyof typeof VOCABULARY;
 
 /** The Chinese word for a code; a code the dictionary does not know (free text such as a sector) reads as itself. */
 export const wordFor = (dictionary: Dictionary, code: string): string =>
-  (VOCABULARY[dictionary] as Record<string, string>)[code] ?? code;
+  hasWordFor(dictionary, code) ? (VOCABULARY[dictionary] as Record<string, string>)[code] : code;
+
+/** Whether the dictionary has a word for the code (a report leaves a code without one out of its prose). */
+export const hasWordFor = (dictionary: Dictionary, code: string): boolean =>
+  Object.hasOwn(VOCABULARY[dictionary] as Record<string, string>, code);
 
 /** The codes of a dictionary with their words, in the dictionary's order (for pick lists). */
 export const optionsOf = (dictionary: Dictionary): { value: string; label: string }[] =>
