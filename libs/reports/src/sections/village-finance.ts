@@ -18,7 +18,7 @@ export const villageFinanceSection = (w: Writer): Section | undefined => {
   ];
   if (cashBook.some((part) => part.length > 0))
     paragraphs.push(
-      text`${w.words.span}各村集体账目共登记${join(cashBook, '、')}（已冲销的账目不计）。每一笔收支均登记凭证号，支出均附村民会议决议，账目全程留痕、不可改写。`,
+      text`${w.words.span}各村集体账目（已冲销的账目不计）共登记${join(cashBook, '、')}。每一笔收支均登记凭证号，支出均附村民会议决议，账目全程留痕、不可改写。`,
     );
 
   const outstanding = w.details.villageFinance.debtsOutstandingAtStart;
