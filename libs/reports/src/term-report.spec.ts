@@ -98,6 +98,8 @@ describe('the term-end work summary (clean edition)', () => {
     // 19 % → 17 %: two points, not "下降10.53%"
     expect(text).toContain('第一产业比重由2008年的19%下降到2012年的17%，下降2个百分点');
     expect(text).not.toContain('10.5');
+    // totals and shares each in a paragraph of their own
+    expect(doc.sections[0].paragraphs.map((p) => plainText(p).slice(0, 6))).toEqual(['地区生产总值', '第一产业比重']);
     // 7200元 → 14400元 is an exact doubling
     expect(text).toContain('农民人均纯收入由2008年的7200元增加到2012年的14400元，翻一番');
   });

@@ -45,25 +45,30 @@ const changeText = (first: number, last: number, unit: string | null): string | 
 
 interface Stated {
   code: string;
+  unit: string | null;
   sentence: Inline[];
 }
 
-/** Indicators grouped into the economy's paragraphs (by section) and the livelihood ones. */
+/**
+ * Indicators grouped into paragraphs: by section (the economy's, then the livelihood ones), and
+ * within a section the totals first, the shares and rates (三次产业比重) in a paragraph of their own.
+ */
 const grouped = (stated: Stated[]): { economy: Paragraph[]; livelihood: Paragraph[] } => {
-  const bySection = new Map<string, Inline[][]>();
-  for (const { code, sentence } of stated.sort((a, b) => byIndicatorOrder(a.code, b.code))) {
-    const section = indicatorSection(code);
-    bySection.set(section, [...(bySection.get(section) ?? []), sentence]);
+  const paragraphs = new Map<string, Inline[][]>();
+  for (const { code, unit, sentence } of stated.sort((a, b) => byIndicatorOrder(a.code, b.code))) {
+    const key = `${indicatorSection(code)}/${indicatorKind(unit) === 'percent' ? 'shares' : 'totals'}`;
+    paragraphs.set(key, [...(paragraphs.get(key) ?? []), sentence]);
   }
-  const paragraph = (sentences: Inline[][]) => text`${join(sentences, '；')}。`;
-  const sections = [...bySection.keys()].filter((s) => s !== 'livelihood');
-  const ordered = [
-    ...ECONOMY_SECTIONS.filter((s) => sections.includes(s)),
-    ...sections.filter((s) => !ECONOMY_SECTIONS.includes(s)),
-  ];
+  const sectionOf = (key: string) => key.split('/')[0];
+  const rank = (key: string) => {
+    const i = ECONOMY_SECTIONS.indexOf(sectionOf(key));
+    return (i < 0 ? ECONOMY_SECTIONS.length : i) * 2 + (key.endsWith('/shares') ? 1 : 0);
+  };
+  const keys = [...paragraphs.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
+  const paragraph = (key: string) => text`${join(paragraphs.get(key) as Inline[][], '；')}。`;
   return {
-    economy: ordered.map((section) => paragraph(bySection.get(section) as Inline[][])),
-    livelihood: bySection.has('livelihood') ? [paragraph(bySection.get('livelihood') as Inline[][])] : [],
+    economy: keys.filter((k) => sectionOf(k) !== 'livelihood').map(paragraph),
+    livelihood: keys.filter((k) => sectionOf(k) === 'livelihood').map(paragraph),
   };
 };
 
@@ -124,7 +129,7 @@ export const termIndicators = (w: Writer): { economy: Paragraph[]; livelihood: P
             }`;
       parts.push(text`${formatPeriod(target.period)}${name}目标为${value('target.value', target.value)}${done}`);
     }
-    if (parts.length > 0) stated.push({ code, sentence: join(parts, '；') });
+    if (parts.length > 0) stated.push({ code, unit, sentence: join(parts, '；') });
   }
   return grouped(stated);
 };
@@ -138,8 +143,9 @@ export const spanIndicators = (
   w: Writer,
   indicators: SpanIndicators,
 ): { economy: Paragraph[]; livelihood: Paragraph[] } => {
-  const stated = new Map<string, Inline[][]>();
-  const state = (code: string, sentence: Inline[]) => stated.set(code, [...(stated.get(code) ?? []), sentence]);
+  const stated = new Map<string, { unit: string | null; sentences: Inline[][] }>();
+  const state = (code: string, unit: string | null, sentence: Inline[]) =>
+    stated.set(code, { unit, sentences: [...(stated.get(code)?.sentences ?? []), sentence] });
   const named = new Map<string, string | undefined>();
   const nameOf = (code: string, unit: string | null, sample: number) => {
     if (!named.has(code)) named.set(code, nameable(w, code, unit, sample));
@@ -155,6 +161,7 @@ export const spanIndicators = (
     const change = v.previous ? changeText(v.previous.value, v.value, v.unit) : undefined;
     state(
       v.indicator,
+      v.unit,
       text`${name}${formatPeriod(v.period)}为${w.figure(`indicators.${v.indicator}.${v.period}.value`, valueText(v.value, v.unit) as string, v.events)}${
         change ? `，较去年同期${change}` : ''
       }`,
@@ -175,9 +182,9 @@ export const spanIndicators = (
               ? text`，完成目标的${w.figure(`${path}.completion`, formatShareOf(t.reported.value, t.target), events)}`
               : ''
           }`;
-    state(t.indicator, text`${formatPeriod(t.period)}${name}目标为${value('target', t.target)}${done}`);
+    state(t.indicator, t.unit, text`${formatPeriod(t.period)}${name}目标为${value('target', t.target)}${done}`);
   }
-  return grouped([...stated].map(([code, sentences]) => ({ code, sentence: join(sentences, '；') })));
+  return grouped([...stated].map(([code, { unit, sentences }]) => ({ code, unit, sentence: join(sentences, '；') })));
 };
 
 /** 经济发展: the economy's indicators by section. Left out without an indicator it can name. */
