@@ -35,6 +35,7 @@ const twoYears = () => {
     sign(m, `2025-0${i + 1}-15`),
   );
   sign(50_000_000_000, '2025-10-15'); // after 1–9月: counts in neither span
+  sign(2_000_000_000, '2024-11-15'); // in November of last year only
   const disputes = (year: number, mediated: number, escalated: number) => {
     for (let i = 0; i < mediated + escalated; i++) {
       const id = `TJ-${year}-${i}`;
@@ -199,7 +200,17 @@ describe('a year', () => {
   it('is the year’s work summary', async () => {
     const doc = await build('clean', { from: '2025-01-01', to: '2025-12-31' });
     expect(doc.title).toBe('示范镇2025年工作总结');
-    expect(body(doc)).toContain('2025年共签约招商引资项目7个（较去年同期增长75%）');
+    expect(body(doc)).toContain('2025年共签约招商引资项目7个（较去年同期增长40%）');
+  });
+});
+
+describe('a month with nothing signed, where last year had a signing', () => {
+  it('says so with last year’s count rather than leaving the section out, and leaves out what is empty in both', async () => {
+    const doc = await build('clean', { from: '2025-11-01', to: '2025-11-30' });
+    expect(doc.title).toBe('示范镇2025年11月工作进展情况报告');
+    // the year's fiscal target overlaps November: its completion is stated
+    expect(doc.sections.map((s) => s.heading)).toEqual(['一、经济发展', '二、招商引资']);
+    expect(body(doc)).toContain('2025年11月未新签约招商引资项目（去年同期签约1个）。');
   });
 });
 
