@@ -13,6 +13,8 @@ import {
   TermDoc,
   termKey,
   TermSummary,
+  traceSpan,
+  TracedSpan,
   traceTerm,
   TracedSummary,
   villageLedger,
@@ -55,7 +57,8 @@ export class ReadSide {
   constructor(
     private readonly events: EventStore,
     private readonly reads: ProjectionStore,
-    private readonly runner: ProjectionRunner,
+    /** Where the stored read models stand; a reader beside another process's runner passes its own view. */
+    private readonly runner: Pick<ProjectionRunner, 'position' | 'observe'>,
     private readonly projection: Projection = recordsProjection,
     private readonly clock: () => Date = () => new Date(),
   ) {
@@ -86,6 +89,29 @@ export class ReadSide {
       position: snapshot.position,
       comparePositions: (a, b) => this.events.comparePositions(a, b),
     });
+  }
+
+  /**
+   * A span of business dates and the same span a year earlier, from one snapshot of the log (for a
+   * progress report: 1–9月 beside 1–9月 of last year).
+   */
+  async spans(
+    current: { from: string; to: string },
+    previous: { from: string; to: string },
+    knownAt?: string,
+  ): Promise<{ current: TracedSpan; previous: TracedSpan; position: Position | null; knownAt: string | null }> {
+    const snapshot = knownAt === undefined ? await this.now() : await this.asKnownAt(knownAt);
+    const options = {
+      knownAt: snapshot.knownAt,
+      position: snapshot.position,
+      comparePositions: (a: string, b: string) => this.events.comparePositions(a, b),
+    };
+    return {
+      current: await traceSpan(current.from, current.to, snapshot.source, options),
+      previous: await traceSpan(previous.from, previous.to, snapshot.source, options),
+      position: snapshot.position,
+      knownAt: snapshot.knownAt,
+    };
   }
 
   async ledger(villageId: string, options: { asOf?: string; knownAt?: string; today?: Date }) {

@@ -6,7 +6,7 @@ import { FundingSource, Milestone, ProjectCategory, SUGGESTED_OUTPUT_METRICS } f
 import { Role } from './shared/decider';
 import { ExpenditureCategory, ReceiptCategory, SettlementMethod } from './villages/villages.commands';
 import { HonourLevel } from './honours/honours.commands';
-import { IndicatorKind, IndicatorSection } from './indicators/indicators.commands';
+import { BUILT_IN_INDICATORS, IndicatorKind, IndicatorSection } from './indicators/indicators.commands';
 import { ReportSection } from './report-sections/report-sections.commands';
 
 /**
@@ -130,21 +130,26 @@ export const VOCABULARY = {
     share: '比重',
     rate: '百分率',
   } satisfies Record<IndicatorKind, string>,
+  /** The parts of a work summary an indicator is reported in. */
   indicatorSection: {
     economy: '经济发展',
     agriculture: '农业农村',
     industry: '工业经济',
-    investment: '投资建设',
-    infrastructure: '基础设施',
-    livelihood: '民生保障',
-    'safety-stability': '安全稳定',
+    investment: '固定资产投资',
+    infrastructure: '基础设施建设',
+    livelihood: '民生和社会事业',
+    'safety-stability': '平安建设和社会稳定',
     'party-building': '党的建设',
-    other: '其他',
+    other: '其他工作',
   } satisfies Record<IndicatorSection, string>,
   honourLevel: { national: '国家级', provincial: '省级', municipal: '市级', county: '县级' } satisfies Record<
     HonourLevel,
     string
   >,
+  /** Indicators by code: the built-in catalogue's names (a defined indicator's name is in its stream). */
+  indicator: Object.fromEntries(
+    Object.entries(BUILT_IN_INDICATORS).map(([code, definition]) => [code, definition.name]),
+  ) as Record<string, string>,
   reportSection: {
     preface: '前言',
     'party-building': '党的建设',
@@ -171,7 +176,11 @@ export type Dictionary = keyof typeof VOCABULARY;
 
 /** The Chinese word for a code; a code the dictionary does not know (free text such as a sector) reads as itself. */
 export const wordFor = (dictionary: Dictionary, code: string): string =>
-  (VOCABULARY[dictionary] as Record<string, string>)[code] ?? code;
+  hasWordFor(dictionary, code) ? (VOCABULARY[dictionary] as Record<string, string>)[code] : code;
+
+/** Whether the dictionary has a word for the code (a report leaves a code without one out of its prose). */
+export const hasWordFor = (dictionary: Dictionary, code: string): boolean =>
+  Object.hasOwn(VOCABULARY[dictionary] as Record<string, string>, code);
 
 /** The codes of a dictionary with their words, in the dictionary's order (for pick lists). */
 export const optionsOf = (dictionary: Dictionary): { value: string; label: string }[] =>

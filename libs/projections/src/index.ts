@@ -14,3 +14,6 @@ export * from './term-summary/summarize';
 export * from './term-summary/current-summaries';
 export * from './records/record-source';
 export * from './village-ledger/ledger';
+export * from './term-summary/details';
+export * from './term-summary/span-indicators';
+export * from './term-summary/decimal';

@@ -1,65 +1,55 @@
-/** How the work summary names the codes of the log; a code without a name is shown as recorded. */
+/**
+ * The report's own phrasing around the codes of the log. The words for codes themselves come
+ * from the one dictionary, VOCABULARY (libs/domain), shared with the web app and the registers;
+ * what stays here is how a sentence uses them (order, the verb before a quantity, its unit).
+ */
+import { hasWordFor, wordFor } from '@sunshine/domain';
 
-const SECTORS: Record<string, string> = {
-  'auto-parts': '汽车零部件',
-  'machinery-electronics': '机械电子',
-  'electrical-equipment': '电气设备',
-  'agro-processing': '农产品加工',
-  minerals: '矿产资源',
-  services: '现代服务业',
-  other: '其他行业',
-};
-
-export const sectorName = (sector: string): string => SECTORS[sector] ?? sector;
-
-/** A project's status as of the term's end, in the order a report lists them (furthest along first). */
-export const PROJECT_STATUSES = [
-  ['commissioned', '建成投用'],
-  ['accepted', '竣工验收'],
-  ['completed', '完工待验收'],
-  ['under-construction', '在建'],
-  ['suspended', '暂停建设'],
-  ['registered', '尚未开工'],
+/** Project statuses as of a span's end, in the order a report lists them (furthest along first). */
+export const PROJECT_STATUS_ORDER = [
+  'commissioned',
+  'accepted',
+  'completed',
+  'under-construction',
+  'suspended',
+  'registered',
 ] as const;
 
-interface Metric {
-  /** the sentence's words around the quantity: `${before} ${quantity} ${unit}` */
-  before: string;
+/** Project categories in the order a report lists them. */
+export const PROJECT_CATEGORY_ORDER = ['industrial', 'infrastructure', 'public-service', 'other'] as const;
+
+interface MetricPhrase {
+  /** the words before the quantity: `${verb}${quantity}${unit}` */
+  verb: string;
   unit: string;
 }
 
-const METRICS: Record<string, Metric> = {
-  'rural-road-km': { before: '新建改建农村公路', unit: '公里' },
-  'reservoir-reinforced': { before: '除险加固水库', unit: '座' },
-  'school-retrofit': { before: '改造校舍', unit: '所' },
+/** How a report states an output: "新建改建农村公路116.7公里". Metrics without a phrase stay out of the prose. */
+const METRIC_PHRASES: Record<string, MetricPhrase> = {
+  'rural-road-km': { verb: '新建改建农村公路', unit: '公里' },
+  'reservoir-reinforced': { verb: '除险加固水库', unit: '座' },
+  'school-retrofit': { verb: '改造校舍', unit: '所' },
 };
 
-export const metricOf = (metric: string): Metric => METRICS[metric] ?? { before: `完成「${metric}」`, unit: '' };
-
-const FUNDING_SOURCES: Record<string, string> = {
-  villagers: '群众自筹',
-  'town-award': '镇财政奖补',
-  town: '镇财政投入',
-  county: '县级以上补助',
-  enterprise: '企业出资',
-  other: '其他来源',
-};
+export const metricPhrase = (metric: string): MetricPhrase | undefined =>
+  Object.hasOwn(METRIC_PHRASES, metric) ? METRIC_PHRASES[metric] : undefined;
 
 /** Funding sources in the order a report states them: the villagers' own share first. */
 export const FUNDING_ORDER = ['villagers', 'town-award', 'town', 'county', 'enterprise', 'other'];
 
-export const fundingSourceName = (source: string): string => FUNDING_SOURCES[source] ?? `「${source}」`;
+/** Codes in a report's order: those listed first, in that order, then the rest by code. */
+export const inOrder = (codes: Iterable<string>, order: readonly string[]): string[] =>
+  [...codes].sort(
+    (a, b) => (order.indexOf(a) + 1 || 999) - (order.indexOf(b) + 1 || 999) || (a < b ? -1 : a > b ? 1 : 0),
+  );
 
-const INDICATORS: Record<string, string> = {
-  gdp: '地区生产总值',
-  'fiscal-revenue': '财政收入',
-  'fixed-asset-investment': '固定资产投资',
-  'industrial-output': '工业总产值',
-  'agricultural-output': '农业总产值',
-  'farmer-net-income': '农民人均纯收入',
-};
+/** A code a clerk typed (a sector, a metric) looks like this; free Chinese text does not. */
+const CODE_LIKE = /^[\x21-\x7e]+$/;
 
-/** Indicators in the order a report states them; others follow by code. */
-export const INDICATOR_ORDER = Object.keys(INDICATORS);
-
-export const indicatorName = (code: string): string => INDICATORS[code] ?? `「${code}」`;
+/**
+ * A sector as the report names it: the dictionary's word, or the clerk's own words when they are
+ * words (free text such as 新能源). A code the dictionary does not know is undefined: it stays out
+ * of the prose (the evidence edition lists it), never printed raw.
+ */
+export const sectorWord = (sector: string): string | undefined =>
+  hasWordFor('sector', sector) ? wordFor('sector', sector) : CODE_LIKE.test(sector) ? undefined : sector;

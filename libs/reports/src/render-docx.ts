@@ -1,5 +1,6 @@
 import {
   AlignmentType,
+  BorderStyle,
   Bookmark,
   convertMillimetersToTwip,
   Document,
@@ -17,7 +18,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { describeEvidence, Figure, Paragraph as ReportParagraph, WorkSummary } from './work-summary';
+import { describeEvidence, Figure, Paragraph as ReportParagraph, ReportDocument, ReportEdition } from './document';
 
 // GB/T 9704 (official documents): title 小标宋 二号 (22 pt), headings 黑体 三号, text 仿宋 三号
 // (16 pt), 28 pt lines. Latin text and digits in Times New Roman.
@@ -28,10 +29,11 @@ const RED = 'A40000';
 
 const bookmarkOf = (figure: Figure) => `evidence_${figure.number}`;
 
-const inlineRuns = (paragraph: ReportParagraph): ParagraphChild[] =>
+const inlineRuns = (paragraph: ReportParagraph, edition: ReportEdition): ParagraphChild[] =>
   paragraph.flatMap((inline): ParagraphChild[] => {
     if (inline.kind === 'text') return [new TextRun(inline.text)];
     const { figure } = inline;
+    if (edition === 'clean') return [new TextRun(figure.text)];
     return [
       new TextRun(figure.text),
       new InternalHyperlink({
@@ -41,8 +43,12 @@ const inlineRuns = (paragraph: ReportParagraph): ParagraphChild[] =>
     ];
   });
 
-const bodyParagraph = (paragraph: ReportParagraph) =>
-  new Paragraph({ children: inlineRuns(paragraph), indent: { firstLine: 640 }, alignment: AlignmentType.JUSTIFIED });
+const bodyParagraph = (paragraph: ReportParagraph, edition: ReportEdition) =>
+  new Paragraph({
+    children: inlineRuns(paragraph, edition),
+    indent: { firstLine: 640 },
+    alignment: AlignmentType.JUSTIFIED,
+  });
 
 /** An appendix cell: 小五号 (9 pt), compact lines. */
 const cell = (
@@ -76,7 +82,7 @@ const COLUMNS = [
 const evidenceRuns = (figure: Figure): ParagraphChild[] => {
   const { total, events } = figure.evidence;
   if (total === 0) return [new TextRun({ text: describeEvidence(figure), size: 18 })];
-  const more = total > events.length ? `等共 ${total} 条记录` : `（共 ${total} 条记录）`;
+  const more = total > events.length ? `等共${total}条记录` : `（共${total}条记录）`;
   return [
     ...events.map(
       (e, i) =>
@@ -123,12 +129,58 @@ const appendixTable = (figures: Figure[]) =>
     ],
   });
 
-/** The work summary as a Word document (.docx): headings, text with numbered references, and the appendix table of evidence. */
-export const renderDocx = async (doc: WorkSummary): Promise<Buffer> => {
+/** The provenance stamp: small type under a rule, kept together, closing the last page of the text. */
+const stampParagraphs = (doc: ReportDocument): Paragraph[] => [
+  new Paragraph({
+    spacing: { before: 480, after: 60, line: 300 },
+    keepNext: true,
+    border: { top: { style: BorderStyle.SINGLE, size: 4, color: '8C8C8C', space: 6 } },
+    children: [new TextRun({ text: doc.stamp.title, size: 20, bold: true, font: font(FONT.heading) })],
+  }),
+  ...doc.stamp.lines.map(
+    (line, i) =>
+      new Paragraph({
+        spacing: { line: 300 },
+        keepNext: i < doc.stamp.lines.length - 1,
+        children: [new TextRun({ text: line, size: 18, color: '333333' })],
+      }),
+  ),
+];
+
+const appendixParagraphs = (doc: ReportDocument): (Paragraph | Table)[] => {
+  const { unlisted } = doc.appendix;
+  return [
+    new Paragraph({
+      heading: HeadingLevel.HEADING_2,
+      pageBreakBefore: true,
+      children: [new TextRun(doc.appendix.title)],
+    }),
+    new Paragraph({
+      spacing: { after: 120, line: 360 },
+      children: [new TextRun({ text: doc.appendix.note, size: 21 })],
+    }),
+    appendixTable(doc.appendix.figures),
+    ...(unlisted
+      ? [
+          new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(unlisted.title)] }),
+          ...unlisted.items.map(
+            (item) =>
+              new Paragraph({ spacing: { line: 360 }, children: [new TextRun({ text: `· ${item}`, size: 21 })] }),
+          ),
+        ]
+      : []),
+  ];
+};
+
+/**
+ * A report as a Word document (.docx) laid out as GB/T 9704 asks. The clean edition is the text
+ * and the provenance stamp; the evidence edition adds numbered references and the appendix table.
+ */
+export const renderDocx = async (doc: ReportDocument, edition: ReportEdition = 'clean'): Promise<Buffer> => {
   const document = new Document({
     title: doc.title,
     creator: 'Sunshine Ledger 阳光台账',
-    description: doc.provenance,
+    description: doc.stamp.lines.join('\n'),
     styles: {
       default: {
         document: {
@@ -178,14 +230,10 @@ export const renderDocx = async (doc: WorkSummary): Promise<Buffer> => {
             alignment: AlignmentType.CENTER,
             children: [new TextRun({ text: doc.subtitle, font: font('楷体') })],
           }),
-          new Paragraph({
-            spacing: { before: 120, after: 240, line: 360 },
-            children: [new TextRun({ text: doc.provenance, size: 21, color: '555555' })],
-          }),
-          ...doc.preamble.map(bodyParagraph),
+          ...doc.preamble.map((p) => bodyParagraph(p, edition)),
           ...doc.sections.flatMap((section) => [
             new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] }),
-            ...section.paragraphs.map(bodyParagraph),
+            ...section.paragraphs.map((p) => bodyParagraph(p, edition)),
           ]),
           new Paragraph({
             alignment: AlignmentType.RIGHT,
@@ -193,16 +241,8 @@ export const renderDocx = async (doc: WorkSummary): Promise<Buffer> => {
             children: [new TextRun(doc.signature.issuer)],
           }),
           new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(doc.signature.date)] }),
-          new Paragraph({
-            heading: HeadingLevel.HEADING_2,
-            pageBreakBefore: true,
-            children: [new TextRun(doc.appendix.title)],
-          }),
-          new Paragraph({
-            spacing: { after: 120, line: 360 },
-            children: [new TextRun({ text: doc.appendix.note, size: 21 })],
-          }),
-          appendixTable(doc.appendix.figures),
+          ...stampParagraphs(doc),
+          ...(edition === 'evidence' ? appendixParagraphs(doc) : []),
         ],
       },
     ],

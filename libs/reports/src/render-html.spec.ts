@@ -1,11 +1,14 @@
-import { contractSummary, fakeEvidence } from './testing/contract-summary';
+import { ReportEdition } from './document';
 import { escapeHtml, renderHtml } from './render-html';
-import { APPENDIX_TITLE, buildWorkSummary } from './work-summary';
+import { APPENDIX_TITLE, buildWorkSummary } from './term-report';
+import { contractDetails, contractSummary, fakeEvidence, LOG_STATE, traced } from './testing/contract-summary';
 
-const build = (summary = contractSummary(), townshipName = '示范镇') =>
-  buildWorkSummary(summary, {
+const build = (summary = contractSummary(), townshipName = '示范镇', edition: ReportEdition = 'evidence') =>
+  buildWorkSummary(traced(summary, contractDetails()), {
     townshipName,
     generatedAt: new Date('2013-10-08T02:00:00Z'),
+    edition,
+    log: LOG_STATE,
     evidenceOf: fakeEvidence((path) => (path === 'investment.signings' ? 25 : 2)),
   });
 
@@ -15,9 +18,9 @@ const figureText = (html: string, path: string) => {
   return html.slice(start, html.indexOf('</sup>', start)).replace(/<[^>]+>/g, '');
 };
 
-describe('the work summary as an HTML page', () => {
+describe('a report as an HTML page', () => {
   it('is a complete, self-contained UTF-8 page in Chinese with CJK fonts', async () => {
-    const html = renderHtml(await build());
+    const html = renderHtml(await build(), 'clean');
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="zh-CN">')).toBe(true);
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).toContain('<title>示范镇第五届镇人民政府任期工作总结</title>');
@@ -27,11 +30,21 @@ describe('the work summary as an HTML page', () => {
     expect(html.trimEnd().endsWith('</html>')).toBe(true);
   });
 
-  it('links every figure to its row in the appendix table of evidence, naming the figure path', async () => {
+  it('clean: the text alone, no reference marks, the provenance stamp after the signature', async () => {
+    const html = renderHtml(await build(), 'clean');
+    expect(html).not.toContain('<sup');
+    expect(html).not.toContain('data-figure');
+    expect(html).not.toContain(APPENDIX_TITLE);
+    expect(html).toContain('<h2>三、招商引资</h2>');
+    expect(html).toContain('本届共签约招商引资项目25个，协议引进内资17亿元、外资2900万美元');
+    expect(html.indexOf('class="signature"')).toBeLessThan(html.indexOf('<aside class="stamp">'));
+    expect(html).toContain('<h3>数据来源说明</h3>');
+  });
+
+  it('evidence: links every figure to its row in the appendix table, naming the figure path', async () => {
     const doc = await build();
-    const html = renderHtml(doc);
+    const html = renderHtml(doc, 'evidence');
     expect(html).toContain(`<h2>${APPENDIX_TITLE}</h2>`);
-    expect(html).toContain('<h2>一、招商引资成效显著</h2>');
     for (const f of doc.appendix.figures) {
       expect(html).toContain(`<span class="figure" data-figure="${f.path}"`);
       expect(html).toContain(`<a href="#evidence-${f.number}"`);
@@ -39,35 +52,31 @@ describe('the work summary as an HTML page', () => {
       expect(html).toContain(`id="ref-${f.number}"`);
     }
     const signings = doc.appendix.figures.find((f) => f.path === 'investment.signings')!;
-    expect(html).toContain(
-      `<span class="figure" data-figure="investment.signings" id="ref-${signings.number}"><span class="w">25</span> <span class="w">个<sup class="ref">`,
-    );
-    expect(figureText(html, 'investment.signings')).toBe(`25 个[${signings.number}]`);
+    expect(figureText(html, 'investment.signings')).toBe(`25个[${signings.number}]`);
     const money = doc.appendix.figures.find((f) => f.path === 'investment.signed.domestic.CNY')!;
-    expect(figureText(html, money.path)).toBe(`17 亿元[${money.number}]`);
+    expect(figureText(html, money.path)).toBe(`17亿元[${money.number}]`);
     const row = html.split('\n').find((line) => line.startsWith(`<tr id="evidence-${signings.number}"`))!;
     expect(row).toContain(
       '<code title="Recorded · 2010-01-01 · 00000000-0000-4000-8000-000000000000">investment-0@0</code>',
     );
-    expect(row).toContain('等共 25 条记录');
+    expect(row).toContain('等共25条记录');
     expect(row.match(/<code title=/g)).toHaveLength(10);
   });
 
   it('escapes names taken from the log and the configuration', async () => {
     const summary = contractSummary();
     summary.investment.bySector = {
-      '<script>alert("x")</script>': { signings: 1, signed: { CNY: 100 } },
-      '"><img src=x onerror=alert(1)>': { signings: 1, signed: {} },
+      '新能源<script>alert("x")</script>': { signings: 1, signed: { CNY: 100 } },
+      '光伏"><img src=x onerror=alert(1)>': { signings: 1, signed: {} },
     };
-    const html = renderHtml(await build(summary, '示范镇<b>&</b>'));
+    const html = renderHtml(await build(summary, '示范镇<b>&</b>'), 'evidence');
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<b>');
-    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; <span class="figure"');
+    expect(html).toContain('新能源&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;<span class="figure"');
     expect(html).toContain(
-      'data-figure="investment.bySector.&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;.signings"',
+      'data-figure="investment.bySector.新能源&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;.signings"',
     );
-    expect(html).toContain('data-figure="investment.bySector.&quot;&gt;&lt;img src=x onerror=alert(1)&gt;.signings"');
     expect(html).toContain('<title>示范镇&lt;b&gt;&amp;&lt;/b&gt;第五届镇人民政府任期工作总结</title>');
   });
 

@@ -1,4 +1,4 @@
-import { describeEvidence, Figure, Paragraph, WorkSummary } from './work-summary';
+import { describeEvidence, Figure, Paragraph, ReportDocument, ReportEdition } from './document';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -23,13 +23,17 @@ body { margin: 0; padding: 24px 0; }
 main { width: 210mm; min-height: 297mm; margin: 0 auto; padding: 25mm 24mm 22mm; background: #fff; box-shadow: 0 1px 6px rgba(0, 0, 0, .18); }
 h1 { font-family: ${TITLE}; font-size: 22pt; font-weight: 700; line-height: 1.45; text-align: center; margin: 0 0 .2em; letter-spacing: .02em; }
 .subtitle { font-size: 14pt; text-align: center; text-indent: 0; margin: 0 0 1em; }
-.provenance { font-family: ${SANS}; font-size: 10pt; text-indent: 0; text-align: left; line-height: 1.6; color: #555; border-top: 1px solid #c00; border-bottom: 1px solid #c00; padding: .5em 0; margin: 0 0 1.2em; }
 h2 { font-family: ${SANS}; font-size: 16pt; font-weight: 400; margin: 1em 0 .3em; line-height: 1.6; break-after: avoid; }
 p { text-indent: 2em; text-align: justify; margin: 0 0 .35em; }
-.figure .w { white-space: nowrap; }
 sup.ref { font-family: ${SANS}; font-size: 8pt; line-height: 0; margin-left: 1px; }
 sup.ref a { color: #a40000; text-decoration: none; }
 .signature { text-indent: 0; text-align: right; margin-top: 2em; }
+/* The provenance stamp closes the document's last page, in small type under a rule. */
+.stamp { margin-top: 2.5em; padding-top: .6em; border-top: 1px solid #8c8c8c; font-family: ${SANS}; font-size: 9pt; line-height: 1.6; color: #333; break-inside: avoid; }
+.stamp h3 { font-size: 10pt; margin: 0 0 .3em; font-weight: 700; }
+.stamp p { text-indent: 0; text-align: left; margin: 0; overflow-wrap: anywhere; }
+.appendix h3 { font-family: ${SANS}; font-size: 12pt; margin: 1.2em 0 .3em; }
+.unlisted { font-family: ${SANS}; font-size: 10pt; }
 .appendix { break-before: page; margin-top: 3em; }
 .appendix h2 { font-size: 14pt; }
 .appendix .note { font-family: ${SANS}; font-size: 10pt; line-height: 1.6; text-indent: 0; color: #333; }
@@ -56,25 +60,20 @@ a.back { color: #a40000; text-decoration: none; }
 }
 `;
 
-const paragraph = (inlines: Paragraph, seen: Set<number>, className?: string): string => {
+const paragraph = (inlines: Paragraph, edition: ReportEdition, seen: Set<number>): string => {
   const body = inlines
     .map((inline) => {
       if (inline.kind === 'text') return escapeHtml(inline.text);
       const { figure } = inline;
+      if (edition === 'clean') return escapeHtml(figure.text);
       // The first mention of a figure is the anchor the appendix links back to.
       const id = seen.has(figure.number) ? '' : ` id="ref-${figure.number}"`;
       seen.add(figure.number);
-      const ref = `<sup class="ref"><a href="#evidence-${figure.number}" title="数据来源 ${figure.number}：${escapeHtml(figure.path)}">[${figure.number}]</a></sup>`;
-      // Each word of "1.68 亿元" is kept whole and the reference stays with the last one, but the
-      // line may break between number and unit: whole figures unbreakable leave wide gaps in
-      // justified CJK lines.
-      const words = figure.text
-        .split(' ')
-        .map((word, i, all) => `<span class="w">${escapeHtml(word)}${i === all.length - 1 ? ref : ''}</span>`);
-      return `<span class="figure" data-figure="${escapeHtml(figure.path)}"${id}>${words.join(' ')}</span>`;
+      const ref = `<sup class="ref"><a href="#evidence-${figure.number}" title="数据来源${figure.number}：${escapeHtml(figure.path)}">[${figure.number}]</a></sup>`;
+      return `<span class="figure" data-figure="${escapeHtml(figure.path)}"${id}>${escapeHtml(figure.text)}${ref}</span>`;
     })
     .join('');
-  return `<p${className ? ` class="${className}"` : ''}>${body}</p>`;
+  return `<p>${body}</p>`;
 };
 
 /** A figure path that may wrap after its dots rather than inside a key. */
@@ -90,8 +89,8 @@ const evidenceCell = (figure: Figure): string => {
     )
     .join('、');
   return total > events.length
-    ? `${listed} <span class="more">等共 ${total} 条记录</span>`
-    : `${listed} <span class="more">（共 ${total} 条记录）</span>`;
+    ? `${listed}<span class="more">等共${total}条记录</span>`
+    : `${listed}<span class="more">（共${total}条记录）</span>`;
 };
 
 const appendixRow = (figure: Figure): string =>
@@ -102,16 +101,32 @@ const appendixRow = (figure: Figure): string =>
   `<td class="count">${figure.evidence.total}</td>` +
   `<td class="events" title="${escapeHtml(describeEvidence(figure))}">${evidenceCell(figure)}</td></tr>`;
 
+const appendix = (doc: ReportDocument): string => {
+  const { unlisted } = doc.appendix;
+  return `<section class="appendix">
+<h2>${escapeHtml(doc.appendix.title)}</h2>
+<p class="note">${escapeHtml(doc.appendix.note)}</p>
+<table>
+<thead><tr><th>编号</th><th>数字</th><th>数据路径</th><th>事件数</th><th>依据事件（事件流@版本号）</th></tr></thead>
+<tbody>
+${doc.appendix.figures.map(appendixRow).join('\n')}
+</tbody>
+</table>
+${unlisted ? `<h3>${escapeHtml(unlisted.title)}</h3>\n<ul class="unlisted">${unlisted.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>` : ''}
+</section>`;
+};
+
 /**
- * The work summary as one self-contained, printable HTML page: each number links to its row in the
- * appendix table of evidence and names its summary figure in `data-figure`.
+ * A report as one self-contained, printable HTML page. The clean edition is the text with the
+ * provenance stamp at its end; in the evidence edition each number links to its row in the
+ * appendix table of evidence and names its figure in `data-figure`.
  */
-export const renderHtml = (doc: WorkSummary): string => {
+export const renderHtml = (doc: ReportDocument, edition: ReportEdition = 'clean'): string => {
   const seen = new Set<number>();
   const sections = doc.sections
     .map(
       (section) =>
-        `<section>\n<h2>${escapeHtml(section.heading)}</h2>\n${section.paragraphs.map((p) => paragraph(p, seen)).join('\n')}\n</section>`,
+        `<section>\n<h2>${escapeHtml(section.heading)}</h2>\n${section.paragraphs.map((p) => paragraph(p, edition, seen)).join('\n')}\n</section>`,
     )
     .join('\n');
   return `<!DOCTYPE html>
@@ -124,25 +139,19 @@ export const renderHtml = (doc: WorkSummary): string => {
 <style>${STYLE}</style>
 </head>
 <body>
-<main>
+<main class="${edition}">
 <header>
 <h1>${escapeHtml(doc.title)}</h1>
 <p class="subtitle">${escapeHtml(doc.subtitle)}</p>
-<p class="provenance">${escapeHtml(doc.provenance)}</p>
 </header>
-${doc.preamble.map((p) => paragraph(p, seen)).join('\n')}
+${doc.preamble.map((p) => paragraph(p, edition, seen)).join('\n')}
 ${sections}
 <p class="signature">${escapeHtml(doc.signature.issuer)}<br>${escapeHtml(doc.signature.date)}</p>
-<section class="appendix">
-<h2>${escapeHtml(doc.appendix.title)}</h2>
-<p class="note">${escapeHtml(doc.appendix.note)}</p>
-<table>
-<thead><tr><th>编号</th><th>数字</th><th>数据路径</th><th>事件数</th><th>依据事件（事件流@版本号）</th></tr></thead>
-<tbody>
-${doc.appendix.figures.map(appendixRow).join('\n')}
-</tbody>
-</table>
-</section>
+<aside class="stamp">
+<h3>${escapeHtml(doc.stamp.title)}</h3>
+${doc.stamp.lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
+</aside>
+${edition === 'evidence' ? appendix(doc) : ''}
 </main>
 </body>
 </html>

@@ -1,7 +1,7 @@
-import { describeEvidence, Figure, Paragraph, WorkSummary } from './work-summary';
+import { describeEvidence, Figure, Paragraph, ReportDocument, ReportEdition } from './document';
 
 /** Text that Markdown reads literally: the characters that would start markup are escaped. */
-export const escapeMarkdown = (text: string): string => text.replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
+export const escapeMarkdown = (text: string): string => text.replace(/[\\`*_[\]<>|~&#]/g, (c) => `\\${c}`);
 
 /** A code span that holds any text, backticks included. */
 const codeSpan = (text: string): string => {
@@ -11,37 +11,46 @@ const codeSpan = (text: string): string => {
   return `${fence}${pad}${text}${pad}${fence}`;
 };
 
-const paragraph = (inlines: Paragraph): string =>
+const paragraph = (inlines: Paragraph, edition: ReportEdition): string =>
   inlines
-    .map((inline) =>
-      inline.kind === 'text'
-        ? escapeMarkdown(inline.text)
-        : `${escapeMarkdown(inline.figure.text)}[^${inline.figure.number}]`,
-    )
+    .map((inline) => {
+      if (inline.kind === 'text') return escapeMarkdown(inline.text);
+      const shown = escapeMarkdown(inline.figure.text);
+      return edition === 'evidence' ? `${shown}[^${inline.figure.number}]` : shown;
+    })
     .join('');
 
 const footnote = (figure: Figure): string =>
   `[^${figure.number}]: ${codeSpan(figure.path)} ${escapeMarkdown(figure.text)}；依据事件：${escapeMarkdown(describeEvidence(figure))}`;
 
 /**
- * The work summary as Markdown (GFM): each number is followed by a footnote naming its summary
- * figure and the events (stream@revision) behind it; the footnotes form the appendix.
+ * A report as Markdown (GFM). The clean edition is the text alone with the provenance stamp at
+ * its end; the evidence edition follows each number with a footnote naming its figure and the
+ * events (stream@revision) behind it, the footnotes forming the appendix.
  */
-export const renderMarkdown = (doc: WorkSummary): string => {
+export const renderMarkdown = (doc: ReportDocument, edition: ReportEdition = 'clean'): string => {
   const blocks: string[] = [
     `# ${escapeMarkdown(doc.title)}`,
     escapeMarkdown(doc.subtitle),
-    `> ${escapeMarkdown(doc.provenance)}`,
-    ...doc.preamble.map(paragraph),
+    ...doc.preamble.map((p) => paragraph(p, edition)),
   ];
   for (const section of doc.sections)
-    blocks.push(`## ${escapeMarkdown(section.heading)}`, ...section.paragraphs.map(paragraph));
+    blocks.push(`## ${escapeMarkdown(section.heading)}`, ...section.paragraphs.map((p) => paragraph(p, edition)));
   // Two trailing spaces: a hard line break between the issuer and the date.
   blocks.push(`${escapeMarkdown(doc.signature.issuer)}  \n${escapeMarkdown(doc.signature.date)}`);
-  blocks.push(
-    `## ${escapeMarkdown(doc.appendix.title)}`,
-    escapeMarkdown(doc.appendix.note),
-    ...doc.appendix.figures.map(footnote),
-  );
+  blocks.push('---', `**${escapeMarkdown(doc.stamp.title)}**`, doc.stamp.lines.map(escapeMarkdown).join('  \n'));
+  if (edition === 'evidence') {
+    blocks.push(
+      `## ${escapeMarkdown(doc.appendix.title)}`,
+      escapeMarkdown(doc.appendix.note),
+      ...doc.appendix.figures.map(footnote),
+    );
+    const { unlisted } = doc.appendix;
+    if (unlisted)
+      blocks.push(
+        `### ${escapeMarkdown(unlisted.title)}`,
+        unlisted.items.map((i) => `- ${escapeMarkdown(i)}`).join('\n'),
+      );
+  }
   return `${blocks.join('\n\n')}\n`;
 };

@@ -1,11 +1,17 @@
-import { Controller, Get, Header, Inject, Query, UsePipes } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Query, StreamableFile, UsePipes } from '@nestjs/common';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Min, MinLength } from 'class-validator';
 import { IntegrityService } from '@sunshine/application';
+import { EventStore } from '@sunshine/event-store';
 import { NotFound } from '@sunshine/domain';
 import { Access } from '../auth/access.decorator';
 import { queryValidationPipe } from '../problems/validation.pipe';
+import { CLOCK, EVENT_STORE } from '../runtime.tokens';
+import { exportBundle } from './export-bundle';
 
 class InclusionQuery {
   @IsString() @MinLength(1) eventId!: string;
@@ -27,7 +33,11 @@ class ConsistencyQuery {
 @Controller('api/v1/integrity')
 @UsePipes(queryValidationPipe)
 export class IntegrityController {
-  constructor(private readonly integrity: IntegrityService) {}
+  constructor(
+    private readonly integrity: IntegrityService,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
 
   @Get('verify')
   @Access('audit')
@@ -59,6 +69,32 @@ export class IntegrityController {
         : null,
       eventsAfterCheckpoint: report.eventsAfterCheckpoint,
     };
+  }
+
+  @Get('export')
+  @Access('audit')
+  @ApiOperation({
+    summary:
+      'Seal a fresh checkpoint and answer the log with its checkpoints as an offline bundle (NDJSON), what `sunshine export --url` saves',
+  })
+  async export(): Promise<StreamableFile> {
+    // Written aside first (the bundle writer streams to a file), then sent and removed.
+    const dir = mkdtempSync(join(tmpdir(), 'sunshine-export-'));
+    const file = join(dir, 'bundle.ndjson');
+    try {
+      const exported = await exportBundle(this.events, this.integrity, file, { exportedAt: this.clock() });
+      if (!exported)
+        throw new NotFound('NO_EVENTS', { zh: '日志为空，无可导出', en: 'the log is empty: nothing to export' });
+      const stream = createReadStream(file);
+      stream.once('close', () => rmSync(dir, { recursive: true, force: true }));
+      return new StreamableFile(stream, {
+        type: 'application/x-ndjson; charset=utf-8',
+        disposition: `attachment; filename="sunshine-bundle-${exported.events}.ndjson"`,
+      });
+    } catch (error) {
+      rmSync(dir, { recursive: true, force: true });
+      throw error;
+    }
   }
 
   @Get('checkpoints/latest')

@@ -1,15 +1,27 @@
 import { Command } from 'commander';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { loadConfig, verifiablePages } from '@sunshine/application';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { loadConfig } from '@sunshine/application';
 import {
   generateSigningKey,
   verifyBundle,
   verifyCheckpoint,
   verifyConsistency,
   verifyInclusion,
-  writeBundle,
 } from '@sunshine/integrity';
+import { exportBundle } from '../../../api/src/queries/export-bundle';
 import { act, CliError, EXIT } from '../cli-error';
 import { withRuntime } from '../open';
 import { Progress } from '../progress';
@@ -35,43 +47,74 @@ const generateKeys = (o: { out?: string }) => {
 };
 
 /** `sunshine export <bundle>`: seals a fresh checkpoint, then writes the log up to it with every checkpoint. */
-const exportBundle = (bundle: string) =>
+const exportLocally = (bundle: string) =>
   withRuntime(
     async (runtime) => {
-      const sealed = await runtime.integrity.seal();
-      if (!sealed) throw new CliError('日志为空，无可导出 (the log is empty)');
-      const progress = new Progress(`导出 exporting ${bundle}`, sealed.treeSize);
-      let written = 0;
-      async function* events() {
-        for await (const page of verifiablePages(runtime.events)) {
-          for (const event of page) {
-            if (written === sealed?.treeSize) return;
-            written++;
-            yield event;
-          }
-          progress.update(written);
-        }
-      }
-      await writeBundle(
-        resolve(bundle),
-        events(),
-        runtime.integrity.checkpointsUpTo(sealed.treeSize).map((c) => c.note),
-        {
-          origin: runtime.integrity.origin,
-          exportedAt: new Date().toISOString(),
-          events: sealed.treeSize,
-        },
-      );
+      const progress = new Progress(`导出 exporting ${bundle}`);
+      const exported = await exportBundle(runtime.events, runtime.integrity, resolve(bundle), {
+        exportedAt: new Date(),
+        onProgress: (written, total) => progress.update(written, `/ ${total}`),
+      });
+      if (!exported) throw new CliError('日志为空，无可导出 (the log is empty)');
       progress.done(
-        `已导出 ${sealed.treeSize} 个事件及签名检查点 (exported ${sealed.treeSize} events, checkpoint root ${sealed.rootHex})`,
+        `已导出 ${exported.events} 个事件及签名检查点 (exported ${exported.events} events, checkpoint root ${exported.checkpoint.rootHex})`,
       );
       process.stdout.write(
-        `${JSON.stringify({ bundle: resolve(bundle), events: sealed.treeSize, checkpoint: sealed.note })}\n`,
+        `${JSON.stringify({ bundle: resolve(bundle), events: exported.events, checkpoint: exported.checkpoint.note })}\n`,
       );
       return EXIT.ok;
     },
     { quietCatchUp: true },
   );
+
+/** The header and the last checkpoint of a bundle, read from its first lines only. */
+const headOfBundle = async (file: string) => {
+  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  let header: { events: number; checkpoints: number } | undefined;
+  let checkpoint: string | null = null;
+  let read = 0;
+  for await (const line of lines) {
+    if (read++ === 0) header = JSON.parse(line);
+    else checkpoint = (JSON.parse(line) as { checkpoint: string }).checkpoint;
+    if (read > (header?.checkpoints ?? 0)) break;
+  }
+  lines.close();
+  if (!header) throw new CliError('服务器返回的导出文件为空 (the server answered an empty bundle)');
+  return { header, checkpoint };
+};
+
+/**
+ * `sunshine export <bundle> --url <server> --token <t>`: the server seals and answers the bundle
+ * (GET /api/v1/integrity/export); it is saved beside the target and renamed once complete.
+ */
+const exportThroughServer = async (bundle: string, url: string, token: string | undefined) => {
+  if (!token)
+    throw new CliError(
+      '通过服务器导出需要令牌：--token 或环境变量 SUNSHINE_TOKEN（a token is needed with --url）',
+      EXIT.usage,
+    );
+  const response = await fetch(new URL('/api/v1/integrity/export', url), {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!response.ok || !response.body)
+    throw new CliError(`服务器拒绝导出 server refused the export: ${response.status} ${await response.text()}`);
+  const target = resolve(bundle);
+  const partial = `${target}.partial`;
+  try {
+    await pipeline(Readable.fromWeb(response.body as never), createWriteStream(partial));
+    renameSync(partial, target);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+  // The header says how many events the bundle holds; its last checkpoint line covers them all.
+  const { header, checkpoint } = await headOfBundle(target);
+  process.stderr.write(
+    `已导出 ${header.events} 个事件及签名检查点 (exported ${header.events} events through ${url})\n`,
+  );
+  process.stdout.write(`${JSON.stringify({ bundle: target, events: header.events, checkpoint })}\n`);
+  return EXIT.ok;
+};
 
 /** `sunshine verify <bundle> --public-key <file> [--since <checkpoint>]`: offline, no database. */
 const verify = async (bundle: string, o: { publicKey: string; since?: string }) => {
@@ -170,7 +213,13 @@ export const registerIntegrityCommands = (program: Command): void => {
     .command('export')
     .description('seal a fresh checkpoint and write the log with its checkpoints to a bundle')
     .argument('<bundle>')
-    .action(act(exportBundle));
+    .option('--url <url>', 'go through a running server instead of opening the store')
+    .option('--token <token>', 'bearer token for --url (default: $SUNSHINE_TOKEN)')
+    .action(
+      act((bundle: string, o: { url?: string; token?: string }) =>
+        o.url ? exportThroughServer(bundle, o.url, o.token ?? process.env.SUNSHINE_TOKEN) : exportLocally(bundle),
+      ),
+    );
   program
     .command('verify')
     .description('verify a bundle offline, with the public key alone')

@@ -1,18 +1,12 @@
 import { Command } from 'commander';
 import { isLocalDate } from '@sunshine/domain';
 import { act, CliError, EXIT } from '../cli-error';
-import { withRuntime } from '../open';
-
-const knownAtOf = (value: string | undefined): string | undefined => {
-  if (value === undefined) return undefined;
-  if (Number.isNaN(Date.parse(value)))
-    throw new CliError(`--known-at 不是有效的时间 (not an ISO timestamp): ${value}`, EXIT.usage);
-  return new Date(value).toISOString();
-};
+import { withReader } from '../open';
+import { knownAtOf } from './report.command';
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
-/** summary and ledger: the read side on the configured stores, as JSON on stdout. */
+/** summary and ledger: the read side on the configured stores, as JSON on stdout (also while the server runs). */
 export const registerQueryCommands = (program: Command): void => {
   program
     .command('summary')
@@ -22,7 +16,7 @@ export const registerQueryCommands = (program: Command): void => {
     .action(
       act(async (termId: string, o: { knownAt?: string }) => {
         const knownAt = knownAtOf(o.knownAt);
-        print(await withRuntime((runtime) => runtime.readSide.termSummary(termId, knownAt)));
+        print(await withReader((reader) => reader.readSide.termSummary(termId, knownAt)));
         return EXIT.ok;
       }),
     );
@@ -38,7 +32,7 @@ export const registerQueryCommands = (program: Command): void => {
         if (o.asOf !== undefined && !isLocalDate(o.asOf))
           throw new CliError(`--as-of 不是有效的日期 (not a calendar date YYYY-MM-DD): ${o.asOf}`, EXIT.usage);
         const knownAt = knownAtOf(o.knownAt);
-        print(await withRuntime((runtime) => runtime.readSide.ledger(villageId, { asOf: o.asOf, knownAt })));
+        print(await withReader((reader) => reader.readSide.ledger(villageId, { asOf: o.asOf, knownAt })));
         return EXIT.ok;
       }),
     );

@@ -15,13 +15,17 @@ export class CheckpointStore {
   private readonly db: Database.Database;
   private readonly statements;
 
-  constructor(file: string) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.exec(
-      'CREATE TABLE IF NOT EXISTS checkpoints (tree_size INTEGER PRIMARY KEY, root TEXT NOT NULL, note TEXT NOT NULL, signed_at TEXT NOT NULL) STRICT',
-    );
+  /** With `readonly`, the checkpoints another process signs are read beside it; nothing is created. */
+  constructor(file: string, options: { readonly?: boolean } = {}) {
+    this.db = new Database(file, options.readonly ? { readonly: true, fileMustExist: true } : undefined);
+    if (options.readonly) this.db.pragma('busy_timeout = 5000');
+    else {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = FULL');
+      this.db.exec(
+        'CREATE TABLE IF NOT EXISTS checkpoints (tree_size INTEGER PRIMARY KEY, root TEXT NOT NULL, note TEXT NOT NULL, signed_at TEXT NOT NULL) STRICT',
+      );
+    }
     this.statements = {
       put: this.db.prepare(
         'INSERT INTO checkpoints (tree_size, root, note, signed_at) VALUES (?, ?, ?, ?) ON CONFLICT (tree_size) DO NOTHING',

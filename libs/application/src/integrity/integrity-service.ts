@@ -194,6 +194,20 @@ export class IntegrityService {
     return verifier.finish();
   }
 
+  /**
+   * The tree over the log up to and including `position` (a report's provenance stamp): its size
+   * and RFC 6962 root; size 0 and no root before the first event.
+   */
+  async treeHeadAt(position: Position | null): Promise<{ treeSize: number; rootHex: string | null }> {
+    if (position === null) return { treeSize: 0, rootHex: null };
+    await this.sync();
+    const dense = this.events as Partial<DenseStore>;
+    const leafIndex = dense.leafIndexOf ? dense.leafIndexOf(position) : this.indexOf.get(position);
+    if (leafIndex === undefined || leafIndex >= this.tree.size)
+      throw new RangeError(`position ${position} is not in the log the tree follows`);
+    return { treeSize: leafIndex + 1, rootHex: this.tree.rootAt(leafIndex + 1) };
+  }
+
   /** The signed checkpoints up to a size, oldest first (for an export). */
   checkpointsUpTo(treeSize: number): StoredCheckpoint[] {
     return this.checkpoints.upTo(treeSize);

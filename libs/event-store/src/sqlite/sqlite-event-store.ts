@@ -54,6 +54,11 @@ export interface SqliteEventStoreOptions {
   beforeCommit?: () => void;
   /** How the WAL file reaches the disk (fdatasync on libuv's thread pool); for tests. */
   dataSync?: DataSync;
+  /**
+   * Open an existing log to read it beside the process that writes it (SQLite readers are safe
+   * beside a WAL writer): nothing is created or migrated, and every append is refused.
+   */
+  readonly?: boolean;
 }
 
 const toEvent = (row: Row): StoredEvent => {
@@ -87,8 +92,9 @@ export class SqliteEventStore implements EventStore {
   private readonly statements;
 
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
-    this.db = new Database(file);
-    migrate(this.db);
+    this.db = new Database(file, options.readonly ? { readonly: true, fileMustExist: true } : undefined);
+    if (options.readonly) this.db.pragma('busy_timeout = 5000');
+    else migrate(this.db);
     this.clock = options.clock ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.beforeCommit = options.beforeCommit;
@@ -127,7 +133,7 @@ export class SqliteEventStore implements EventStore {
     // Called inside the open transaction, better-sqlite3 makes this a savepoint.
     this.appendInSavepoint = this.db.transaction((request: AppendRequest) => this.appendInTransaction(request));
     this.durableHead = this.statements.logHead.get()?.position ?? 0;
-    this.walSync = WalSync.attach(this.db, options.dataSync);
+    this.walSync = options.readonly ? undefined : WalSync.attach(this.db, options.dataSync);
   }
 
   /**

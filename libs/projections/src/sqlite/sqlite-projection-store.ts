@@ -31,9 +31,16 @@ export class SqliteProjectionStore implements ProjectionStore {
   private database!: Database.Database;
   private statements!: ReturnType<typeof prepare>;
 
-  constructor(private readonly file: string) {
+  /**
+   * With `readonly`, an existing store is read beside the process that writes it (a CLI report
+   * while the server runs): nothing is created, removed or written.
+   */
+  constructor(
+    private readonly file: string,
+    private readonly options: { readonly?: boolean } = {},
+  ) {
     // A rebuild cut short leaves its file; the read models it was to replace are marked stale.
-    removeDatabase(asideFileOf(file));
+    if (!options.readonly) removeDatabase(asideFileOf(file));
     this.open();
   }
 
@@ -42,6 +49,12 @@ export class SqliteProjectionStore implements ProjectionStore {
   }
 
   private open(): void {
+    if (this.options.readonly) {
+      this.database = new Database(this.file, { readonly: true, fileMustExist: true });
+      this.database.pragma('busy_timeout = 5000');
+      this.statements = prepare(this.database);
+      return;
+    }
     this.database = new Database(this.file);
     this.database.pragma('journal_mode = WAL');
     // Read models can always be rebuilt from the log: NORMAL keeps them consistent, not fsynced per batch.

@@ -1,4 +1,4 @@
-import { roundedRatio } from './decimal';
+import { exactDifference, roundedRatio } from './decimal';
 
 describe('roundedRatio', () => {
   it('rounds half-up to 4 decimals on exact integers', () => {
@@ -34,5 +34,14 @@ describe('roundedRatio', () => {
   it('has no ratio to zero', () => {
     expect(roundedRatio(5, 0)).toBeNull();
     expect(roundedRatio(0, 7)).toBe(0);
+  });
+});
+
+describe('exactDifference', () => {
+  it('subtracts the decimals as written, not their doubles', () => {
+    expect(exactDifference(0.3, 0.1)).toBe(0.2);
+    expect(exactDifference(17, 19)).toBe(-2);
+    expect(exactDifference(17.25, 19.5)).toBe(-2.25);
+    expect(exactDifference(80_000_000_000, 29_000_000_000)).toBe(51_000_000_000);
   });
 });

@@ -24,3 +24,14 @@ export const roundedRatio = (numerator: number, denominator: number, places = 4)
   // The nearest double to the exact decimal, as JSON will print it.
   return Number(text);
 };
+
+/** `a − b` exactly, from the decimals as written (0.3 − 0.1 is 0.2, not 0.19999999999999998). */
+export const exactDifference = (a: number, b: number): number => {
+  const [x, y] = [decimalOf(a), decimalOf(b)];
+  const scale = Math.max(x.scale, y.scale);
+  const units = x.units * 10n ** BigInt(scale - x.scale) - y.units * 10n ** BigInt(scale - y.scale);
+  const magnitude = units < 0n ? -units : units;
+  const unit = 10n ** BigInt(scale);
+  const fraction = scale === 0 ? '' : `.${String(magnitude % unit).padStart(scale, '0')}`;
+  return Number(`${units < 0n ? '-' : ''}${magnitude / unit}${fraction}`);
+};

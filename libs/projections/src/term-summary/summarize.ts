@@ -5,6 +5,13 @@ import { NO_TRACE, Tally, TermWindow, Tracer } from './figures';
 import { compareLogPositions, RecordSource } from '../records/record-source';
 import { COUNTED_CATEGORIES, countRecord, SummaryFigures, summaryFigures } from './term-figures';
 import { TermSummary } from './term-summary.types';
+import { DetailsCollector, ReportDetails } from './details';
+import { SpanIndicators, SpanIndicatorsCollector } from './span-indicators';
+
+/** Sees every document the summary scans (for what a report states beyond the summary). */
+interface RecordVisitor {
+  add(category: string, doc: unknown): void;
+}
 
 /** A term as the records projection keeps it (`term/<termId>`); `refs` make its own fields traceable. */
 export type SummaryTerm = Pick<TermDoc, 'termId' | 'name' | 'startsOn' | 'endsOn'> & { refs?: EventRef[] };
@@ -41,13 +48,17 @@ const compute = async (
   source: RecordSource,
   options: SummaryOptions,
   tracer: Tracer,
+  visitors: readonly RecordVisitor[] = [],
 ): Promise<TermSummary> => {
   const window = new TermWindow(term.startsOn, term.endsOn);
   const figures = new FigureTree();
   const tally = new Tally(figures, tracer);
   for (const field of ['termId', 'name', 'from', 'to']) tally.trace([field], term.refs ?? []);
   for (const category of COUNTED_CATEGORIES)
-    for await (const doc of source.scan(category)) countRecord(category, doc, window, tally);
+    for await (const doc of source.scan(category)) {
+      countRecord(category, doc, window, tally);
+      for (const visitor of visitors) visitor.add(category, doc);
+    }
   return termSummaryOf(term, summaryFigures(figures), options);
 };
 
@@ -75,17 +86,22 @@ export const evidenceFor = async (
 export interface TracedSummary {
   summary: TermSummary;
   evidence(figurePath: string): FigureEvidence | undefined;
+  /** What a written report states beyond the summary's figures, from the same scan. */
+  details: ReportDetails;
 }
 
 export const traceTerm = async (
   term: SummaryTerm,
   source: RecordSource,
   options: SummaryOptions = {},
+  visitors: readonly RecordVisitor[] = [],
 ): Promise<TracedSummary> => {
   const tracer = new EvidenceTracer();
-  const summary = await compute(term, source, options, tracer);
+  const details = new DetailsCollector(new TermWindow(term.startsOn, term.endsOn));
+  const summary = await compute(term, source, options, tracer, [details, ...visitors]);
   return {
     summary,
+    details: details.finish(),
     evidence: (figurePath) => {
       const path = resolveFigurePath(summary, figurePath);
       if (!path) return undefined;
@@ -97,4 +113,28 @@ export const traceTerm = async (
       };
     },
   };
+};
+
+/** Any span of business dates summarized by the term summary's rules, with its indicator periods. */
+export interface TracedSpan extends TracedSummary {
+  indicators: SpanIndicators;
+}
+
+/**
+ * The summary's figures for any span (a year, 1–9月) by the same per-record rules as a term's:
+ * records dated in the span, what happened to them counted as of its last day. Indicators are
+ * stated per period inside the span (beside the same period a year earlier) rather than first and
+ * last year; `summary.indicators` is the term rule's and is not what a span report reads.
+ */
+export const traceSpan = async (
+  from: string,
+  to: string,
+  source: RecordSource,
+  options: SummaryOptions = {},
+): Promise<TracedSpan> => {
+  const indicators = new SpanIndicatorsCollector(from, to);
+  const traced = await traceTerm({ termId: `${from}/${to}`, name: '', startsOn: from, endsOn: to }, source, options, [
+    indicators,
+  ]);
+  return { ...traced, indicators: indicators.finish() };
 };

@@ -1,4 +1,5 @@
-import type { EventRef, TermSummary } from '@sunshine/projections';
+import type { EventRef, ReportDetails, TermSummary, TracedSummary } from '@sunshine/projections';
+import type { LogState } from '../stamp';
 
 /** A term summary in the shape of docs/api.md#term-summary (a 2008–2013 term), as the report's specs read it. */
 export const contractSummary = (): TermSummary => ({
@@ -124,3 +125,114 @@ export const fakeEvidence =
       occurredOn: '2010-01-01',
       recordedAt: '2010-01-01T00:00:00.000Z',
     }));
+
+const ref = (stream: string, revision = 0, position = 1): EventRef => ({
+  eventId: `${stream}@${revision}`,
+  stream,
+  revision,
+  position: String(position),
+  type: 'Recorded',
+  occurredOn: '2010-01-01',
+  recordedAt: '2010-01-01T00:00:00.000Z',
+});
+
+const counted = (count: number, stream: string) => ({ count, events: [ref(stream)] });
+
+/** Details to go with the contract's summary: a 6.5亿元 key project among others, escalations, case types. */
+export const contractDetails = (): ReportDetails => ({
+  projects: {
+    byCategory: {
+      industrial: counted(12, 'project-I'),
+      infrastructure: counted(20, 'project-F'),
+      'public-service': counted(7, 'project-P'),
+      'one-matter-one-discussion': counted(81, 'project-O'),
+    },
+    largest: [
+      {
+        projectId: 'XM-01',
+        name: '县乡供水一体化工程',
+        category: 'infrastructure',
+        plannedInvestment: { currency: 'CNY', minor: 65_000_000_000 },
+        status: 'under-construction',
+        investedToDate: { currency: 'CNY', minor: 32_000_000_000 },
+        events: [ref('project-XM-01', 0, 10), ref('project-XM-01', 1, 20)],
+      },
+      {
+        projectId: 'XM-02',
+        name: '工业园区标准厂房',
+        category: 'industrial',
+        plannedInvestment: { currency: 'CNY', minor: 12_000_000_000 },
+        status: 'commissioned',
+        investedToDate: { currency: 'CNY', minor: 12_000_000_000 },
+        events: [ref('project-XM-02', 0, 11)],
+      },
+      {
+        projectId: 'XM-03',
+        name: '镇中心小学教学楼',
+        category: 'public-service',
+        plannedInvestment: { currency: 'CNY', minor: 3_000_000_000 },
+        status: 'accepted',
+        investedToDate: null,
+        events: [ref('project-XM-03', 0, 12)],
+      },
+    ],
+  },
+  disputes: {
+    byCategory: {
+      neighbour: counted(180, 'dispute-N'),
+      'marriage-family': counted(120, 'dispute-M'),
+      'housing-homestead': counted(90, 'dispute-H'),
+      labour: counted(110, 'dispute-L'),
+    },
+    escalatedTo: {
+      county: counted(12, 'dispute-C'),
+      court: counted(5, 'dispute-J'),
+      arbitration: counted(3, 'dispute-A'),
+    },
+  },
+  villageFinance: {
+    expendituresByCategory: {
+      'public-works': { amount: { CNY: 2_100_000_000 }, events: [ref('village-V1/entry/E1')] },
+      welfare: { amount: { CNY: 600_000_000 }, events: [ref('village-V1/entry/E2')] },
+      administration: { amount: { CNY: 900_000_000 }, events: [ref('village-V1/entry/E3')] },
+    },
+    debtsOutstandingAtStart: { amount: { CNY: 150_000_000 }, events: [ref('village-V1/debt/D0')] },
+  },
+});
+
+/** Details of a span in which nothing was recorded. */
+export const emptyDetails = (): ReportDetails => ({
+  projects: { byCategory: {}, largest: [] },
+  disputes: { byCategory: {}, escalatedTo: {} },
+  villageFinance: { expendituresByCategory: {}, debtsOutstandingAtStart: { amount: {}, events: [] } },
+});
+
+/** A summary traced as ReadSide answers it, with evidence made up from each figure's path (3 events each). */
+export const traced = (summary: TermSummary, details: ReportDetails = contractDetails()): TracedSummary => ({
+  summary,
+  details,
+  evidence: (figure) => ({ figure, value: undefined, events: fakeEventsOf(figure, 3) }),
+});
+
+const fakeEventsOf = (path: string, count: number): EventRef[] =>
+  Array.from({ length: count }, (_, i) => ({
+    eventId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    stream: `${path.split('.')[0]}-${i}`,
+    revision: i % 4,
+    position: String(i + 1),
+    type: 'Recorded',
+    occurredOn: '2010-01-01',
+    recordedAt: '2010-01-01T00:00:00.000Z',
+  }));
+
+/** A log state with a signed checkpoint, as the integrity service tells it. */
+export const LOG_STATE: LogState = {
+  treeSize: 81234,
+  rootHex: 'a'.repeat(64),
+  checkpoint: {
+    treeSize: 81000,
+    rootHex: 'b'.repeat(64),
+    note: 'sunshine-ledger/示范镇\n81000\nu7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7s=\n\n— sunshine-ledger/示范镇 4AbCdEfG0123456789+/=\n',
+    signedAt: '2013-10-07T16:00:00.000Z',
+  },
+};

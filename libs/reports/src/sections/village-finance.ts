@@ -1,0 +1,38 @@
+import { join, Paragraph, Section, text } from '../document';
+import { hasMoney, Writer } from './writer';
+
+/**
+ * 村级“三资”管理: the villages' cash books in the span (reversed entries excluded), the debts it
+ * started with, debts registered and settled in it. The sentence on vouchers and resolutions is
+ * stated only when entries exist. Left out when none of it exists.
+ */
+export const villageFinanceSection = (w: Writer): Section | undefined => {
+  const v = w.summary.villageFinance;
+  const before = w.before?.villageFinance;
+  const paragraphs: Paragraph[] = [];
+  const cashBook = [
+    hasMoney(v.receipts) ? text`收入${w.money('villageFinance.receipts', v.receipts, before?.receipts)}` : [],
+    hasMoney(v.expenditures)
+      ? text`支出${w.money('villageFinance.expenditures', v.expenditures, before?.expenditures)}`
+      : [],
+  ];
+  if (cashBook.some((part) => part.length > 0))
+    paragraphs.push(
+      text`${w.words.span}各村集体账目（已冲销的账目不计）共登记${join(cashBook, '、')}。每一笔收支均登记凭证号，支出均附村民会议决议，账目全程留痕、不可改写。`,
+    );
+
+  const outstanding = w.details.villageFinance.debtsOutstandingAtStart;
+  const debts = [
+    hasMoney(outstanding.amount)
+      ? text`${w.words.atStart}村级存量债务${w.money('details.villageFinance.debtsOutstandingAtStart', outstanding.amount, undefined, outstanding.events)}`
+      : [],
+    hasMoney(v.debtsRegistered)
+      ? text`${w.words.span}新增村级债务${w.money('villageFinance.debtsRegistered', v.debtsRegistered, before?.debtsRegistered)}`
+      : [],
+    hasMoney(v.debtsSettled)
+      ? text`化解村级债务${w.money('villageFinance.debtsSettled', v.debtsSettled, before?.debtsSettled)}（含偿还、核销和债务重组）`
+      : [],
+  ];
+  if (debts.some((part) => part.length > 0)) paragraphs.push(text`${join(debts, '；')}。`);
+  return paragraphs.length > 0 ? { heading: '村级“三资”管理', paragraphs } : undefined;
+};
