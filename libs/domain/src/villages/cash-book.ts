@@ -69,9 +69,10 @@ class CashBookIndex {
       case 'EntryReversed': {
         const slot = this.slots.get(event.data.entryId);
         if (slot === undefined || this.table.isReversed(slot)) return;
-        this.table.markReversed(slot, at);
-        // A reversed entry counts nowhere from its own date on.
-        this.balances.add(this.table.dayOf(slot), -this.table.movement(slot));
+        const day = dayNumber(event.data.on);
+        this.table.markReversed(slot, at, day);
+        // A reversed entry counts until the reversal's date, and nowhere from then on (as the ledger shows it).
+        this.balances.add(day, -this.table.movement(slot));
         return;
       }
       case 'DebtRegistered': {
@@ -141,9 +142,10 @@ class CashBookIndex {
         day: row.day,
         eventId: row.eventId,
         addedAt: row.addedAt,
-        reversedAt: reversed ? row.reversedAt : undefined,
+        ...(reversed ? { reversedAt: row.reversedAt, reversedDay: row.reversedDay } : {}),
       });
-      if (!reversed) copy.balances.add(row.day, copy.table.movement(slot));
+      copy.balances.add(row.day, copy.table.movement(slot));
+      if (reversed) copy.balances.add(row.reversedDay as number, -copy.table.movement(slot));
     }
     for (const [entryId, slot] of this.slots) if (slot < visible) copy.slots.set(entryId, slot);
     for (const [key, slot] of this.vouchers) if (slot < visible) copy.vouchers.set(key, slot);

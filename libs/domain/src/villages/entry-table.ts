@@ -16,10 +16,12 @@ export interface EntryRow {
   addedAt: number;
   /** How many events the cash book had taken before the reversal, if any. */
   reversedAt?: number;
+  /** The day the reversal is dated, from which the entry no longer counts. */
+  reversedDay?: number;
 }
 
 /**
- * Cash-book entries as columns of typed arrays, 37 bytes an entry: a village records tens of
+ * Cash-book entries as columns of typed arrays, 41 bytes an entry: a village records tens of
  * thousands of entries, and a folded state is kept in memory for every busy stream.
  */
 export class EntryTable {
@@ -29,6 +31,7 @@ export class EntryTable {
   private addedAt = new Int32Array(16);
   /** 0 = not reversed, else the reversal's `addedAt` + 1. */
   private reversedAt = new Int32Array(16);
+  private reversedDay = new Int32Array(16);
   private flags = new Uint8Array(16);
   private eventIds = new Uint8Array(16 * 16);
   private readonly otherEventIds = new Map<number, string>();
@@ -40,6 +43,7 @@ export class EntryTable {
     this.day[slot] = row.day;
     this.addedAt[slot] = row.addedAt;
     this.reversedAt[slot] = row.reversedAt === undefined ? 0 : row.reversedAt + 1;
+    this.reversedDay[slot] = row.reversedDay ?? 0;
     let flags = row.kind === 'expenditure' ? EXPENDITURE : 0;
     if (row.eventId !== undefined && this.packEventId(slot, row.eventId)) flags |= PACKED_EVENT_ID;
     else if (row.eventId !== undefined) this.otherEventIds.set(slot, row.eventId);
@@ -55,7 +59,7 @@ export class EntryTable {
       day: this.day[slot],
       eventId: this.eventId(slot),
       addedAt: this.addedAt[slot],
-      ...(reversedAt ? { reversedAt: reversedAt - 1 } : {}),
+      ...(reversedAt ? { reversedAt: reversedAt - 1, reversedDay: this.reversedDay[slot] } : {}),
     };
   }
 
@@ -64,16 +68,13 @@ export class EntryTable {
     return this.flags[slot] & EXPENDITURE ? -this.minor[slot] : this.minor[slot];
   }
 
-  dayOf(slot: number): number {
-    return this.day[slot];
-  }
-
   isReversed(slot: number): boolean {
     return this.reversedAt[slot] !== 0;
   }
 
-  markReversed(slot: number, at: number): void {
+  markReversed(slot: number, at: number, day: number): void {
     this.reversedAt[slot] = at + 1;
+    this.reversedDay[slot] = day;
   }
 
   /** Packs a lowercase UUID (what the store issues) into the slot's 16 bytes; false for any other id. */
@@ -121,6 +122,7 @@ export class EntryTable {
     this.day = grown(this.day, Int32Array);
     this.addedAt = grown(this.addedAt, Int32Array);
     this.reversedAt = grown(this.reversedAt, Int32Array);
+    this.reversedDay = grown(this.reversedDay, Int32Array);
     this.flags = grown(this.flags, Uint8Array);
     this.eventIds = grown(this.eventIds, Uint8Array, 16);
   }

@@ -95,8 +95,8 @@ export const reverseEntry = (data: ReverseEntry['data'], book: CashBook, context
       },
       'data.on',
     );
-  // A reversed entry counts nowhere, from its own date on: a receipt's reversal takes its cash away from then.
-  if (entry.kind === 'receipt') coveredByBalance(book, entry.minor, entry.on, 'data.entryId');
+  // A reversed entry counts until the reversal's date: a receipt's reversal takes its cash away from then.
+  if (entry.kind === 'receipt') coveredByBalance(book, entry.minor, data.on, 'data.entryId');
   return {
     type: 'EntryReversed',
     data: { ...data },

@@ -189,10 +189,24 @@ describe('reversing a cash-book entry', () => {
     given([registered, received('R1', 1000), spent('X1', 600)])
       .when(reverse('R1'))
       .thenThrows(RuleViolation, 'RULE_VILLAGE_BALANCE_NEGATIVE'));
-  it('of an expenditure gives the cash back', () =>
+  it('of an expenditure gives the cash back from the reversal date on', () =>
     given([registered, received('R1', 1000), spent('X1', 600), reversed('X1')])
-      .when(spend('X2', 1000))
+      .when(spend('X2', 1000, '2010-05-01'))
       .then([{ type: 'ExpenditureRecorded' }]));
+  it('of an expenditure gives nothing back before the reversal date, where the ledger still counts it', () =>
+    given([registered, received('R1', 1000, '2010-01-01'), spent('X1', 1000, '2010-02-01'), reversed('X1')])
+      .when(spend('Y1', 1000, '2010-02-15'))
+      .thenThrows(RuleViolation, 'RULE_VILLAGE_BALANCE_NEGATIVE'));
+  it('of a receipt takes the cash away only from the reversal date on', () =>
+    // Spent to nothing on 01-10, refilled on 01-20: reversing R1 on 01-25 leaves 0, never below.
+    given([
+      registered,
+      received('R1', 1000, '2010-01-01'),
+      spent('X1', 1000, '2010-01-10'),
+      received('R2', 1000, '2010-01-20'),
+    ])
+      .when(reverse('R1', '2010-01-25'))
+      .then([{ type: 'EntryReversed', occurredOn: '2010-01-25' }]));
   it('cannot precede the entry', () =>
     given([registered, received('R1', 1000)])
       .when(reverse('R1', '2010-02-01'))
