@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -13,7 +13,8 @@ export interface HashedEventBody {
   metadata: { prevHash: string; [field: string]: unknown };
 }
 
-export const sha256Hex = (bytes: string | Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+/** One-shot SHA-256 (no Hash object to allocate): it runs for every event appended. */
+export const sha256Hex = (bytes: string | Uint8Array): string => hash('sha256', bytes, 'hex');
 
 /** The canonical bytes of an event body, as stored and as hashed. */
 export const canonicalBody = (body: HashedEventBody): string => canonicalJson(body);

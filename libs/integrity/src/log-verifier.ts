@@ -1,6 +1,7 @@
 import { hash as digest, KeyObject } from 'node:crypto';
 import { Checkpoint, verifyCheckpoint } from './checkpoint';
-import { canonicalBody, GENESIS_HASH, HashedEventBody } from './event-hash';
+import { canonicalBody, HashedEventBody } from './event-hash';
+import { ChainFollower, hashMismatch } from './hash-chain';
 import { EMPTY_TREE_ROOT, MerkleTree } from './merkle';
 
 /**
@@ -112,17 +113,8 @@ export interface CheckedEvent {
   problem?: { reason: 'malformed-event' | 'hash-mismatch'; detail: string };
 }
 
-/** The detail of a hash mismatch, wherever the hash was computed. */
-export const hashMismatch = (actual: string, stored: string): string =>
-  `the event hashes to ${actual}, its stored hash is ${stored}`;
-
 interface Target extends Checkpoint {
   since: boolean;
-}
-
-interface StreamHead {
-  revision: number;
-  hash: string;
 }
 
 const HEX_64 = /^[0-9a-f]{64}$/;
@@ -165,7 +157,7 @@ export const hashedBodyOf = (event: VerifiableEvent): HashedEventBody => {
 export class LogVerifier {
   readonly tree: MerkleTree;
   private readonly strict: boolean;
-  private readonly streams = new Map<string, StreamHead>();
+  private readonly chains = new ChainFollower();
   /** Checkpoints not reached yet, smallest size first. */
   private readonly targets: Target[] = [];
   private latestCheckpoint: Checkpoint | null = null;
@@ -277,24 +269,11 @@ export class LogVerifier {
     prevHash: string,
     leaf: Uint8Array | undefined,
   ) {
-    const at = { index: this.tree.size, stream, revision, position };
-    const head = this.streams.get(stream);
-    const expectedRevision = head ? head.revision + 1 : 0;
-    if (revision !== expectedRevision)
-      return this.fail({
-        reason: 'revision-gap',
-        detail: `stream ${stream} expects revision ${expectedRevision}, found ${revision}`,
-        ...at,
-      });
-    if (prevHash !== (head ? head.hash : GENESIS_HASH)) {
-      const expected = head ? `the hash of revision ${head.revision}` : 'genesis (64 zeros)';
-      return this.fail({ reason: 'prev-hash-mismatch', detail: `prevHash is not ${expected}`, ...at });
+    const broken = this.chains.link(stream, revision, prevHash, hash);
+    if (broken) {
+      const { reason, detail } = broken;
+      return this.fail({ reason, detail, index: this.tree.size, stream, revision, position });
     }
-
-    if (head) {
-      head.revision = revision;
-      head.hash = hash;
-    } else this.streams.set(stream, { revision, hash });
     if (leaf) this.tree.appendLeafHash(leaf);
     else this.tree.appendEventHash(hash);
     this.last = { stream, revision, position };

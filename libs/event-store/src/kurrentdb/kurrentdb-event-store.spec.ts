@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import {
   AppendStreamRequest,
@@ -11,6 +11,7 @@ import {
   UnsupportedError,
   WrongExpectedVersionError,
 } from '@kurrent/kurrentdb-client';
+import { canonicalize } from 'json-canonicalize';
 import { ChainedEvent, GENESIS_HASH, verifyChain } from '@sunshine/integrity';
 import { eventStoreContract, newEvent } from '../contract/event-store.contract';
 import { EventStore, WrongExpectedRevision } from '../event-store.port';
@@ -368,6 +369,41 @@ describe('kurrentdb event store with the client mocked at its seam (runs without
       prevHash: GENESIS_HASH,
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
+  });
+
+  it('sends each event with the data and metadata whose RFC 8785 bytes hash to its hash, chained', async () => {
+    const { client } = echoClient();
+    const store = new KurrentDbEventStore(client as unknown as KurrentDbClient, {
+      clock: () => new Date('2026-01-02T03:04:05.678Z'),
+    });
+    const data = {
+      investor: '华东汽配有限公司',
+      amount: { minor: 12000000000 },
+      when: new Date('2009-06-18T00:00:00Z'),
+    };
+    await store.append({
+      stream: 'inv',
+      expectedRevision: 'no_stream',
+      events: [newEvent('A', data), newEvent('B', { n: 2 })],
+    });
+    const [[, sent]] = client.appendToStream.mock.calls as unknown as [string, EventData[]][];
+    let prevHash = GENESIS_HASH;
+    sent.forEach((event, revision) => {
+      const { hash, ...metadata } = JSON.parse((event.metadata as Record<string, string>)[METADATA_KEY]);
+      expect(metadata).toMatchObject({ recordedAt: '2026-01-02T03:04:05.678Z', prevHash });
+      const body = canonicalize({
+        eventId: event.id,
+        stream: 'inv',
+        revision,
+        type: event.type,
+        data: event.data,
+        metadata,
+      });
+      expect(hash).toBe(createHash('sha256').update(body, 'utf8').digest('hex'));
+      prevHash = hash;
+    });
+    // Data is sent as the JSON it is hashed as: a date as its text.
+    expect(sent[0].data).toEqual({ ...data, when: '2009-06-18T00:00:00.000Z' });
   });
 
   it("translates the server's refusal into WrongExpectedRevision", async () => {

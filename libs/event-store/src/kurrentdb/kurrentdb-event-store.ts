@@ -10,7 +10,7 @@ import {
   ResolvedEvent,
   START,
 } from '@kurrent/kurrentdb-client';
-import { canonicalBody, canonicalJson, GENESIS_HASH, HashedEventBody, sha256Hex } from '@sunshine/integrity';
+import { canonicalJson, chainEvents } from '@sunshine/integrity';
 import {
   AppendOutcome,
   AppendRequest,
@@ -169,35 +169,24 @@ export class KurrentDbEventStore implements EventStore {
     }
   }
 
-  /** The events with their chain: revisions after the head, prevHash from it, one recordedAt. */
+  /** The events chained on the stream's head, recorded no earlier than this process's last append and the head. */
   private chain(request: AppendRequest, head: StreamHead | undefined) {
-    const now = this.clock().toISOString();
-    const recordedAt = [now, this.lastRecordedAt, head?.recordedAt ?? ''].reduce((a, b) => (a > b ? a : b));
-    let revision = head?.revision ?? -1;
-    let prevHash = head?.hash ?? GENESIS_HASH;
-    const events = request.events.map((event) => {
-      revision++;
-      const { corrects, ...rest } = event.metadata;
+    const notBefore = head && head.recordedAt > this.lastRecordedAt ? head.recordedAt : this.lastRecordedAt;
+    const { recordedAt, links } = chainEvents({
+      stream: request.stream,
+      head,
+      now: this.clock().toISOString(),
+      notBefore,
       // Stored as the JSON it is hashed as, so a read re-hashes to the same bytes.
-      const data = JSON.parse(canonicalJson(event.data)) as unknown;
-      const body: HashedEventBody = {
-        eventId: event.eventId,
-        stream: request.stream,
-        revision,
-        type: event.type,
-        data,
-        metadata: { ...rest, ...(corrects === undefined ? {} : { corrects }), recordedAt, prevHash },
-      };
-      const hash = sha256Hex(canonicalBody(body));
-      prevHash = hash;
-      return {
-        eventId: event.eventId,
-        type: event.type,
-        revision,
-        data,
-        metadata: { ...body.metadata, hash } as EventMetadata,
-      };
+      events: request.events.map((event) => ({ ...event, data: JSON.parse(canonicalJson(event.data)) as unknown })),
     });
+    const events = links.map(({ body, hash }) => ({
+      eventId: body.eventId,
+      type: body.type,
+      revision: body.revision,
+      data: body.data,
+      metadata: { ...body.metadata, hash } as EventMetadata,
+    }));
     return { events, recordedAt };
   }
 

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { canonicalize } from 'json-canonicalize';
 import { ChainedEvent, verifyChain } from '@sunshine/integrity';
 import { eventStoreContract, newEvent } from '../contract/event-store.contract';
 import { EventStore } from '../event-store.port';
@@ -69,6 +71,36 @@ describe('sqlite event store', () => {
     await clocked.append({ stream: 'b', expectedRevision: 'any', events: [newEvent()] });
     const [first, second] = await clocked.readAll({ limit: 2 });
     expect(second.metadata.recordedAt).toBe(first.metadata.recordedAt);
+    await clocked.close();
+  });
+
+  it('stores each event as its RFC 8785 bytes beside their SHA-256, as an auditor recomputes them', async () => {
+    const recordedAt = '2026-01-02T03:04:05.678Z';
+    const file = join(mkdtempSync(join(tmpdir(), 'sunshine-bytes-')), 'e.db');
+    const clocked = new SqliteEventStore(file, { clock: () => new Date(recordedAt) });
+    const events = [newEvent('InvestmentSigned', { investor: '华东汽配有限公司', amount: { minor: 12000000000 } })];
+    events.push({
+      ...newEvent('InvestmentCorrected', { z: [1, null], a: '第二' }),
+      metadata: { ...events[0].metadata, corrects: events[0].eventId },
+    });
+    await clocked.append({ stream: 'inv', expectedRevision: 'no_stream', events });
+    const rows = clocked.readRaw({ limit: 10 });
+    let prevHash = '0'.repeat(64);
+    rows.forEach((row, revision) => {
+      const { eventId, type, data, metadata } = events[revision];
+      const body = canonicalize({
+        eventId,
+        stream: 'inv',
+        revision,
+        type,
+        data,
+        metadata: { ...metadata, recordedAt, prevHash },
+      });
+      expect(row.body).toBe(body);
+      expect(row.hash).toBe(createHash('sha256').update(body, 'utf8').digest('hex'));
+      prevHash = row.hash;
+    });
+    expect(rows).toHaveLength(2);
     await clocked.close();
   });
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
-import { canonicalBody, GENESIS_HASH, HashedEventBody, sha256Hex } from '@sunshine/integrity';
+import { chainEvents } from '@sunshine/integrity';
 import {
   AppendOutcome,
   AppendRequest,
@@ -235,39 +235,30 @@ export class SqliteEventStore implements EventStore {
     if (request.events.length === 0) throw new Error('an append needs at least one event');
 
     const tail = this.tail;
+    const { recordedAt, links } = chainEvents({
+      stream: request.stream,
+      head,
+      now: this.clock().toISOString(),
+      notBefore: tail?.recordedAt,
+      events: request.events,
+    });
     let position = tail?.position ?? 0;
-    const now = this.clock().toISOString();
-    const recordedAt = tail && tail.recordedAt > now ? tail.recordedAt : now;
-    let revision = head?.revision ?? -1;
-    let prevHash = head?.hash ?? GENESIS_HASH;
     const events: AppendResult['events'] = [];
-    for (const event of request.events) {
+    for (const { body, canonical, hash } of links) {
       position++;
-      revision++;
-      const { corrects, ...rest } = event.metadata;
-      const body: HashedEventBody = {
-        eventId: event.eventId,
-        stream: request.stream,
-        revision,
-        type: event.type,
-        data: event.data,
-        metadata: { ...rest, ...(corrects === undefined ? {} : { corrects }), recordedAt, prevHash },
-      };
-      const canonical = canonicalBody(body);
-      const hash = sha256Hex(canonical);
       this.statements.insert.run(
         position,
-        event.eventId,
-        request.stream,
-        revision,
-        event.type,
+        body.eventId,
+        body.stream,
+        body.revision,
+        body.type,
         recordedAt,
         canonical,
         hash,
       );
-      events.push({ eventId: event.eventId, type: event.type, revision, position: String(position) });
-      prevHash = hash;
+      events.push({ eventId: body.eventId, type: body.type, revision: body.revision, position: String(position) });
     }
+    const revision = links[links.length - 1].body.revision;
 
     const result: AppendResult = {
       ...(request.command ? { commandId: request.command.commandId } : {}),

@@ -1,4 +1,5 @@
-import { canonicalBody, GENESIS_HASH, hashEventBody, HashedEventBody } from '../event-hash';
+import { canonicalBody, GENESIS_HASH, hashEventBody } from '../event-hash';
+import { ChainHead, chainEvents } from '../hash-chain';
 import { hashedBodyOf, VerifiableEvent } from '../log-verifier';
 import { MerkleTree } from '../merkle';
 import { signCheckpoint } from '../checkpoint';
@@ -10,31 +11,32 @@ import { signCheckpoint } from '../checkpoint';
 
 /** One event per entry of `streams`, in that order; position is the 1-based index as text. */
 export const sampleLog = (streams: string[]): VerifiableEvent[] => {
-  const heads = new Map<string, { revision: number; hash: string }>();
+  const heads = new Map<string, ChainHead>();
   return streams.map((stream, i) => {
-    const head = heads.get(stream);
-    const revision = head ? head.revision + 1 : 0;
-    const metadata = {
-      commandId: `cmd-${i}`,
-      actor: { userId: 'clerk-1', role: 'clerk' },
-      recordedAt: new Date(Date.UTC(2025, 0, 1) + i * 1000).toISOString(),
-      occurredOn: '2025-01-01',
-      correlationId: `cmd-${i}`,
-      causationId: `cmd-${i}`,
-      schemaVersion: 1,
-      prevHash: head?.hash ?? GENESIS_HASH,
-    };
-    const body: HashedEventBody = {
-      eventId: `evt-${i}`,
+    const { links } = chainEvents({
       stream,
-      revision,
-      type: 'FundsReceived',
-      data: { amount: { CNY: 1000 * (i + 1) }, memo: `第${i}笔拨款` },
-      metadata,
-    };
-    const hash = hashEventBody(body);
-    heads.set(stream, { revision, hash });
-    return { ...body, position: String(i + 1), metadata: { ...metadata, hash } };
+      head: heads.get(stream),
+      now: new Date(Date.UTC(2025, 0, 1) + i * 1000).toISOString(),
+      notBefore: undefined,
+      events: [
+        {
+          eventId: `evt-${i}`,
+          type: 'FundsReceived',
+          data: { amount: { CNY: 1000 * (i + 1) }, memo: `第${i}笔拨款` },
+          metadata: {
+            commandId: `cmd-${i}`,
+            actor: { userId: 'clerk-1', role: 'clerk' },
+            occurredOn: '2025-01-01',
+            correlationId: `cmd-${i}`,
+            causationId: `cmd-${i}`,
+            schemaVersion: 1,
+          },
+        },
+      ],
+    });
+    const [{ body, hash }] = links;
+    heads.set(stream, { revision: body.revision, hash });
+    return { ...body, position: String(i + 1), metadata: { ...body.metadata, hash } };
   });
 };
 
