@@ -1,6 +1,6 @@
-import { hash as digest, KeyObject } from 'node:crypto';
+import { KeyObject } from 'node:crypto';
 import { Checkpoint, verifyCheckpoint } from './checkpoint';
-import { canonicalBody, HashedEventBody } from './event-hash';
+import { canonicalBody, HashedEventBody, sha256Hex } from './event-hash';
 import { ChainFollower, hashMismatch } from './hash-chain';
 import { EMPTY_TREE_ROOT, MerkleTree } from './merkle';
 
@@ -243,7 +243,7 @@ export class LogVerifier {
         detail: 'the stored bytes are not the canonical JSON of the event',
         ...at,
       });
-    const actual = digest('sha256', canonical, 'hex');
+    const actual = sha256Hex(canonical);
     if (actual !== hash) return this.fail({ reason: 'hash-mismatch', detail: hashMismatch(actual, hash), ...at });
     return this.link(event.stream, event.revision, at.position, hash, prevHash, undefined);
   }
