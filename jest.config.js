@@ -4,4 +4,6 @@ module.exports = {
   rootDir: '.',
   roots: ['<rootDir>/apps', '<rootDir>/libs'],
   testMatch: ['**/*.spec.ts'],
+  // A bound for a loaded machine (some specs write and verify thousands of durable events), not a speed check.
+  testTimeout: 30000,
 };
