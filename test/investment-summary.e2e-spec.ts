@@ -79,6 +79,8 @@ describe('the investment part of the term summary, recorded over HTTP', () => {
         minerals: { signings: 1, signed: { CNY: 20_000_000_000 } },
         other: { signings: 20, signed: { CNY: 2_000_000_000 } },
       },
+      // the dollar signing is in no band: counted in its own currency
+      unbanded: { USD: 1 },
     });
 
     const evidence = await t

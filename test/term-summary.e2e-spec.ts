@@ -41,6 +41,8 @@ describe('the term summary of a whole term, recorded over HTTP', () => {
         'audits',
         'villageFinance',
         'indicators',
+        'keyProjects',
+        'honours',
       ].sort(),
     );
   });
@@ -66,6 +68,8 @@ describe('the term summary of a whole term, recorded over HTTP', () => {
         'agro-processing': { signings: 1, signed: { CNY: 60_000_000 * 100 } },
         services: { signings: 1, signed: { CNY: 15_000_000 * 100 } }, // ZS-2013-005; not the terminated ZS-2012-020
       },
+      // ZS-2011-003, signed in dollars: no band is defined for USD, so it is counted here
+      unbanded: { USD: 1 },
     });
   });
 
@@ -153,6 +157,8 @@ describe('the term summary of a whole term, recorded over HTTP', () => {
       // DC-D0 60,000 (repaid in the term) + DC-D1 50,000 repaid + 30,000 written off
       // + 20,000 restructured; DC-D1's 40,000 of 2013-12-01 is after the end.
       debtsSettled: { CNY: (60_000 + 50_000 + 30_000 + 20_000) * 100 },
+      // 存量: DC-D0 (2008-05-01), nothing of it settled before the term's first day
+      debtsOutstandingAtStart: { CNY: 60_000 * 100 },
     });
   });
 
@@ -162,6 +168,10 @@ describe('the term summary of a whole term, recorded over HTTP', () => {
       // 2012 revised from 5,400,000,000 to 5,517,300,000: 5,517,300,000 / 2,000,000,000 = 2.75865 → 2.7587 (half up)
       gdp: {
         unit: 'CNY',
+        // the built-in catalogue's words: never defined in this log
+        name: '地区生产总值',
+        kind: 'amount',
+        section: 'economy',
         first: { period: '2008', value: 2_000_000_000 },
         last: { period: '2012', value: 5_517_300_000 },
         ratio: 2.7587,
@@ -169,6 +179,9 @@ describe('the term summary of a whole term, recorded over HTTP', () => {
       },
       'fiscal-revenue': {
         unit: 'CNY',
+        name: '财政收入',
+        kind: 'amount',
+        section: 'economy',
         first: { period: '2008', value: 790_000_000 },
         last: { period: '2012', value: 5_003_000_000 },
         ratio: 6.3329, // 5,003,000,000 / 790,000,000 = 6.332911…
@@ -185,6 +198,10 @@ describe('the term summary of a whole term, recorded over HTTP', () => {
       // 41.3 / 32.5 = 1.270769… → 1.2708
       'urbanization-rate': {
         unit: 'percent',
+        // as its DefineIndicator says
+        name: '城镇化率',
+        kind: 'rate',
+        section: 'economy',
         first: { period: '2009', value: 32.5 },
         last: { period: '2012', value: 41.3 },
         ratio: 1.2708,

@@ -23,11 +23,12 @@ export const auditRecords: RecordEvolver<AuditDoc> = {
     if (!doc) return doc;
     switch (event.type) {
       case 'FindingRecorded': {
-        const { findingId, severity, amountInvolved } = (event as StoredEvent<FindingRecorded['data']>).data;
+        const { findingId, severity, amountInvolved, foundOn } = (event as StoredEvent<FindingRecorded['data']>).data;
         const finding = {
           findingId,
           severity,
           ...(amountInvolved !== undefined && { amountInvolved }),
+          ...(foundOn !== undefined && { foundOn }),
           eventId: event.eventId,
         };
         return shaped(doc, event, { findings: [...doc.findings, finding] });

@@ -1,5 +1,11 @@
 import { StoredEvent } from '@sunshine/event-store';
-import { IndicatorReported, IndicatorTargetSet } from '@sunshine/domain';
+import {
+  BUILT_IN_INDICATORS,
+  IndicatorDefined,
+  IndicatorDefinition,
+  IndicatorReported,
+  IndicatorTargetSet,
+} from '@sunshine/domain';
 import { IndicatorDoc } from './record-docs';
 import { RecordEvolver, shaped } from './record-evolver';
 
@@ -16,13 +22,19 @@ const empty = (event: StoredEvent): IndicatorDoc => ({
 
 export const indicatorRecords: RecordEvolver<IndicatorDoc> = {
   category: 'indicator',
-  types: ['IndicatorReported', 'IndicatorTargetSet'],
+  types: ['IndicatorDefined', 'IndicatorReported', 'IndicatorTargetSet'],
   evolve: (current, event) => {
-    // A target may in principle come before the first report, so either event opens the document.
+    // A definition usually comes first, but logs from before the catalogue open with a report or a target.
     const doc = current ?? empty(event);
     const { recordedAt } = event.metadata;
     const position = event.position;
     switch (event.type) {
+      case 'IndicatorDefined': {
+        const { name, unit, kind, section, description } = (event as StoredEvent<IndicatorDefined['data']>).data;
+        // A redefinition rewords the indicator: its name, section and description replace the earlier ones.
+        const definition = { name, unit, kind, section, ...(description !== undefined && { description }) };
+        return shaped(doc, event, { definition: { ...definition, eventId: event.eventId } });
+      }
       case 'IndicatorReported': {
         const { period, value, unit } = (event as StoredEvent<IndicatorReported['data']>).data;
         const previous = doc.reports.find((report) => report.period === period);
@@ -46,4 +58,18 @@ export const indicatorRecords: RecordEvolver<IndicatorDoc> = {
         return current;
     }
   },
+};
+
+/** The indicator's definition: its own DefineIndicator, else the built-in catalogue's; undefined for neither. */
+export const indicatorDefinition = (doc: IndicatorDoc): IndicatorDefinition | undefined =>
+  doc.definition ?? (Object.hasOwn(BUILT_IN_INDICATORS, doc.code) ? BUILT_IN_INDICATORS[doc.code] : undefined);
+
+/** What a summary says an indicator is: its Chinese name, kind and section, or null for an undefined code. */
+export const indicatorIdentity = (doc: IndicatorDoc) => {
+  const definition = indicatorDefinition(doc);
+  return {
+    name: definition?.name ?? null,
+    kind: definition?.kind ?? null,
+    section: definition?.section ?? null,
+  };
 };

@@ -1,11 +1,23 @@
 import { StoredEvent } from '@sunshine/event-store';
-import { MilestoneReached, ProjectOutputRecorded, ProjectProgressReported, ProjectRegistered } from '@sunshine/domain';
+import {
+  KeyProjectMarked,
+  MilestoneReached,
+  ProjectOutputRecorded,
+  ProjectProgressReported,
+  ProjectRegistered,
+} from '@sunshine/domain';
 import { ProjectDoc, refOf } from './record-docs';
 import { RecordEvolver, shaped } from './record-evolver';
 
 export const projectRecords: RecordEvolver<ProjectDoc> = {
   category: 'project',
-  types: ['ProjectRegistered', 'MilestoneReached', 'ProjectProgressReported', 'ProjectOutputRecorded'],
+  types: [
+    'ProjectRegistered',
+    'MilestoneReached',
+    'ProjectProgressReported',
+    'ProjectOutputRecorded',
+    'KeyProjectMarked',
+  ],
   evolve: (doc, event) => {
     if (event.type === 'ProjectRegistered') {
       const { projectId, name, category, registeredOn, plannedInvestment, funding, villageId } = (
@@ -42,6 +54,10 @@ export const projectRecords: RecordEvolver<ProjectDoc> = {
       case 'ProjectOutputRecorded': {
         const { metric, quantity, on } = (event as StoredEvent<ProjectOutputRecorded['data']>).data;
         return shaped(doc, event, { outputs: [...doc.outputs, { metric, quantity, on, eventId: event.eventId }] });
+      }
+      case 'KeyProjectMarked': {
+        const { key, reason } = (event as StoredEvent<KeyProjectMarked['data']>).data;
+        return shaped(doc, event, { key: { key, reason, eventId: event.eventId } });
       }
       default:
         return doc;

@@ -6,6 +6,8 @@ import {
   EscalationTarget,
   ExpenditureCategory,
   FundingSource,
+  HonourLevel,
+  IndicatorDefinition,
   LocalDate,
   MediationOutcome,
   Milestone,
@@ -86,6 +88,8 @@ export interface ProjectDoc extends RecordDoc {
   /** Cumulative figures in recording order; `asOf` never decreases along it. */
   progress: { investedToDate: Money; asOf: LocalDate; eventId: string }[];
   outputs: { metric: string; quantity: number; on: LocalDate; eventId: string }[];
+  /** The latest MarkKeyProject: whether it is a key project (重点项目) now. A mark has no business date. */
+  key?: { key: boolean; reason: string; eventId: string };
 }
 
 export type DisputeConclusion =
@@ -107,6 +111,8 @@ export interface AuditFinding {
   findingId: string;
   severity: Severity;
   amountInvolved?: Money;
+  /** When it was found; absent for findings recorded before findings had a date. */
+  foundOn?: LocalDate;
   eventId: string;
   rectification?: { rectifiedOn: LocalDate; amountRecovered?: Money; eventId: string };
 }
@@ -180,6 +186,23 @@ export interface IndicatorDoc extends RecordDoc {
   reports: IndicatorReport[];
   /** In recording order: the last one overlapping a term is the one that counts. */
   targets: IndicatorTarget[];
+  /** Its DefineIndicator, as last redefined; absent for a code only the built-in catalogue (or nothing) defines. */
+  definition?: IndicatorDefinition & { eventId: string };
+}
+
+/** An honour the township received (荣誉), placed in a span by `awardedOn`. */
+export interface HonourDoc extends RecordDoc {
+  honourId: string;
+  title: string;
+  awardedBy: string;
+  awardedOn: LocalDate;
+  level: HonourLevel;
+}
+
+/** A term's written prose (stream `report-<termId>`): each section's current text and the event that wrote it. */
+export interface ReportProseDoc extends RecordDoc {
+  termId: string;
+  sections: Record<string, { text: string; eventId: string }>;
 }
 
 /** Document categories of the `records` projection. */
@@ -190,6 +213,8 @@ export const RECORD_CATEGORIES = {
   dispute: 'dispute',
   audit: 'audit',
   indicator: 'indicator',
+  honour: 'honour',
+  report: 'report',
   village: 'village',
   entry: 'village-entry',
   debt: 'village-debt',

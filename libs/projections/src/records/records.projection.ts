@@ -3,9 +3,11 @@ import { RECORD_VOIDED, TermOpened } from '@sunshine/domain';
 import { DocumentKey, Projection } from '../projection';
 import { auditRecords } from './audits';
 import { disputeRecords } from './disputes';
+import { honourRecords } from './honours';
 import { indicatorRecords } from './indicators';
 import { investmentRecords } from './investments';
 import { projectRecords } from './projects';
+import { reportProseRecords } from './report-prose';
 import { DebtDoc, EntryDoc, RECORD_CATEGORIES, RecordDoc, refOf, TermDoc, termKey, VillageDoc } from './record-docs';
 import { RecordEvolver, shaped } from './record-evolver';
 import { evolveDebt, evolveEntry, evolveVillage, VILLAGE_PREFIX, villageKeysOf } from './villages';
@@ -17,6 +19,8 @@ const STREAM_RECORDS: readonly RecordEvolver<RecordDoc>[] = [
   disputeRecords,
   auditRecords,
   indicatorRecords,
+  honourRecords,
+  reportProseRecords,
 ];
 
 const BY_CATEGORY = new Map(STREAM_RECORDS.map((records) => [records.category, records]));
@@ -66,13 +70,14 @@ const evolve = (doc: unknown, event: StoredEvent, key: DocumentKey): unknown => 
  * One document per record, with the current state and the dated history the term summary and
  * the village ledger need, and the refs of the events that shaped it (for evidence).
  *
- * Keys: `term/<termId>`; the stream for investments, projects, disputes, audits and indicators
- * (`investment-ZS-2009-014`); for a village's cash book `village-<id>`, `village-<id>/entry/<entryId>`
+ * Keys: `term/<termId>`; the stream for investments, projects, disputes, audits, indicators,
+ * honours and a term's report prose (`investment-ZS-2009-014`, `report-2021-2026`); for a village's cash book `village-<id>`, `village-<id>/entry/<entryId>`
  * and `village-<id>/debt/<debtId>`.
  */
 export const recordsProjection: Projection = {
   name: 'records',
-  version: 1,
+  // 2: indicator definitions, honours, report prose, key projects and findings' dates.
+  version: 2,
   categories: Object.values(RECORD_CATEGORIES),
   keysOf,
   evolve,

@@ -14,9 +14,10 @@ export const noAudits = (): AuditFigures => ({
 });
 
 /**
- * Audits opened in the term; their findings go with them whenever recorded (a finding has no
- * business date of its own). Closures and rectifications count when dated by the term's end, so a
- * finding rectified after it is still open in this term's summary.
+ * Audits opened in the term, with their findings found by the term's end (a finding recorded
+ * before findings had a date goes with its audit whenever recorded). Closures and rectifications
+ * count when dated by the term's end, so a finding rectified after it is still open in this term's
+ * summary.
  */
 export const countAudit = (audit: AuditDoc, window: TermWindow, tally: Tally): void => {
   if (audit.voided || !window.includes(audit.openedOn)) return;
@@ -25,6 +26,7 @@ export const countAudit = (audit: AuditDoc, window: TermWindow, tally: Tally): v
   if (audit.closure && window.reached(audit.closure.closedOn))
     tally.count([...PATH, 'closed'], [...opening, ...refsOf(audit, [audit.closure.eventId])]);
   for (const finding of audit.findings) {
+    if (finding.foundOn !== undefined && !window.reached(finding.foundOn)) continue;
     const recorded = [...opening, ...refsOf(audit, [finding.eventId])];
     tally.count([...PATH, 'findings'], recorded);
     if (finding.amountInvolved) tally.money([...PATH, 'amountInvolved'], finding.amountInvolved, recorded);

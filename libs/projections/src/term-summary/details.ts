@@ -1,11 +1,11 @@
 import { Money, MoneyMap, projectStatus, ProjectStatus } from '@sunshine/domain';
 import {
-  DebtDoc,
   DisputeDoc,
   EntryDoc,
   EventRef,
   ProjectDoc,
   RECORD_CATEGORIES,
+  ReportProseDoc,
   refsOf,
   refsOfType,
 } from '../records/record-docs';
@@ -40,8 +40,8 @@ export interface ProjectLine {
 /**
  * What a written report says beyond the term summary's figures (whose shape CONTRACT.md fixes):
  * the largest projects by name, projects per category, disputes per case type and escalations
- * per receiving channel, village expenditures per category and the debts a span starts with.
- * Each is placed in a span by the same rules as the summary's figures.
+ * per receiving channel, village expenditures per category, and a term's written prose. Each
+ * figure is placed in a span by the same rules as the summary's figures.
  */
 export interface ReportDetails {
   projects: {
@@ -53,11 +53,15 @@ export interface ReportDetails {
     largest: ProjectLine[];
   };
   disputes: { byCategory: Record<string, TracedCount>; escalatedTo: Record<string, TracedCount> };
-  villageFinance: {
-    expendituresByCategory: Record<string, TracedMoney>;
-    /** Debts incurred before the span and not settled by its first day (存量债务). */
-    debtsOutstandingAtStart: TracedMoney;
-  };
+  villageFinance: { expendituresByCategory: Record<string, TracedMoney> };
+  /** A term's prose by section (WriteReportSection), as it stands; a span that is not a term has none. */
+  prose: Record<string, TracedProse>;
+}
+
+/** A section's current text with the event that wrote it. */
+export interface TracedProse {
+  text: string;
+  events: EventRef[];
 }
 
 export const LARGEST_KEPT = 10;
@@ -82,7 +86,8 @@ export class DetailsCollector {
   private readonly details: ReportDetails = {
     projects: { byCategory: {}, largest: [] },
     disputes: { byCategory: {}, escalatedTo: {} },
-    villageFinance: { expendituresByCategory: {}, debtsOutstandingAtStart: { amount: {}, events: [] } },
+    villageFinance: { expendituresByCategory: {} },
+    prose: {},
   };
   private readonly projects: ProjectLine[] = [];
 
@@ -96,9 +101,13 @@ export class DetailsCollector {
         return this.dispute(doc as DisputeDoc);
       case RECORD_CATEGORIES.entry:
         return this.entry(doc as EntryDoc);
-      case RECORD_CATEGORIES.debt:
-        return this.debt(doc as DebtDoc);
     }
+  }
+
+  /** The prose written for the term (its `report-<termId>` record). */
+  prose(doc: ReportProseDoc): void {
+    for (const [section, { text, eventId }] of Object.entries(doc.sections))
+      this.details.prose[section] = { text, events: refsOf(doc, [eventId]) };
   }
 
   finish(): ReportDetails {
@@ -149,18 +158,6 @@ export class DetailsCollector {
       (byCategory[entry.category] ??= { amount: {}, events: [] }),
       entry.amount,
       refsOf(entry, [entry.eventId]),
-    );
-  }
-
-  private debt(debt: DebtDoc): void {
-    if (debt.incurredOn >= this.window.from) return;
-    const settled = debt.settlements.filter((s) => s.settledOn < this.window.from);
-    const outstanding = debt.amount.minor - settled.reduce((sum, s) => sum + s.amount.minor, 0);
-    if (outstanding <= 0) return;
-    tracedMoney(
-      this.details.villageFinance.debtsOutstandingAtStart,
-      { currency: debt.amount.currency, minor: outstanding },
-      refsOf(debt, [debt.eventId, ...settled.map((s) => s.eventId)]),
     );
   }
 }

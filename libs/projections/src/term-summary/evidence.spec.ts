@@ -6,7 +6,18 @@ import { evidenceFor, summarizeTerm } from './summarize';
 const ids = (events: StoredEvent[]) => events.map((event) => event.eventId);
 
 describe('evidenceFor', () => {
-  const { log, terms, investment: i, project: p, dispute: d, audit: a, village: v, indicator: ind } = townshipLog();
+  const {
+    log,
+    terms,
+    investment: i,
+    project: p,
+    keyProject: k,
+    dispute: d,
+    audit: a,
+    village: v,
+    indicator: ind,
+    honours: h,
+  } = townshipLog();
   const store = project(log.events);
   const term = { ...TERM, refs: store.getSync<{ refs: never[] }>('term/2008-2013')?.refs };
   const evidence = async (figure: string) => (await evidenceFor(term, figure, store))?.events.map((ref) => ref.eventId);
@@ -94,6 +105,27 @@ describe('evidenceFor', () => {
       ids([ind.revenueTargetRaised, ind.revenueQ1toQ3]),
     );
     expect(await evidence('indicators.fiscal-revenue.target.value')).toEqual(ids([ind.revenueTargetRaised]));
+  });
+
+  it('lists the debts a term starts with and the settlements before it, a foreign signing outside the bands', async () => {
+    expect(await evidence('villageFinance.debtsOutstandingAtStart.CNY')).toEqual(ids([v.db0]));
+    expect(await evidence('investment.unbanded.USD')).toEqual(ids([i.i4]));
+  });
+
+  it('lists a key project’s registration, its mark, its milestones and progress by the term’s end', async () => {
+    expect(await evidence('keyProjects.P1')).toEqual(
+      ids([p.p1, p.p1started, p.p1completed, p.p1accepted, p.p1progress2, k.p1]),
+    );
+    expect(await evidence('keyProjects.P1.investedToDate')).toEqual(
+      ids([p.p1, p.p1started, p.p1completed, p.p1accepted, p.p1progress2, k.p1]),
+    );
+  });
+
+  it('lists an indicator’s definition behind its name, and each honour’s record', async () => {
+    expect(await evidence('indicators.work-accidents.name')).toEqual(ids([ind.accidentsRedefined]));
+    expect(await evidence('indicators.gdp.name')).toEqual([]);
+    expect(await evidence('honours.byLevel.provincial')).toEqual(ids([h.h1]));
+    expect(await evidence('honours.list.H2')).toEqual(ids([h.h2]));
   });
 
   it('answers a section with everything under it', async () => {

@@ -1,3 +1,4 @@
+import { indicatorIdentity } from '../records/indicators';
 import { IndicatorDoc, IndicatorReport, refsOf } from '../records/record-docs';
 import { roundedRatio } from './decimal';
 import { Tally, TermWindow } from './figures';
@@ -34,13 +35,17 @@ export const countIndicator = (indicator: IndicatorDoc, window: TermWindow, tall
   const [first, last] = [annual.at(0), annual.at(-1)];
   const evidence = (report: IndicatorReport | undefined) => (report ? refsOf(indicator, report.eventIds) : []);
   const figure: IndicatorFigures = {
-    unit: indicator.unit ?? null,
+    unit: indicator.unit ?? indicator.definition?.unit ?? null,
+    ...indicatorIdentity(indicator),
     first: first ? { period: first.period, value: first.value } : null,
     last: last ? { period: last.period, value: last.value } : null,
     ratio: first && last ? roundedRatio(last.value, first.value) : null,
     target: null,
   };
   tally.trace([...path, 'unit'], refsOf(indicator, [indicator.reports.at(0)?.eventIds[0]]));
+  // A definition in the log is the evidence of the name, kind and section (the built-in catalogue has none).
+  for (const field of ['name', 'kind', 'section'])
+    tally.trace([...path, field], refsOf(indicator, [indicator.definition?.eventId]));
   tally.trace([...path, 'first'], evidence(first));
   tally.trace([...path, 'last'], evidence(last));
   tally.trace([...path, 'ratio'], [...evidence(first), ...evidence(last)]);

@@ -2,12 +2,20 @@ import { InvestmentDoc, refsOf, refsOfType } from '../records/record-docs';
 import { Tally, TermWindow } from './figures';
 import { InvestmentFigures } from './term-summary.types';
 
-/** Size bands of CNY signings, in fen: each counts every signing at or above its floor. */
-const BANDS = [
-  ['atLeast10mCny', 10_000_000 * 100],
-  ['atLeast50mCny', 50_000_000 * 100],
-  ['atLeast100mCny', 100_000_000 * 100],
-] as const;
+type Band = keyof InvestmentFigures['bands'];
+
+/**
+ * Size bands by currency, in minor units: each counts every signing at or above its floor. Only
+ * CNY has bands; a signing in another currency is in no band and is counted in `unbanded` under
+ * its currency, so a report can say so rather than leave it out silently.
+ */
+const BANDS_BY_CURRENCY: Readonly<Record<string, readonly (readonly [Band, number])[]>> = {
+  CNY: [
+    ['atLeast10mCny', 10_000_000 * 100],
+    ['atLeast50mCny', 50_000_000 * 100],
+    ['atLeast100mCny', 100_000_000 * 100],
+  ],
+};
 
 const PATH = ['investment'];
 
@@ -18,6 +26,7 @@ export const noInvestment = (): InvestmentFigures => ({
   arrived: { domestic: {}, foreign: {} },
   bands: { atLeast10mCny: 0, atLeast50mCny: 0, atLeast100mCny: 0 },
   bySector: {},
+  unbanded: {},
 });
 
 /**
@@ -37,8 +46,9 @@ export const countInvestment = (investment: InvestmentDoc, window: TermWindow, t
   for (const arrival of investment.arrivals)
     if (window.reached(arrival.arrivedOn))
       tally.money([...PATH, 'arrived', origin], arrival.amount, [...signing, ...refsOf(investment, [arrival.eventId])]);
-  if (amount.currency === 'CNY')
-    for (const [band, floor] of BANDS) if (amount.minor >= floor) tally.count([...PATH, 'bands', band], signing);
+  const bands = Object.hasOwn(BANDS_BY_CURRENCY, amount.currency) ? BANDS_BY_CURRENCY[amount.currency] : undefined;
+  if (!bands) tally.count([...PATH, 'unbanded', amount.currency], signing);
+  else for (const [band, floor] of bands) if (amount.minor >= floor) tally.count([...PATH, 'bands', band], signing);
   tally.count([...PATH, 'bySector', sector, 'signings'], signing);
   tally.money([...PATH, 'bySector', sector, 'signed'], amount, signing);
 };

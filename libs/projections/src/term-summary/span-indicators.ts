@@ -1,10 +1,18 @@
-import { LocalDate } from '@sunshine/domain';
+import { IndicatorKind, IndicatorSection, LocalDate } from '@sunshine/domain';
+import { indicatorIdentity } from '../records/indicators';
 import { EventRef, IndicatorDoc, IndicatorReport, RECORD_CATEGORIES, refsOf } from '../records/record-docs';
 import { exactDifference, roundedRatio } from './decimal';
 import { byLatestEndThenLongest, liesWithin, overlapsDates, Period, periodOf } from './period';
 
 /** One reported period inside a span, beside the same period a year earlier. */
-export interface SpanIndicatorValue {
+/** Who an indicator is: its Chinese name, kind and section (null for a code nothing defines). */
+export interface IndicatorIdentity {
+  name: string | null;
+  kind: IndicatorKind | null;
+  section: IndicatorSection | null;
+}
+
+export interface SpanIndicatorValue extends IndicatorIdentity {
   indicator: string;
   unit: string | null;
   period: string;
@@ -19,7 +27,7 @@ export interface SpanIndicatorValue {
 }
 
 /** A target whose period overlaps the span, with the value reported by the span's end. */
-export interface SpanTarget {
+export interface SpanTarget extends IndicatorIdentity {
   indicator: string;
   unit: string | null;
   period: string;
@@ -76,7 +84,8 @@ export class SpanIndicatorsCollector {
       return parsed ? [{ ...report, parsed }] : [];
     });
     const span: Period = { text: '', first: this.from, last: this.to, annual: false };
-    const unit = indicator.unit ?? null;
+    const unit = indicator.unit ?? indicator.definition?.unit ?? null;
+    const identity = indicatorIdentity(indicator);
     const inside = reports
       .filter((r) => liesWithin(r.parsed, span))
       .sort((a, b) => byLatestEndThenLongest(a.parsed, b.parsed));
@@ -86,6 +95,7 @@ export class SpanIndicatorsCollector {
       this.values.push({
         indicator: indicator.code,
         unit,
+        ...identity,
         period: report.period,
         value: report.value,
         previous: previous ? { period: previous.period, value: previous.value } : null,
@@ -111,6 +121,7 @@ export class SpanIndicatorsCollector {
     this.targets.push({
       indicator: indicator.code,
       unit,
+      ...identity,
       period: target.period,
       target: target.target,
       reported: reported ? { period: reported.period, value: reported.value } : null,

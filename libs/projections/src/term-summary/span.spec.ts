@@ -157,7 +157,7 @@ describe('a span summarized by the term summary’s rules (a progress report’s
     expect(summary.villageFinance.expenditures).toEqual({ CNY: 8_000_000 });
   });
 
-  it('names projects by size, escalations by channel, expenditures by category and the debts it starts with', async () => {
+  it('names projects by size, escalations by channel and expenditures by category, and has no prose of a term', async () => {
     const { details } = await span();
     expect(details.projects.largest.map((p) => [p.projectId, p.status, p.investedToDate?.minor ?? null])).toEqual([
       ['P1', 'under-construction', 20_000_000_000],
@@ -180,7 +180,12 @@ describe('a span summarized by the term summary’s rules (a progress report’s
     expect(details.disputes.byCategory.neighbour.count).toBe(2);
     expect(details.villageFinance.expendituresByCategory.welfare.amount).toEqual({ CNY: 3_000_000 });
     expect(details.villageFinance.expendituresByCategory['public-works'].amount).toEqual({ CNY: 5_000_000 });
-    expect(details.villageFinance.debtsOutstandingAtStart.amount).toEqual({ CNY: 15_000_000 });
+    expect(details.prose).toEqual({});
+  });
+
+  it('tells the debts the span starts with (存量) apart from those registered in it (新增)', async () => {
+    const { summary } = await span();
+    expect(summary.villageFinance.debtsOutstandingAtStart).toEqual({ CNY: 15_000_000 });
   });
 
   it('states each indicator period inside the span beside the same period a year earlier', async () => {

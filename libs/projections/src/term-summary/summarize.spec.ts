@@ -2,6 +2,13 @@ import { project } from '../records/testing/event-log';
 import { NEXT_TERM, TERM, townshipLog } from '../records/testing/township-log';
 import { summarizeTerm } from './summarize';
 
+/** The built-in catalogue's words for the indicators the log reported without defining them. */
+const BUILT_IN = {
+  gdp: { name: '地区生产总值', kind: 'amount', section: 'economy' },
+  fiscal: { name: '财政收入', kind: 'amount', section: 'economy' },
+  income: { name: '农民人均纯收入', kind: 'amount', section: 'livelihood' },
+} as const;
+
 describe('summarizeTerm', () => {
   const store = project(townshipLog().log.events);
 
@@ -36,6 +43,8 @@ describe('summarizeTerm', () => {
           minerals: { signings: 1, signed: { CNY: 10_000_000_000 } },
           'agro-processing': { signings: 1, signed: { CNY: 3_000_000_000 } },
         },
+        // I4 in dollars: no band is defined for USD
+        unbanded: { USD: 1 },
       },
       projects: {
         registered: 6,
@@ -69,10 +78,13 @@ describe('summarizeTerm', () => {
         expenditures: { CNY: 1_000_000 + 500_000 },
         debtsRegistered: { CNY: 800_000 },
         debtsSettled: { CNY: 300_000 + 100_000 },
+        // DB0 (2007), nothing of it settled before the term
+        debtsOutstandingAtStart: { CNY: 400_000 },
       },
       indicators: {
         gdp: {
           unit: 'CNY',
+          ...BUILT_IN.gdp,
           first: { period: '2008', value: 29_000_000_000 },
           last: { period: '2012', value: 80_000_000_000 },
           ratio: 2.7586,
@@ -80,6 +92,7 @@ describe('summarizeTerm', () => {
         },
         'fiscal-revenue': {
           unit: 'CNY',
+          ...BUILT_IN.fiscal,
           first: { period: '2008', value: 790_000_000 },
           last: { period: '2012', value: 5_003_000_000 },
           ratio: 6.3329,
@@ -93,10 +106,73 @@ describe('summarizeTerm', () => {
         // 55173 / 20000 = 2.75865, rounded half-up
         'farmer-net-income': {
           unit: 'CNY-per-capita',
+          ...BUILT_IN.income,
           first: { period: '2009', value: 20_000 },
           last: { period: '2013', value: 55_173 },
           ratio: 2.7587,
           target: null,
+        },
+        // named by its stream's latest definition; 2 / 5 = 0.4
+        'work-accidents': {
+          unit: '起',
+          name: '安全生产事故起数',
+          kind: 'count',
+          section: 'safety-stability',
+          first: { period: '2009', value: 5 },
+          last: { period: '2012', value: 2 },
+          ratio: 0.4,
+          target: null,
+        },
+        // never defined: no name, kind or section (a report leaves it out of its prose)
+        'village-clinic': {
+          unit: 'count',
+          name: null,
+          kind: null,
+          section: null,
+          first: { period: '2010', value: 12 },
+          last: { period: '2010', value: 12 },
+          ratio: 1,
+          target: null,
+        },
+      },
+      // P1 and P8 registered in the term, P6 before it and never started; P2 unmarked, P7 voided
+      keyProjects: {
+        P1: {
+          name: 'project P1',
+          category: 'infrastructure',
+          registeredOn: '2009-03-01',
+          plannedInvestment: { currency: 'CNY', minor: 500_000_000 },
+          status: 'accepted',
+          // the report of 2014 comes after the term
+          investedToDate: { currency: 'CNY', minor: 300_000_000 },
+          investedAtStart: null,
+        },
+        P6: {
+          name: 'project P6',
+          category: 'infrastructure',
+          registeredOn: '2008-01-01',
+          plannedInvestment: { currency: 'CNY', minor: 10_000_000 },
+          status: 'registered',
+          investedToDate: null,
+          investedAtStart: null,
+        },
+        P8: {
+          name: 'project P8',
+          category: 'industrial',
+          registeredOn: '2009-01-01',
+          plannedInvestment: { currency: 'CNY', minor: 70_000_000 },
+          status: 'commissioned',
+          investedToDate: null,
+          investedAtStart: null,
+        },
+      },
+      // H1, and H2 on the term's last day; H3 is the next term's, H4 voided
+      honours: {
+        awarded: 2,
+        byLevel: { national: 0, provincial: 1, municipal: 0, county: 1 },
+        list: {
+          H1: { title: '荣誉H1', awardedBy: '省人民政府', awardedOn: '2010-05-01', level: 'provincial' },
+          H2: { title: '荣誉H2', awardedBy: '省人民政府', awardedOn: '2013-09-30', level: 'county' },
         },
       },
     });
@@ -120,6 +196,7 @@ describe('summarizeTerm', () => {
         arrived: { domestic: {}, foreign: {} },
         bands: { atLeast10mCny: 2, atLeast50mCny: 2, atLeast100mCny: 0 },
         bySector: { 'auto-parts': { signings: 2, signed: { CNY: 13_000_000_000 } } },
+        unbanded: {},
       },
       projects: {
         registered: 0,
@@ -143,10 +220,13 @@ describe('summarizeTerm', () => {
         expenditures: {},
         debtsRegistered: {},
         debtsSettled: { CNY: 200_000 },
+        // DB0 400,000 less 100,000 settled in 2012; DB1 800,000 less 300,000 settled in 2010
+        debtsOutstandingAtStart: { CNY: 300_000 + 500_000 },
       },
       indicators: {
         gdp: {
           unit: 'CNY',
+          ...BUILT_IN.gdp,
           first: { period: '2014', value: 99_000_000_000 },
           last: { period: '2014', value: 99_000_000_000 },
           ratio: 1,
@@ -155,6 +235,7 @@ describe('summarizeTerm', () => {
         // the 2013 target overlaps this term too
         'fiscal-revenue': {
           unit: 'CNY',
+          ...BUILT_IN.fiscal,
           first: null,
           last: null,
           ratio: null,
@@ -167,11 +248,29 @@ describe('summarizeTerm', () => {
         },
         'farmer-net-income': {
           unit: 'CNY-per-capita',
+          ...BUILT_IN.income,
           first: { period: '2013', value: 55_173 },
           last: { period: '2013', value: 55_173 },
           ratio: 1,
           target: null,
         },
+      },
+      // P6 was never started; P1 and P8 were finished before this term began
+      keyProjects: {
+        P6: {
+          name: 'project P6',
+          category: 'infrastructure',
+          registeredOn: '2008-01-01',
+          plannedInvestment: { currency: 'CNY', minor: 10_000_000 },
+          status: 'registered',
+          investedToDate: null,
+          investedAtStart: null,
+        },
+      },
+      honours: {
+        awarded: 1,
+        byLevel: { national: 1, provincial: 0, municipal: 0, county: 0 },
+        list: { H3: { title: '荣誉H3', awardedBy: '省人民政府', awardedOn: '2013-10-01', level: 'national' } },
       },
     });
   });
@@ -185,8 +284,15 @@ describe('summarizeTerm', () => {
       arrived: { domestic: {}, foreign: {} },
       bands: { atLeast10mCny: 0, atLeast50mCny: 0, atLeast100mCny: 0 },
       bySector: {},
+      unbanded: {},
     });
     expect(summary.indicators).toEqual({});
+    expect(summary.keyProjects).toEqual({});
+    expect(summary.honours).toEqual({
+      awarded: 0,
+      byLevel: { national: 0, provincial: 0, municipal: 0, county: 0 },
+      list: {},
+    });
     expect(summary.disputes.mediationSuccessRate).toBeNull();
   });
 });

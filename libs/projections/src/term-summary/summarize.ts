@@ -1,4 +1,4 @@
-import { EventRef, TermDoc } from '../records/record-docs';
+import { EventRef, RECORD_CATEGORIES, ReportProseDoc, TermDoc } from '../records/record-docs';
 import { EvidenceTracer, resolveFigurePath } from './evidence';
 import { FigureTree } from './figure-tree';
 import { NO_TRACE, Tally, TermWindow, Tracer } from './figures';
@@ -99,6 +99,9 @@ export const traceTerm = async (
   const tracer = new EvidenceTracer();
   const details = new DetailsCollector(new TermWindow(term.startsOn, term.endsOn));
   const summary = await compute(term, source, options, tracer, [details, ...visitors]);
+  const proseStream = `report-${term.termId}`;
+  for await (const doc of source.scan<ReportProseDoc>(RECORD_CATEGORIES.report, { prefix: proseStream }))
+    if (doc.stream === proseStream) details.prose(doc);
   return {
     summary,
     details: details.finish(),

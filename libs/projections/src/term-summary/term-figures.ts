@@ -5,6 +5,7 @@ import {
   DisputeDoc,
   EntryDoc,
   entryKey,
+  HonourDoc,
   IndicatorDoc,
   InvestmentDoc,
   ProjectDoc,
@@ -14,9 +15,10 @@ import { countAudit, noAudits } from './audits';
 import { countDispute, finishDisputes, noDisputes } from './disputes';
 import { FigureTree } from './figure-tree';
 import { Tally, TermWindow } from './figures';
+import { countHonour, noHonours } from './honours';
 import { countIndicator } from './indicators';
 import { countInvestment, noInvestment } from './investment';
-import { countProject, finishProjects, noProjects } from './projects';
+import { countKeyProject, countProject, finishProjects, noProjects } from './projects';
 import { TermSummary } from './term-summary.types';
 import { countDebt, countEntry, noVillageFinance } from './village-finance';
 
@@ -29,6 +31,7 @@ export const COUNTED_CATEGORIES: readonly string[] = [
   RECORD_CATEGORIES.entry,
   RECORD_CATEGORIES.debt,
   RECORD_CATEGORIES.indicator,
+  RECORD_CATEGORIES.honour,
 ];
 
 /** Adds (or, with a taking-back tally, removes) what one record document contributes to a term. */
@@ -37,7 +40,8 @@ export const countRecord = (category: string, doc: unknown, window: TermWindow, 
     case RECORD_CATEGORIES.investment:
       return countInvestment(doc as InvestmentDoc, window, tally);
     case RECORD_CATEGORIES.project:
-      return countProject(doc as ProjectDoc, window, tally);
+      countProject(doc as ProjectDoc, window, tally);
+      return countKeyProject(doc as ProjectDoc, window, tally);
     case RECORD_CATEGORIES.dispute:
       return countDispute(doc as DisputeDoc, window, tally);
     case RECORD_CATEGORIES.audit:
@@ -48,6 +52,8 @@ export const countRecord = (category: string, doc: unknown, window: TermWindow, 
       return countDebt(doc as DebtDoc, window, tally);
     case RECORD_CATEGORIES.indicator:
       return countIndicator(doc as IndicatorDoc, window, tally);
+    case RECORD_CATEGORIES.honour:
+      return countHonour(doc as HonourDoc, window, tally);
   }
 };
 
@@ -69,7 +75,7 @@ export const recordKey = (category: string, doc: unknown): string => {
 
 export type SummaryFigures = Pick<
   TermSummary,
-  'investment' | 'projects' | 'disputes' | 'audits' | 'villageFinance' | 'indicators'
+  'investment' | 'projects' | 'disputes' | 'audits' | 'villageFinance' | 'indicators' | 'keyProjects' | 'honours'
 >;
 
 /** The sections of a summary from the figures its records added up to. */
@@ -81,6 +87,8 @@ export const summaryFigures = (tree: FigureTree): SummaryFigures => {
     audits: noAudits(),
     villageFinance: noVillageFinance(),
     indicators: {},
+    keyProjects: {},
+    honours: noHonours(),
   };
   tree.writeInto(figures as unknown as Record<string, unknown>);
   finishProjects(figures.projects);

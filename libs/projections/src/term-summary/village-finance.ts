@@ -9,6 +9,7 @@ export const noVillageFinance = (): VillageFinanceFigures => ({
   expenditures: {},
   debtsRegistered: {},
   debtsSettled: {},
+  debtsOutstandingAtStart: {},
 });
 
 /**
@@ -24,8 +25,22 @@ export const countEntry = (entry: EntryDoc, window: TermWindow, tally: Tally): v
   tally.money([...PATH, figure], entry.amount, refsOf(entry, [entry.eventId]));
 };
 
-/** A debt by its incurredOn; settlements by their own settledOn, whatever the debt's date and method. */
+/**
+ * A debt by its incurredOn (新增); settlements by their own settledOn, whatever the debt's date and
+ * method (化解); and a debt incurred before the term, as much of it as was not settled before the
+ * term's first day (存量).
+ */
 export const countDebt = (debt: DebtDoc, window: TermWindow, tally: Tally): void => {
+  if (debt.incurredOn < window.from) {
+    const settledBefore = debt.settlements.filter((s) => s.settledOn < window.from);
+    const outstanding = debt.amount.minor - settledBefore.reduce((sum, s) => sum + s.amount.minor, 0);
+    if (outstanding > 0)
+      tally.money(
+        [...PATH, 'debtsOutstandingAtStart'],
+        { currency: debt.amount.currency, minor: outstanding },
+        refsOf(debt, [debt.eventId, ...settledBefore.map((s) => s.eventId)]),
+      );
+  }
   if (window.includes(debt.incurredOn))
     tally.money([...PATH, 'debtsRegistered'], debt.amount, refsOf(debt, [debt.eventId]));
   for (const settlement of debt.settlements)

@@ -1,5 +1,21 @@
-import type { EventRef, ReportDetails, TermSummary, TracedSummary } from '@sunshine/projections';
+import { BUILT_IN_INDICATORS } from '@sunshine/domain';
+import type { EventRef, HonourFigures, ReportDetails, TermSummary, TracedSummary } from '@sunshine/projections';
 import type { LogState } from '../stamp';
+
+/** What the summary says of a built-in indicator: its name, kind and section from the catalogue. */
+export const builtIn = (code: string) => {
+  const { name, kind, section } = BUILT_IN_INDICATORS[code];
+  return { name, kind, section };
+};
+
+/** An indicator code nothing defines. */
+export const undefinedIndicator = { name: null, kind: null, section: null };
+
+const noHonours = (): HonourFigures => ({
+  awarded: 0,
+  byLevel: { national: 0, provincial: 0, municipal: 0, county: 0 },
+  list: {},
+});
 
 /** A term summary in the shape of docs/api.md#term-summary (a 2008–2013 term), as the report's specs read it. */
 export const contractSummary = (): TermSummary => ({
@@ -16,6 +32,7 @@ export const contractSummary = (): TermSummary => ({
     arrived: { domestic: { CNY: 90000000000 }, foreign: { USD: 1800000000 } },
     bands: { atLeast10mCny: 15, atLeast50mCny: 7, atLeast100mCny: 3 },
     bySector: { 'auto-parts': { signings: 9, signed: { CNY: 52000000000 } } },
+    unbanded: { USD: 2 },
   },
   projects: {
     registered: 120,
@@ -49,10 +66,12 @@ export const contractSummary = (): TermSummary => ({
     expenditures: { CNY: 4800000000 },
     debtsRegistered: { CNY: 80000000 },
     debtsSettled: { CNY: 60000000 },
+    debtsOutstandingAtStart: { CNY: 150_000_000 },
   },
   indicators: {
     gdp: {
       unit: 'CNY',
+      ...builtIn('gdp'),
       first: { period: '2008', value: 29000000000 },
       last: { period: '2012', value: 80000000000 },
       ratio: 2.7586,
@@ -60,6 +79,7 @@ export const contractSummary = (): TermSummary => ({
     },
     'fiscal-revenue': {
       unit: 'CNY',
+      ...builtIn('fiscal-revenue'),
       first: { period: '2008', value: 790000000 },
       last: { period: '2012', value: 5003000000 },
       ratio: 6.3329,
@@ -71,6 +91,8 @@ export const contractSummary = (): TermSummary => ({
       },
     },
   },
+  keyProjects: {},
+  honours: noHonours(),
 });
 
 /** A summary of a term in which nothing was recorded. */
@@ -88,6 +110,7 @@ export const emptySummary = (): TermSummary => ({
     arrived: { domestic: {}, foreign: {} },
     bands: { atLeast10mCny: 0, atLeast50mCny: 0, atLeast100mCny: 0 },
     bySector: {},
+    unbanded: {},
   },
   projects: {
     registered: 0,
@@ -105,8 +128,16 @@ export const emptySummary = (): TermSummary => ({
     mediationSuccessRate: null,
   },
   audits: { opened: 0, closed: 0, findings: 0, openFindings: 0, amountInvolved: {}, amountRecovered: {} },
-  villageFinance: { receipts: {}, expenditures: {}, debtsRegistered: {}, debtsSettled: {} },
+  villageFinance: {
+    receipts: {},
+    expenditures: {},
+    debtsRegistered: {},
+    debtsSettled: {},
+    debtsOutstandingAtStart: {},
+  },
   indicators: {},
+  keyProjects: {},
+  honours: noHonours(),
 });
 
 /**
@@ -196,15 +227,16 @@ export const contractDetails = (): ReportDetails => ({
       welfare: { amount: { CNY: 600_000_000 }, events: [ref('village-V1/entry/E2')] },
       administration: { amount: { CNY: 900_000_000 }, events: [ref('village-V1/entry/E3')] },
     },
-    debtsOutstandingAtStart: { amount: { CNY: 150_000_000 }, events: [ref('village-V1/debt/D0')] },
   },
+  prose: {},
 });
 
 /** Details of a span in which nothing was recorded. */
 export const emptyDetails = (): ReportDetails => ({
   projects: { byCategory: {}, largest: [] },
   disputes: { byCategory: {}, escalatedTo: {} },
-  villageFinance: { expendituresByCategory: {}, debtsOutstandingAtStart: { amount: {}, events: [] } },
+  villageFinance: { expendituresByCategory: {} },
+  prose: {},
 });
 
 /** A summary traced as ReadSide answers it, with evidence made up from each figure's path (3 events each). */

@@ -158,6 +158,21 @@ export const townshipLog = () => {
     p8accepted: milestone('P8', 'accepted', '2010-03-01'),
     p8commissioned: milestone('P8', 'commissioned', '2010-04-01'),
   };
+  // ── key projects (重点项目): a mark has no business date, it stands as last recorded ──
+  const mark = (id: string, key: boolean) =>
+    at(`project-${id}`, 'KeyProjectMarked', { projectId: id, key, reason: '县重点项目' }, '2014-03-01');
+  const keyProject = {
+    // registered and finished in the term: a key project of it, not of the next
+    p1: mark('P1', true),
+    p8: mark('P8', true),
+    // marked, then unmarked: no key project
+    p2: mark('P2', true),
+    p2unmarked: mark('P2', false),
+    // registered before the term and never started: under way in both terms
+    p6: mark('P6', true),
+    // voided: counts nowhere
+    p7: mark('P7', true),
+  };
 
   // ── disputes ──
   const receive = (id: string, receivedOn: string) =>
@@ -240,6 +255,20 @@ export const townshipLog = () => {
     a1f2rectified: rectify('A1', 'F2', '2014-01-01', cny(5_000_000)),
     a2: open('A2', '2013-09-01'),
     a2f1: find('A2', 'F1', 'info'),
+    // found after the term's end: not a finding of the term (a finding without a date goes with its audit)
+    a2f2: at(
+      'audit-A2',
+      'FindingRecorded',
+      {
+        auditId: 'A2',
+        findingId: 'F2',
+        severity: 'major',
+        description: 'late',
+        amountInvolved: cny(50_000),
+        foundOn: '2013-10-20',
+      },
+      '2013-10-20',
+    ),
     a2closed: close('A2', '2013-12-01'),
     a3: open('A3', '2007-01-01'),
     a3f1: find('A3', 'F1', 'critical', cny(1_000_000)),
@@ -350,7 +379,58 @@ export const townshipLog = () => {
       '2014-02-02',
     ),
     agriculture2020: report('agricultural-output', '2020', 5_000),
+    // defined, then reworded with a reason: the later words stand
+    accidentsDefined: at(
+      'indicator-work-accidents',
+      'IndicatorDefined',
+      { indicator: 'work-accidents', name: '生产安全事故', unit: '起', kind: 'count', section: 'safety-stability' },
+      '2008-01-01',
+    ),
+    accidentsRedefined: at(
+      'indicator-work-accidents',
+      'IndicatorDefined',
+      {
+        indicator: 'work-accidents',
+        name: '安全生产事故起数',
+        unit: '起',
+        kind: 'count',
+        section: 'safety-stability',
+        reason: '按统计口径更名',
+      },
+      '2009-01-01',
+    ),
+    accidents2009: report('work-accidents', '2009', 5, '起'),
+    accidents2012: report('work-accidents', '2012', 2, '起'),
+    // reported before the catalogue existed and never defined: no name, kind or section
+    clinics2010: report('village-clinic', '2010', 12, 'count'),
   };
 
-  return { log, terms, villages, investment, project, dispute, audit, village, indicator };
+  // ── honours (荣誉), by awardedOn ──
+  const honour = (id: string, level: string, awardedOn: string) =>
+    at(
+      `honour-${id}`,
+      'HonourRecorded',
+      { honourId: id, title: `荣誉${id}`, awardedBy: '省人民政府', awardedOn, level },
+      awardedOn,
+    );
+  const honours = {
+    h1: honour('H1', 'provincial', '2010-05-01'),
+    h2: honour('H2', 'county', '2013-09-30'),
+    // the next term's
+    h3: honour('H3', 'national', '2013-10-01'),
+    h4: honour('H4', 'municipal', '2011-01-01'),
+    h4void: at('honour-H4', 'RecordVoided', { stream: 'honour-H4', reason: 'recorded twice' }, '2011-01-02'),
+  };
+
+  // ── the term's prose: written again, a section's text is replaced ──
+  const write = (termId: string, section: string, text: string) =>
+    at(`report-${termId}`, 'ReportSectionWritten', { termId, section, text }, '2013-10-08');
+  const prose = {
+    preface: write(TERM.termId, 'preface', '初稿。'),
+    difficulties: write(TERM.termId, 'difficulties', '村级集体经济薄弱。'),
+    prefaceRewritten: write(TERM.termId, 'preface', '五年来，全镇上下团结一心。'),
+    nextTerm: write(NEXT_TERM.termId, 'next-steps', '继续推进。'),
+  };
+
+  return { log, terms, villages, investment, project, keyProject, dispute, audit, village, indicator, honours, prose };
 };
