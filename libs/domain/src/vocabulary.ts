@@ -150,6 +150,7 @@ export const VOCABULARY = {
   indicator: Object.fromEntries(
     Object.entries(BUILT_IN_INDICATORS).map(([code, definition]) => [code, definition.name]),
   ) as Record<string, string>,
+  /** The parts of a work summary prose is written for: a section's word is its heading in the report. */
   reportSection: {
     preface: '前言',
     'party-building': '党的建设',
@@ -160,9 +161,9 @@ export const VOCABULARY = {
     investment: '招商引资',
     projects: '项目建设',
     livelihood: '民生和社会事业',
-    'safety-stability': '安全稳定',
-    'village-finance': '村级财务',
-    audits: '审计监督',
+    'safety-stability': '平安建设和社会稳定',
+    'village-finance': '村级“三资”管理',
+    audits: '审计监督和问题整改',
   } satisfies Record<ReportSection, string>,
   indicatorUnit: {
     CNY: '元',

@@ -66,6 +66,9 @@ const CURRENCIES: Record<string, CurrencyName> = {
 const currencyOf = (code: string): CurrencyName =>
   Object.hasOwn(CURRENCIES, code) ? CURRENCIES[code] : { name: code, exponent: 2 };
 
+/** The currency's Chinese name: "美元"; a currency without one by its ISO code. */
+export const currencyName = (code: string): string => currencyOf(code).name;
+
 /** The magnitudes a Chinese document counts money in, largest first. */
 const MAGNITUDES = [
   { prefix: '亿', power: 8 },

@@ -17,8 +17,10 @@ export interface Figure {
   number: number;
   /** The dotted path of the figure (for summary figures, as `…/summary/evidence?figure=` takes it). */
   path: string;
-  /** As printed, e.g. "17亿元", "59个", "增长1.8倍". */
+  /** As printed, e.g. "17亿元", "59个", "增长1.8倍"; empty for the note after a section's prose. */
   text: string;
+  /** What the appendix calls a figure printed as nothing: "前言（文字）". */
+  label?: string;
   evidence: {
     /** How many events produced the figure. */
     total: number;

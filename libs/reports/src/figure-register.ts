@@ -13,10 +13,11 @@ export class FigureRegister {
   private readonly figures = new Map<string, Figure>();
   private readonly carried = new Map<string, readonly EventRef[]>();
 
-  figure(path: string, text: string, events?: readonly EventRef[]): Inline {
+  /** A figure as printed; `label` names a figure printed as nothing (a note after prose) in the appendix. */
+  figure(path: string, text: string, events?: readonly EventRef[], label?: string): Inline {
     let figure = this.figures.get(path);
     if (!figure) {
-      figure = { number: 0, path, text, evidence: { total: 0, events: [] } };
+      figure = { number: 0, path, text, ...(label !== undefined && { label }), evidence: { total: 0, events: [] } };
       this.figures.set(path, figure);
       if (events) this.carried.set(path, events);
     }

@@ -28,7 +28,7 @@ export interface ProgressFigures {
 }
 
 /** The sections of a summary that a span compares (indicators are compared per period). */
-const SECTIONS = ['investment', 'projects', 'disputes', 'audits', 'villageFinance'] as const;
+const SECTIONS = ['investment', 'projects', 'disputes', 'audits', 'villageFinance', 'honours'] as const;
 /** Figures that are rates: compared in 百分点, never as a growth of the rate. */
 const RATES = new Set(['disputes.mediationSuccessRate']);
 

@@ -3,7 +3,7 @@ import type { TracedSpan } from '@sunshine/projections';
 import { formatBeijingTime, formatDate, formatSpan } from './chinese-format';
 import { EVIDENCE_LISTED, ReportDocument, text } from './document';
 import { FigureRegister } from './figure-register';
-import { spanIndicators } from './sections/economy';
+import { spanIndicators } from './sections/indicators';
 import { Unlisted, Writer } from './sections/writer';
 import { provenanceStamp } from './stamp';
 import { APPENDIX_TITLE, ReportContext, writeSections } from './term-report';
@@ -55,13 +55,7 @@ export const buildProgressReport = async (
   const register = new FigureRegister();
   const unlisted = new Unlisted();
   const spanWords = formatSpan(span.from, span.to);
-  const w = new Writer(
-    register,
-    { summary: current.summary, details: current.details },
-    { summary: previous.summary, details: previous.details },
-    { span: spanWords, atEnd: '截至期末', atStart: '期初' },
-    unlisted,
-  );
+  const w = new Writer(register, current, previous, { span: spanWords, atEnd: '截至期末', atStart: '期初' }, unlisted);
   const sections = writeSections(w, spanIndicators(w, current.indicators));
   const yearly = isCalendarYear(span.from, span.to);
   const preamble = [

@@ -119,7 +119,7 @@ const appendixTable = (figures: Figure[]) =>
                 COLUMNS[0][1],
                 { right: true },
               ),
-              cell(figure.text, COLUMNS[1][1]),
+              cell(figure.label ?? figure.text, COLUMNS[1][1]),
               cell(figure.path, COLUMNS[2][1]),
               cell(String(figure.evidence.total), COLUMNS[3][1], { right: true }),
               cell(evidenceRuns(figure), COLUMNS[4][1]),

@@ -96,7 +96,7 @@ const evidenceCell = (figure: Figure): string => {
 const appendixRow = (figure: Figure): string =>
   `<tr id="evidence-${figure.number}" data-figure="${escapeHtml(figure.path)}">` +
   `<td class="number"><a class="back" href="#ref-${figure.number}" title="回到正文">${figure.number}</a></td>` +
-  `<td class="value">${escapeHtml(figure.text)}</td>` +
+  `<td class="value">${escapeHtml(figure.label ?? figure.text)}</td>` +
   `<td class="path"><code>${breakableAtDots(figure.path)}</code></td>` +
   `<td class="count">${figure.evidence.total}</td>` +
   `<td class="events" title="${escapeHtml(describeEvidence(figure))}">${evidenceCell(figure)}</td></tr>`;

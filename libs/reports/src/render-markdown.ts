@@ -21,7 +21,7 @@ const paragraph = (inlines: Paragraph, edition: ReportEdition): string =>
     .join('');
 
 const footnote = (figure: Figure): string =>
-  `[^${figure.number}]: ${codeSpan(figure.path)} ${escapeMarkdown(figure.text)}；依据事件：${escapeMarkdown(describeEvidence(figure))}`;
+  `[^${figure.number}]: ${codeSpan(figure.path)} ${escapeMarkdown(figure.label ?? figure.text)}；依据事件：${escapeMarkdown(describeEvidence(figure))}`;
 
 /**
  * A report as Markdown (GFM). The clean edition is the text alone with the provenance stamp at

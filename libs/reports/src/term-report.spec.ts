@@ -6,6 +6,7 @@ import { renderHtml } from './render-html';
 import { renderMarkdown } from './render-markdown';
 import { APPENDIX_TITLE, buildWorkSummary } from './term-report';
 import {
+  builtIn,
   contractDetails,
   contractSummary,
   emptyDetails,
@@ -13,6 +14,7 @@ import {
   fakeEvidence,
   LOG_STATE,
   traced,
+  undefinedIndicator,
 } from './testing/contract-summary';
 import { docxText, htmlText, spacesBesideDigits } from './testing/report-text';
 
@@ -34,6 +36,7 @@ const realisticSummary = (): TermSummary => {
   const s = contractSummary();
   s.indicators['primary-industry-share'] = {
     unit: 'percent',
+    ...builtIn('primary-industry-share'),
     first: { period: '2008', value: 19 },
     last: { period: '2012', value: 17 },
     ratio: 0.8947,
@@ -41,6 +44,7 @@ const realisticSummary = (): TermSummary => {
   };
   s.indicators['farmer-net-income'] = {
     unit: 'CNY-per-capita',
+    ...builtIn('farmer-net-income'),
     first: { period: '2008', value: 720000 },
     last: { period: '2012', value: 1440000 },
     ratio: 2,
@@ -48,6 +52,7 @@ const realisticSummary = (): TermSummary => {
   };
   s.indicators['village-clinic'] = {
     unit: 'count',
+    ...undefinedIndicator,
     first: { period: '2008', value: 12 },
     last: { period: '2012', value: 17 },
     ratio: 1.4167,
@@ -104,9 +109,9 @@ describe('the term-end work summary (clean edition)', () => {
     expect(text).toContain('农民人均纯收入由2008年的7200元增加到2012年的14400元，翻一番');
   });
 
-  it('names the key projects with their investment and status', () => {
+  it('names the largest projects with their investment and status, not calling them key projects when none is marked', () => {
     expect(text).toContain(
-      '计划投资1亿元以上的重点项目2个：县乡供水一体化工程（计划投资6.5亿元，已完成投资3.2亿元，在建）；工业园区标准厂房（计划投资1.2亿元，已完成投资1.2亿元，建成投用）。',
+      '计划投资1亿元以上的项目2个：县乡供水一体化工程（计划投资6.5亿元，已完成投资3.2亿元，在建）；工业园区标准厂房（计划投资1.2亿元，已完成投资1.2亿元，建成投用）。',
     );
     expect(text).toContain('本届共登记建设项目120个，其中工业项目12个、基础设施20个、公共服务7个。');
   });

@@ -2,12 +2,14 @@ import type { TracedSummary } from '@sunshine/projections';
 import { formatBeijingTime, formatDate, formatGrowth } from './chinese-format';
 import { Inline, join, numberSections, Paragraph, ReportDocument, ReportEdition, Section, text } from './document';
 import { EvidenceOf, FigureRegister } from './figure-register';
-import { indicatorName } from './indicator-catalogue';
-import { auditsSection } from './sections/audits';
-import { economySection, termIndicators } from './sections/economy';
+import { economySection } from './sections/economy';
+import { honoursSection } from './sections/honours';
+import { IndicatorParagraphs, termIndicators } from './sections/indicators';
 import { investmentSection } from './sections/investment';
 import { livelihoodSection } from './sections/livelihood';
+import { partySection } from './sections/party';
 import { projectsSection } from './sections/projects';
+import { proseSection } from './sections/prose';
 import { safetySection } from './sections/safety';
 import { villageFinanceSection } from './sections/village-finance';
 import { Unlisted, Writer } from './sections/writer';
@@ -26,33 +28,45 @@ export interface ReportContext {
 
 /**
  * Every section a span's report can have, in the order of a government work summary: economy,
- * projects, investment, livelihood, safety and stability, audits, village finances. A section with
- * nothing to state is left out, and the rest are numbered in order.
+ * projects, investment, livelihood and social undertakings, safety and stability, Party building
+ * and clean government (with audits), village finances, honours, then the difficulties and the
+ * next steps. Prose written for a section stands in it; a section with neither figures nor prose
+ * is left out, and the rest are numbered in order.
  */
-export const writeSections = (w: Writer, indicators: { economy: Paragraph[]; livelihood: Paragraph[] }): Section[] =>
+export const writeSections = (w: Writer, indicators: IndicatorParagraphs): Section[] =>
   numberSections(
     [
-      economySection(indicators.economy),
-      projectsSection(w),
+      economySection(w, indicators),
+      projectsSection(w, indicators),
       investmentSection(w),
-      livelihoodSection(w, indicators.livelihood),
-      safetySection(w),
-      auditsSection(w),
+      livelihoodSection(w, indicators),
+      safetySection(w, indicators),
+      partySection(w, indicators),
       villageFinanceSection(w),
+      honoursSection(w),
+      proseSection(w, 'difficulties'),
+      proseSection(w, 'next-steps'),
     ].filter((section): section is Section => section !== undefined),
   );
 
-/** The opening: the term, and the figures that say most about it in one sentence. */
+/**
+ * The opening: the preface as the township wrote it, or else the term and the figures that say
+ * most about it in one sentence.
+ */
 const opening = (w: Writer): Paragraph[] => {
+  const preface = w.prose('preface');
+  if (preface.length > 0) return preface;
   const { summary } = w;
   const period = text`本届政府任期自${w.figure('from', formatDate(summary.from))}起至${w.figure('to', formatDate(summary.to))}止。`;
   const gdp = summary.indicators.gdp;
   const growth =
-    gdp?.first && gdp.last && gdp.first.period !== gdp.last.period && formatGrowth(gdp.first.value, gdp.last.value);
+    gdp?.first &&
+    gdp.last &&
+    gdp.first.period !== gdp.last.period &&
+    gdp.kind === 'amount' &&
+    formatGrowth(gdp.first.value, gdp.last.value);
   const highlights: Inline[][] = [
-    growth && indicatorName('gdp')
-      ? text`全镇${indicatorName('gdp') as string}${w.figure('indicators.gdp.ratio', growth)}`
-      : [],
+    growth && gdp.name ? text`全镇${gdp.name}${w.figure('indicators.gdp.ratio', growth)}` : [],
     summary.investment.signings > 0
       ? text`签约招商引资项目${w.count('investment.signings', summary.investment.signings, '个')}`
       : [],
@@ -75,13 +89,7 @@ export const buildWorkSummary = async (traced: TracedSummary, context: ReportCon
   const { summary } = traced;
   const register = new FigureRegister();
   const unlisted = new Unlisted();
-  const w = new Writer(
-    register,
-    { summary, details: traced.details },
-    undefined,
-    { span: '本届', atEnd: '截至任期末', atStart: '任期初' },
-    unlisted,
-  );
+  const w = new Writer(register, traced, undefined, { span: '本届', atEnd: '截至任期末', atStart: '任期初' }, unlisted);
   const preamble = opening(w);
   const sections = writeSections(w, termIndicators(w));
   const figures = register.numberInReadingOrder([...preamble, ...sections.flatMap((s) => s.paragraphs)]);

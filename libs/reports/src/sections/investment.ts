@@ -1,3 +1,4 @@
+import { currencyName } from '../chinese-format';
 import { Inline, join, Paragraph, Section, text } from '../document';
 import { sectorWord } from '../labels';
 import { hasMoney, Writer } from './writer';
@@ -8,24 +9,51 @@ const BANDS = [
   ['atLeast10mCny', '1000万元'],
 ] as const;
 
-/** 招商引资: signings and the capital that arrived, size bands, sectors. Left out when nothing was signed. */
+/**
+ * The size bands of the signings: CNY ones by band, those in a currency without bands (dollars …)
+ * said to be counted in their own currency rather than left out silently.
+ */
+const bandsParagraph = (w: Writer): Paragraph | undefined => {
+  const inv = w.summary.investment;
+  const bands = BANDS.filter(([band]) => inv.bands[band] > 0).map(
+    ([band, floor]) => text`${floor}以上的${w.count(`investment.bands.${band}`, inv.bands[band], '个')}`,
+  );
+  const currencies = Object.keys(inv.unbanded).sort();
+  const unbanded =
+    currencies.length > 0
+      ? text`以${join(
+          currencies.map(
+            (c) => text`${currencyName(c)}签约的${w.count(`investment.unbanded.${c}`, inv.unbanded[c], '个')}`,
+          ),
+          '、以',
+        )}项目按原币种统计，不分档`
+      : [];
+  if (bands.length === 0) return unbanded.length > 0 ? text`${unbanded}。` : undefined;
+  return text`从单个项目人民币签约额看，${join(bands, '、')}（各档均含更高一档）${unbanded.length > 0 ? text`；${unbanded}` : ''}。`;
+};
+
+/**
+ * 招商引资: the prose written for it, signings and the capital that arrived, size bands, sectors.
+ * Left out when nothing was signed and nothing written.
+ */
 export const investmentSection = (w: Writer): Section | undefined => {
+  const prose = w.prose('investment');
+  const figures = investmentParagraphs(w);
+  const paragraphs = [...prose, ...figures];
+  return paragraphs.length > 0 ? { heading: '招商引资', paragraphs } : undefined;
+};
+
+const investmentParagraphs = (w: Writer): Paragraph[] => {
   const inv = w.summary.investment;
   const before = w.before?.investment;
   if (inv.signings === 0) {
     if (inv.terminated > 0)
-      return {
-        heading: '招商引资',
-        paragraphs: [
-          text`${w.words.span}签约的${w.count('investment.terminated', inv.terminated, '个')}招商引资项目均已终止。`,
-        ],
-      };
+      return [
+        text`${w.words.span}签约的${w.count('investment.terminated', inv.terminated, '个')}招商引资项目均已终止。`,
+      ];
     if (before && before.signings > 0)
-      return {
-        heading: '招商引资',
-        paragraphs: [text`${w.words.span}未新签约招商引资项目（去年同期签约${String(before.signings)}个）。`],
-      };
-    return undefined;
+      return [text`${w.words.span}未新签约招商引资项目（去年同期签约${String(before.signings)}个）。`];
+    return [];
   }
   const signed = [
     hasMoney(inv.signed.domestic)
@@ -52,16 +80,8 @@ export const investmentSection = (w: Writer): Section | undefined => {
       : ''
   }`;
   const paragraphs: Paragraph[] = [overview];
-
-  const bands = BANDS.filter(([band]) => inv.bands[band] > 0).map(
-    ([band, floor]) => text`${floor}以上的${w.count(`investment.bands.${band}`, inv.bands[band], '个')}`,
-  );
-  if (bands.length > 0)
-    paragraphs.push(
-      text`从单个项目人民币签约额看，${join(bands, '、')}（各档均含更高一档）${
-        hasMoney(inv.signed.foreign) ? '；外资项目按原币种计，不分档' : ''
-      }。`,
-    );
+  const bands = bandsParagraph(w);
+  if (bands) paragraphs.push(bands);
 
   const sectors = Object.entries(inv.bySector)
     .filter(([sector, figures]) => {
@@ -82,5 +102,5 @@ export const investmentSection = (w: Writer): Section | undefined => {
         '；',
       )}。`,
     );
-  return { heading: '招商引资', paragraphs };
+  return paragraphs;
 };

@@ -2,20 +2,22 @@ import { wordFor } from '@sunshine/domain';
 import { formatQuantity } from '../chinese-format';
 import { Inline, join, Paragraph, Section, text } from '../document';
 import { FUNDING_ORDER, inOrder, metricPhrase } from '../labels';
+import { IndicatorParagraphs } from './indicators';
 import { hasMoney, Writer } from './writer';
 
 /** Village spending a livelihood section states, in this order. */
 const LIVELIHOOD_SPENDING = ['public-works', 'welfare'];
 
 /**
- * 民生和社会事业: what projects built for people (roads, reservoirs, schools), the villages'
- * 一事一议 public works and their spending on public works and welfare, and livelihood indicators
- * (written by the caller: the economy's indicator writer). Left out when it has nothing.
+ * 民生和社会事业: the prose written for it, what projects built for people (roads, reservoirs,
+ * schools), the villages' 一事一议 public works and their spending on public works and welfare, and
+ * the livelihood indicators (incomes, insurance coverage, training, beneficiaries). Left out when
+ * it has nothing.
  */
-export const livelihoodSection = (w: Writer, indicatorParagraphs: Paragraph[]): Section | undefined => {
+export const livelihoodSection = (w: Writer, indicators: IndicatorParagraphs): Section | undefined => {
   const { projects } = w.summary;
   const before = w.before?.projects;
-  const paragraphs: Paragraph[] = [];
+  const paragraphs: Paragraph[] = [...w.prose('livelihood')];
 
   const outputs = Object.keys(projects.outputs)
     .sort()
@@ -59,6 +61,6 @@ export const livelihoodSection = (w: Writer, indicatorParagraphs: Paragraph[]): 
   );
   if (spent.length > 0) paragraphs.push(text`各村集体账目中，${join(spent, '、')}。`);
 
-  paragraphs.push(...indicatorParagraphs);
+  paragraphs.push(...indicators.livelihood);
   return paragraphs.length > 0 ? { heading: '民生和社会事业', paragraphs } : undefined;
 };

@@ -1,6 +1,7 @@
 import { wordFor } from '@sunshine/domain';
 import { formatShareOf } from '../chinese-format';
-import { Inline, join, Section, text } from '../document';
+import { Inline, join, Paragraph, Section, text } from '../document';
+import { IndicatorParagraphs } from './indicators';
 import { Writer } from './writer';
 
 /** Receiving channels in the order a report lists them. */
@@ -9,21 +10,23 @@ const ESCALATION_ORDER = ['county', 'petition-office', 'court', 'arbitration', '
 const CASE_TYPES_NAMED = 3;
 
 /**
- * 平安建设和社会稳定: disputes received in the span and how they ended, escalations by the
- * channel that received them (上报县级部门 is not a court), the mediation success rate, the most
- * frequent case types. Zero clauses are left out; so is the section without a dispute.
+ * 平安建设和社会稳定: the prose written for it; disputes received in the span and how they ended,
+ * escalations by the channel that received them (上报县级部门 is not a court), the mediation
+ * success rate, the most frequent case types; then the indicators of the section (work safety,
+ * petitions, building enforcement). Zero clauses are left out; so is the section with nothing.
  */
-export const safetySection = (w: Writer): Section | undefined => {
+export const safetySection = (w: Writer, indicators: IndicatorParagraphs): Section | undefined => {
+  const paragraphs = [...w.prose('safety-stability'), ...disputeParagraphs(w), ...indicators['safety-stability']];
+  return paragraphs.length > 0 ? { heading: wordFor('reportSection', 'safety-stability'), paragraphs } : undefined;
+};
+
+const disputeParagraphs = (w: Writer): Paragraph[] => {
   const d = w.summary.disputes;
   const before = w.before?.disputes;
-  if (d.registered === 0) {
-    if (before && before.registered > 0)
-      return {
-        heading: '平安建设和社会稳定',
-        paragraphs: [text`${w.words.span}未受理矛盾纠纷（去年同期${String(before.registered)}件）。`],
-      };
-    return undefined;
-  }
+  if (d.registered === 0)
+    return before && before.registered > 0
+      ? [text`${w.words.span}未受理矛盾纠纷（去年同期${String(before.registered)}件）。`]
+      : [];
   const escalatedTo = w.details.disputes.escalatedTo;
   const channels = [
     ...ESCALATION_ORDER.filter((to) => escalatedTo[to]),
@@ -67,5 +70,5 @@ export const safetySection = (w: Writer): Section | undefined => {
         text`${wordFor('disputeCategory', category)}${w.count(`details.disputes.byCategory.${category}`, byCategory[category].count, '件', undefined, byCategory[category].events)}`,
     );
   if (Object.keys(byCategory).length > 1) paragraphs.push(text`从案件类型看，数量居前的是${join(frequent, '、')}。`);
-  return { heading: '平安建设和社会稳定', paragraphs };
+  return paragraphs;
 };

@@ -1,14 +1,22 @@
-import { MoneyMap } from '@sunshine/domain';
-import type { EventRef, ReportDetails, TermSummary } from '@sunshine/projections';
+import { MoneyMap, ReportSection, wordFor } from '@sunshine/domain';
+import type { EventRef, FigureEvidence, ReportDetails, TermSummary } from '@sunshine/projections';
 import { formatCount, formatGrowth, formatMoney, formatShareChange } from '../chinese-format';
-import { Inline, join, text } from '../document';
+import { Inline, join, Paragraph, text } from '../document';
 import { FigureRegister } from '../figure-register';
 
-/** The figures of one span (a term, a year, 1–9月) and the details a report names. */
+/** The figures of one span (a term, a year, 1–9月), the details a report names and the evidence of each figure. */
 export interface SpanFacts {
   summary: TermSummary;
   details: ReportDetails;
+  evidence(figurePath: string): FigureEvidence | undefined;
 }
+
+/** A section's prose as written: paragraphs on their own lines, indentation and blank lines dropped. */
+export const paragraphsOf = (prose: string): string[] =>
+  prose
+    .split(/\r?\n/)
+    .map((line) => line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
+    .filter((line) => line !== '');
 
 /** How the prose speaks of its span. */
 export interface Wording {
@@ -49,6 +57,30 @@ export class Writer {
 
   get details(): ReportDetails {
     return this.current.details;
+  }
+
+  /** The events behind a figure of the summary (for a figure the report derives from it). */
+  eventsOf(path: string): readonly EventRef[] {
+    return this.current.evidence(path)?.events ?? [];
+  }
+
+  /**
+   * The prose written for a section of the term (WriteReportSection), one paragraph per line. In the
+   * evidence edition its last paragraph ends with a note naming the event that wrote it.
+   */
+  prose(section: ReportSection): Paragraph[] {
+    const written = Object.hasOwn(this.details.prose, section) ? this.details.prose[section] : undefined;
+    const paragraphs = written ? paragraphsOf(written.text) : [];
+    if (!written || paragraphs.length === 0) return [];
+    const source = this.register.figure(
+      `details.prose.${section}`,
+      '',
+      written.events,
+      `${wordFor('reportSection', section)}（文字）`,
+    );
+    return paragraphs.map((paragraph, i) =>
+      i === paragraphs.length - 1 ? text`${paragraph}${source}` : text`${paragraph}`,
+    );
   }
 
   /** The same span a year earlier, when the report compares. */
