@@ -1,6 +1,35 @@
 import { FINDINGS, RECTIFICATIONS } from './names';
-import { addDays } from './random';
-import { cny, TermContext } from './term-context';
+import { addDays, Random } from './random';
+import { cny, Envelope, TermContext, Village } from './term-context';
+
+/**
+ * Debts some villages carry from before the first term (存量债务): a road or a school built on
+ * credit years ago, owed to the bank or the builder. The terms settle them bit by bit.
+ */
+export function* oldDebts(
+  random: Random,
+  villages: Village[],
+  firstTermStart: string,
+  id: (prefix: string) => string,
+): Generator<Envelope> {
+  for (const village of villages) {
+    if (!random.chance(0.4)) continue;
+    const debtId = id('D');
+    const minor = random.yuanLog(50_000, 800_000, 100);
+    village.oldDebts.push({ debtId, outstanding: minor });
+    yield {
+      type: 'RegisterDebt',
+      commandId: id('cmd'),
+      data: {
+        villageId: village.villageId,
+        debtId,
+        creditor: random.pick(['县农商银行', '原村办企业', '工程承包方']),
+        amount: cny(minor),
+        incurredOn: addDays(firstTermStart, -random.int(400, 3000)),
+      },
+    };
+  }
+}
 
 /** 审计: village audits with findings in the auditors' words, rectified or still open. */
 export const audits = (t: TermContext): void => {
@@ -117,6 +146,19 @@ export const villageBooks = (t: TermContext): void => {
           });
         }
       }
+    }
+    for (const debt of village.oldDebts) {
+      if (debt.outstanding === 0 || !random.chance(0.6)) continue;
+      const part = random.chance(0.4) ? debt.outstanding : Math.round(debt.outstanding / 3 / 100) * 100;
+      debt.outstanding -= part;
+      const settledOn = t.day();
+      t.at(settledOn, 'SettleDebt', {
+        villageId: village.villageId,
+        debtId: debt.debtId,
+        amount: cny(part),
+        settledOn,
+        method: random.pick(['repaid', 'repaid', 'written-off', 'restructured'] as const),
+      });
     }
     if (random.chance(0.5)) {
       const debtId = t.id('D');

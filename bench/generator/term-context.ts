@@ -18,6 +18,8 @@ export interface Village {
   name: string;
   balance: number;
   entries: { entryId: string; kind: 'receipt' | 'expenditure'; minor: number; reversed: boolean }[];
+  /** Debts from before the first term still owed (存量债务), settled bit by bit. */
+  oldDebts: { debtId: string; outstanding: number }[];
 }
 
 /** What every year's figures carry over from one term to the next, so a series never jumps at a term's start. */
@@ -31,6 +33,16 @@ export interface Economy {
   secondary: number;
   /** Years already reported (a year two terms share is reported once), annual and 1–9月. */
   reported: Set<string>;
+  /** Whether the township's own indicators are defined yet (once, before their first report). */
+  catalogued: boolean;
+  /** 城乡居民医保参保率 in tenths of a percent. */
+  insurance: number;
+  /** Enterprises in the industrial park, and people on the subsistence allowance. */
+  parkEnterprises: number;
+  allowance: number;
+  /** 新型职业农民培训人次 a year, and square metres of illegal building removed a year. */
+  training: number;
+  removal: number;
 }
 
 export const cny = (minor: number) => ({ currency: 'CNY', minor });

@@ -9,7 +9,7 @@ import {
   PROJECT_KINDS,
   SURNAMES,
 } from './names';
-import { addDays } from './random';
+import { addDays, daysBetween } from './random';
 import { cny, TermContext } from './term-context';
 
 /** 招商引资: signings by investors of the sector they work in, arrivals, amendments, terminations. */
@@ -61,13 +61,20 @@ const build = (
   projectId: string,
   registeredOn: string,
   planned: number,
-  options: { stages: number; gap: number; output?: () => { metric: string; quantity: number } },
+  options: {
+    stages: number;
+    gap: number;
+    output?: () => { metric: string; quantity: number };
+    /** A stage needs at least this many days left in the term so far (a large project takes its time). */
+    minGap?: number;
+  },
 ): void => {
   const { random } = t;
   const milestones = ['construction-started', 'completed', random.chance(0.8) ? 'accepted' : 'commissioned'];
   let on = registeredOn;
   let invested = 0;
   for (let s = 0; s < Math.min(options.stages, 3); s++) {
+    if (daysBetween(on, t.last) < (options.minGap ?? 0)) break;
     on = t.day(on, options.gap);
     if (s === 1 && random.chance(0.1)) {
       t.at(on, 'RecordMilestone', { projectId, milestone: 'suspended', reachedOn: on, note: '资金未到位' });
@@ -124,7 +131,7 @@ export const projects = (t: TermContext, termIndex: number): void => {
         }));
     build(t, projectId, registeredOn, planned, { stages: random.int(0, 4), gap: 300, output });
   }
-  // One or two large projects a term, named one by one in its work summary.
+  // One or two large projects a term, marked key projects (重点项目): named one by one in its work summary.
   for (let k = 0; k < (termIndex % 2 === 0 ? 2 : 1); k++) {
     const key = KEY_PROJECTS[(termIndex * 2 + k) % KEY_PROJECTS.length];
     const projectId = t.id(`ZD-${t.term.termId.slice(0, 4)}`);
@@ -140,7 +147,8 @@ export const projects = (t: TermContext, termIndex: number): void => {
         { source: 'enterprise', amount: cny(key.yuan * 40) },
       ],
     });
-    build(t, projectId, registeredOn, key.yuan * 100, { stages: random.int(1, 3), gap: 500 });
+    t.at(registeredOn, 'MarkKeyProject', { projectId, key: true, reason: '列入县重点项目库' });
+    build(t, projectId, registeredOn, key.yuan * 100, { stages: random.int(1, 3), gap: 500, minGap: 180 });
   }
 };
 

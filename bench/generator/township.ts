@@ -1,8 +1,9 @@
 import { VILLAGE_NAMES } from './names';
 import { Random } from './random';
-import { audits, indicators, villageBooks } from './term-books';
+import { audits, indicators, oldDebts, villageBooks } from './term-books';
 import { Economy, Envelope, TermContext, TermPlan, Village } from './term-context';
 import { disputes, investments, projects } from './term-records';
+import { honours, reportProse, themeIndicators } from './term-themes';
 
 export type { Envelope, TermPlan } from './term-context';
 
@@ -35,7 +36,8 @@ export const historicTerms = (count: number): TermPlan[] =>
 
 /**
  * A believable township, deterministic from its seed: terms, villages, investments, projects
- * (a large key project or two each term), disputes, audits, cash books and indicators, every
+ * (a large key project or two each term, marked key), disputes, audits, cash books, indicators
+ * (the township's own defined beside the built-in ones), honours and a finished term's prose, every
  * command valid against the domain's rules and ordered by business date. Yields command
  * envelopes, one event each.
  */
@@ -56,6 +58,7 @@ export function* generateTownship(options: TownshipOptions = {}): Generator<Enve
         : `${VILLAGE_NAMES[i % VILLAGE_NAMES.length]}${Math.floor(i / VILLAGE_NAMES.length) + 1}`,
     balance: 0,
     entries: [],
+    oldDebts: [],
   }));
   const economy: Economy = {
     gdp: random.int(15, 40) * 10_000_000_000, // 15–40亿元
@@ -64,9 +67,16 @@ export function* generateTownship(options: TownshipOptions = {}): Generator<Enve
     primary: random.int(180, 250),
     secondary: random.int(400, 500),
     reported: new Set(),
+    catalogued: false,
+    insurance: random.int(900, 950),
+    parkEnterprises: random.int(8, 20),
+    allowance: random.int(600, 900),
+    training: random.int(30, 60) * 10,
+    removal: random.int(300, 800) * 10,
   };
   for (const v of villages)
     yield { type: 'RegisterVillage', commandId: id('cmd'), data: { villageId: v.villageId, name: v.name } };
+  if (terms.length > 0) yield* oldDebts(random, villages, terms[0].startsOn, id);
   for (const term of terms) yield { type: 'OpenTerm', commandId: id('cmd'), data: { ...term } };
 
   for (const [index, term] of terms.entries()) {
@@ -78,6 +88,9 @@ export function* generateTownship(options: TownshipOptions = {}): Generator<Enve
     audits(t);
     villageBooks(t);
     indicators(t);
+    themeIndicators(t);
+    honours(t);
+    reportProse(t);
     yield* t.inDateOrder();
   }
 }
