@@ -103,6 +103,17 @@ describe('the 1–9月 progress report (进展情况报告), beside the same mon
     expect(markdown).toMatch(/2026年财政收入目标为[\d.]+[万亿]元，2026年1—9月完成[\d.]+[万亿]元，完成目标的[\d.]+%/);
   });
 
+  it('states the township’s own indicators of the months beside last year’s, by their Chinese names', () => {
+    const value = (indicator: string, period: string) =>
+      envelopes.find((e) => e.type === 'ReportIndicator' && e.data.indicator === indicator && e.data.period === period)
+        ?.data.value as number;
+    const [now, before] = [value('petitions', '2026-01/2026-09'), value('petitions', '2025-01/2025-09')];
+    expect(before).toBeGreaterThan(0);
+    expect(markdown).toContain(`受理信访事项2026年1—9月为${now}件，较去年同期${compared(now, before)}`);
+    expect(markdown).toMatch(/新型职业农民培训人次2026年1—9月为\d+人次/);
+    expect(markdown).not.toMatch(/petitions|farmer-training/);
+  });
+
   it('has no space beside a digit and no note marker in any format of the clean edition', async () => {
     const html = (await t.get(`/api/v1/reports/progress?${QUERY}&format=html`).expect(200)).text;
     const docx = (await t.get(`/api/v1/reports/progress?${QUERY}&format=docx`).buffer(true).parse(binary).expect(200))
