@@ -106,6 +106,9 @@ export interface DisputeDoc extends RecordDoc {
 export interface AuditFinding {
   findingId: string;
   severity: Severity;
+  /** What the auditors found, as they wrote it (a list and a record page show it). */
+  description: string;
+  foundOn: LocalDate;
   amountInvolved?: Money;
   eventId: string;
   rectification?: { rectifiedOn: LocalDate; amountRecovered?: Money; eventId: string };
@@ -116,6 +119,7 @@ export interface AuditDoc extends RecordDoc {
   subject: AuditSubject;
   scope: AuditScope;
   openedOn: LocalDate;
+  leadAuditor: string;
   findings: AuditFinding[];
   closure?: { closedOn: LocalDate; eventId: string };
 }

@@ -154,6 +154,8 @@ describe('records projection', () => {
       {
         findingId: 'F1',
         severity: 'major',
+        description: 'finding',
+        foundOn: '2024-05-01',
         amountInvolved: { currency: 'CNY', minor: 30_000_000 },
         eventId: a.a1f1.eventId,
         rectification: {
@@ -165,6 +167,8 @@ describe('records projection', () => {
       {
         findingId: 'F2',
         severity: 'minor',
+        description: 'finding',
+        foundOn: '2024-05-01',
         amountInvolved: { currency: 'CNY', minor: 40_000_000 },
         eventId: a.a1f2.eventId,
         rectification: {
@@ -175,6 +179,7 @@ describe('records projection', () => {
       },
     ]);
     expect(audit?.closure).toEqual({ closedOn: '2010-07-01', eventId: a.a1closed.eventId });
+    expect(audit?.leadAuditor).toBe('王审计');
   });
 
   it('splits a village cash book into the village, one document per entry and one per debt', async () => {

@@ -72,7 +72,8 @@ const evolve = (doc: unknown, event: StoredEvent, key: DocumentKey): unknown => 
  */
 export const recordsProjection: Projection = {
   name: 'records',
-  version: 1,
+  // 2: findings keep their description and recording date, audits their lead auditor (record lists and pages).
+  version: 2,
   categories: Object.values(RECORD_CATEGORIES),
   keysOf,
   evolve,
