@@ -20,7 +20,14 @@ import {
   yuan,
 } from './support/township';
 
-type Summary = { key: string; kind: string; title: string; villageName: string | null; statusText: string | null };
+type Summary = {
+  key: string;
+  id: string;
+  kind: string;
+  title: string;
+  villageName: string | null;
+  statusText: string | null;
+};
 
 /** GET /api/v1/records and /records/{key}: what lists, pickers and record pages read. */
 describe('records for lists, pickers and record pages', () => {

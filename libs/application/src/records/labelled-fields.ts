@@ -43,7 +43,11 @@ export const COMMAND_OF_EVENT: Readonly<Record<string, CommandType>> = {
   FindingRecorded: 'RecordFinding',
   FindingRectified: 'RecordRectification',
   AuditClosed: 'CloseAudit',
+  IndicatorDefined: 'DefineIndicator',
   IndicatorReported: 'ReportIndicator',
+  KeyProjectMarked: 'MarkKeyProject',
+  HonourRecorded: 'RecordHonour',
+  ReportSectionWritten: 'WriteReportSection',
   IndicatorTargetSet: 'SetIndicatorTarget',
   RecordVoided: 'VoidRecord',
 };
@@ -95,7 +99,7 @@ const pickedName = async (pick: PickKind, id: string, names: NameBook): Promise<
   if (pick === 'village') return names.villageName(id);
   if (pick === 'project') return names.projectName(id);
   if (pick === 'investment') return names.investor(id);
-  if (pick === 'indicator') return names.indicatorName(id);
+  if (pick === 'indicator') return await names.indicatorName(id);
   return null;
 };
 

@@ -1,5 +1,12 @@
-import { VOCABULARY } from '@sunshine/domain';
-import { InvestmentDoc, ProjectDoc, RECORD_CATEGORIES, RecordSource, VillageDoc } from '@sunshine/projections';
+import { hasWordFor, wordFor } from '@sunshine/domain';
+import {
+  IndicatorDoc,
+  InvestmentDoc,
+  ProjectDoc,
+  RECORD_CATEGORIES,
+  RecordSource,
+  VillageDoc,
+} from '@sunshine/projections';
 
 /**
  * The names people know records by, looked up in the read models for one answer: a village's
@@ -47,10 +54,10 @@ export class NameBook {
     return name ?? subject.id;
   }
 
-  /** An indicator's Chinese name where the dictionary has one (its `indicator` words), else its code. */
-  indicatorName(code: string): string {
-    const words = (VOCABULARY as unknown as Record<string, Record<string, string> | undefined>).indicator;
-    return words && Object.hasOwn(words, code) ? words[code] : code;
+  /** An indicator's Chinese name: as defined in the log, else the built-in catalogue's, else its code. */
+  async indicatorName(code: string): Promise<string> {
+    const defined = await this.ofStream(`indicator-${code}`, (doc: IndicatorDoc) => doc.name ?? '');
+    return defined || (hasWordFor('indicator', code) ? wordFor('indicator', code) : code);
   }
 
   private ofStream<Doc>(key: string, name: (doc: Doc) => string): Promise<string | undefined> {

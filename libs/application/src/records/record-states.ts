@@ -115,15 +115,14 @@ const audit = async (doc: AuditDoc, names: NameBook) => {
 };
 
 const finding = async (doc: AuditDoc, item: AuditFinding, names: NameBook) => {
-  const { findingId, severity, description, amountInvolved } = item;
+  const { findingId, severity, description, foundOn, amountInvolved } = item;
   const rectification = item.rectification;
   return [
     ...(await labelData(
       'RecordFinding',
-      { auditId: doc.auditId, findingId, severity, description, amountInvolved },
+      { auditId: doc.auditId, findingId, severity, description, foundOn, amountInvolved },
       names,
     )),
-    labelled('recordedOn', '登记日期', item.recordedOn, dateText(item.recordedOn)),
     ...(rectification
       ? [
           labelled('rectifiedOn', '整改日期', rectification.rectifiedOn, dateText(rectification.rectifiedOn)),
@@ -192,7 +191,7 @@ export const indicatorValueText = (value: number, unit: string | undefined): str
 };
 
 const indicator = async (doc: IndicatorDoc, names: NameBook) => [
-  labelled('indicator', '指标', doc.code, names.indicatorName(doc.code)),
+  labelled('indicator', '指标', doc.code, await names.indicatorName(doc.code)),
   ...(doc.unit ? [wordField('unit', '单位', 'indicatorUnit', doc.unit)] : []),
   ...doc.reports.map((r) =>
     labelled(`reports.${r.period}`, `${r.period} 数值`, r.value, indicatorValueText(r.value, doc.unit)),

@@ -178,6 +178,8 @@ export interface IndicatorTarget {
 
 export interface IndicatorDoc extends RecordDoc {
   code: string;
+  /** The Chinese name it was defined with (DefineIndicator); absent for a built-in code never defined. */
+  name?: string;
   /** Fixed by the first report; absent while only a target has been set. */
   unit?: string;
   /** One per period, in the order the periods were first reported. */

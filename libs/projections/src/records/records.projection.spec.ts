@@ -242,6 +242,34 @@ describe('records projection', () => {
     ]);
   });
 
+  it("keeps an indicator's defined name, reworded by a redefinition, and its unit once values exist", () => {
+    const defined = new EventLog();
+    const definition = {
+      indicator: 'grain-output',
+      name: '粮食产量',
+      unit: 'tonne',
+      kind: 'quantity',
+      section: 'agriculture',
+    };
+    defined.append('indicator-grain-output', 'IndicatorDefined', definition);
+    defined.append('indicator-grain-output', 'IndicatorReported', {
+      indicator: 'grain-output',
+      period: '2023',
+      value: 5,
+      unit: 'tonne',
+    });
+    defined.append('indicator-grain-output', 'IndicatorDefined', {
+      ...definition,
+      name: '粮食总产量',
+      unit: 'kg',
+      reason: '更名',
+    });
+    expect(project(defined.events).getSync<IndicatorDoc>('indicator-grain-output')).toMatchObject({
+      name: '粮食总产量',
+      unit: 'tonne',
+    });
+  });
+
   it('ignores events it has no document for', () => {
     const other = new EventLog();
     expect(recordsProjection.keysOf(other.append('users', 'UserRegistered', { userId: 'u1' }))).toEqual([]);

@@ -72,7 +72,7 @@ const evolve = (doc: unknown, event: StoredEvent, key: DocumentKey): unknown => 
  */
 export const recordsProjection: Projection = {
   name: 'records',
-  // 2: findings keep their description and recording date, audits their lead auditor (record lists and pages).
+  // 2: findings keep their description and date, audits their lead auditor, indicators their defined name (record lists and pages).
   version: 2,
   categories: Object.values(RECORD_CATEGORIES),
   keysOf,
