@@ -9,6 +9,7 @@ import {
   ReadSide,
   RecordIndex,
   RecordPages,
+  RegisterDesk,
   Runtime,
   SecretStore,
 } from '@sunshine/application';
@@ -34,6 +35,7 @@ import { LiveFeed } from './live/live-feed';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { RecordsController } from './records/records.controller';
 import { UsersController } from './users/users.controller';
+import { RegistersController } from './registers/registers.controller';
 
 /**
  * The HTTP application around an opened runtime (the composition root opens it: main.ts, tests).
@@ -59,6 +61,7 @@ export class AppModule {
         DashboardController,
         RecordsController,
         UsersController,
+        RegistersController,
       ],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.events },
@@ -67,6 +70,13 @@ export class AppModule {
         { provide: READ_STORE, useValue: runtime.reads },
         { provide: RecordIndex, useValue: new RecordIndex(runtime.reads, runtime.clock) },
         { provide: RecordPages, useValue: new RecordPages(runtime.reads, runtime.events, runtime.clock) },
+        {
+          provide: RegisterDesk,
+          useValue: new RegisterDesk(runtime.reads, runtime.events, runtime.commands, {
+            clock: runtime.clock,
+            subjectExists: (subjectId) => runtime.secrets.subjectKey(subjectId) !== undefined,
+          }),
+        },
         { provide: CommandPipeline, useValue: runtime.commands },
         { provide: ProjectionRunner, useValue: runtime.runner },
         { provide: ReadSide, useValue: runtime.readSide },

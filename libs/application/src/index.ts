@@ -31,3 +31,8 @@ export * from './records/labelled-fields';
 export * from './records/name-book';
 export * from './records/record-keys';
 export * from './users/user-list';
+export * from './commands/rehearsal';
+export * from './registers/registers';
+export * from './registers/register-desk';
+export * from './registers/register-template';
+export * from './registers/sheet-files';
