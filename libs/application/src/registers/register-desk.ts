@@ -98,8 +98,13 @@ export class RegisterDesk {
   }
 
   /** Each row through the pipeline in sheet order, as the NDJSON import does; `row` in place of `line`. */
-  async *import(upload: RegisterUpload, onError: 'stop' | 'continue'): AsyncGenerator<RegisterResult | ImportSummary> {
+  async *import(
+    upload: RegisterUpload,
+    onError: 'stop' | 'continue',
+    onRows?: (rows: number) => void,
+  ): AsyncGenerator<RegisterResult | ImportSummary> {
     const { rows } = await this.read(upload);
+    onRows?.(rows.length);
     const items: ImportItem[] = rows.map(({ row, envelope, problems }) =>
       envelope
         ? { line: row, commandId: envelope.commandId, envelope }
