@@ -68,15 +68,22 @@ const summary = async (
     words: (string | null | undefined)[];
   },
 ): Promise<Listed> => {
-  const { words, villageId, status, ...rest } = fields;
+  const { words, villageId, status, kind, key, stream, id, title, amount, date, voided } = fields;
   const villageName = await names.villageName(villageId);
   return {
     summary: {
-      ...rest,
-      kindText: wordFor('recordKind', fields.kind),
+      kind,
+      kindText: wordFor('recordKind', kind),
+      key,
+      stream,
+      id,
+      title,
       villageId: villageId ?? null,
       villageName,
-      ...statusOf(status === null ? null : fields.voided ? 'voided' : status),
+      amount,
+      date,
+      ...statusOf(status === null ? null : voided ? 'voided' : status),
+      voided,
     },
     words: [fields.id, fields.title, villageName, ...words].filter(Boolean).join(' ').toLowerCase(),
   };
