@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { CHINESE, errorPaths } from './support/refusals';
 import { startTestApp, TestApp } from './support/test-app';
 import {
@@ -289,6 +291,13 @@ describe('records for lists, pickers and record pages', () => {
       builtIn: false,
     });
     expect(JSON.stringify(users)).not.toMatch(/token/i);
+    // A password is kept only as a hash beside the tokens; the list says that one is set, nothing more.
+    const secrets = new Database(join(t.dataDir, 'secrets.db'));
+    secrets.prepare('INSERT INTO passwords (user_id, hash) VALUES (?, ?)').run('li-luru', 'scrypt$not-a-real-hash');
+    secrets.close();
+    const after = (await t.get('/api/v1/users').expect(200)).body.users;
+    expect(after.find((u: { userId: string }) => u.userId === 'li-luru')).toMatchObject({ passwordSet: true });
+    expect(JSON.stringify(after)).not.toContain('not-a-real-hash');
     await t.get('/api/v1/users', clerk).expect(403);
     await t.get('/api/v1/users', supervisor).expect(403);
   });

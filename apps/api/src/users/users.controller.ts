@@ -1,8 +1,7 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticator, listUsers, NameBook, SecretStore } from '@sunshine/application';
 import { ProjectionStore } from '@sunshine/projections';
-import { Inject } from '@nestjs/common';
 import { Access } from '../auth/access.decorator';
 import { READ_STORE } from '../runtime.tokens';
 
@@ -21,6 +20,7 @@ export class UsersController {
   @Access('administer')
   @ApiOperation({ summary: 'Every user: name, role, villages, revoked, whether a password is set (admin)' })
   async list() {
-    return { users: await listUsers(this.authenticator, new NameBook(this.reads), () => false) };
+    const passwordSet = (userId: string) => this.secrets.passwordHash(userId) !== undefined;
+    return { users: await listUsers(this.authenticator, new NameBook(this.reads), passwordSet) };
   }
 }
