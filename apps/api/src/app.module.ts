@@ -7,6 +7,9 @@ import {
   CommandPipeline,
   IntegrityService,
   ReadSide,
+  RecordIndex,
+  RecordPages,
+  RegisterDesk,
   Runtime,
   SecretStore,
 } from '@sunshine/application';
@@ -16,7 +19,7 @@ import { CommandsController } from './commands/commands.controller';
 import { ExecuteCommandHandler } from './commands/execute-command.handler';
 import { ImportCommandsHandler } from './commands/import-commands.handler';
 import { HealthController } from './health/health.controller';
-import { CLOCK, CONFIG, EVENT_STORE } from './runtime.tokens';
+import { CLOCK, CONFIG, EVENT_STORE, READ_STORE } from './runtime.tokens';
 import { ProblemFilter } from './problems/problem.filter';
 import { TermsController } from './queries/terms.controller';
 import { AuditTrailController } from './queries/audit-trail.controller';
@@ -30,6 +33,9 @@ import { Sessions } from './auth/sessions';
 import { LiveController } from './live/live.controller';
 import { LiveFeed } from './live/live-feed';
 import { DashboardController } from './dashboard/dashboard.controller';
+import { RecordsController } from './records/records.controller';
+import { UsersController } from './users/users.controller';
+import { RegistersController } from './registers/registers.controller';
 
 /**
  * The HTTP application around an opened runtime (the composition root opens it: main.ts, tests).
@@ -53,11 +59,24 @@ export class AppModule {
         SessionController,
         LiveController,
         DashboardController,
+        RecordsController,
+        UsersController,
+        RegistersController,
       ],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.events },
         { provide: CONFIG, useValue: runtime.config },
         { provide: CLOCK, useValue: runtime.clock },
+        { provide: READ_STORE, useValue: runtime.reads },
+        { provide: RecordIndex, useValue: new RecordIndex(runtime.reads, runtime.clock) },
+        { provide: RecordPages, useValue: new RecordPages(runtime.reads, runtime.events, runtime.clock) },
+        {
+          provide: RegisterDesk,
+          useValue: new RegisterDesk(runtime.reads, runtime.events, runtime.commands, {
+            clock: runtime.clock,
+            subjectExists: (subjectId) => runtime.secrets.subjectKey(subjectId) !== undefined,
+          }),
+        },
         { provide: CommandPipeline, useValue: runtime.commands },
         { provide: ProjectionRunner, useValue: runtime.runner },
         { provide: ReadSide, useValue: runtime.readSide },

@@ -2,10 +2,12 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Runtime } from '@sunshine/application';
+import { Runtime, XLSX_TYPE } from '@sunshine/application';
 import { AppModule } from './app.module';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
+/** A register (台账) of a whole term in Excel stays well under this; a larger upload is a 413. */
+const REGISTER_LIMIT_BYTES = 20 * 1024 * 1024;
 
 /**
  * Builds the HTTP application on an opened runtime: the same for `npm start`, the CLI's serve and
@@ -28,6 +30,12 @@ export const createApp = async (runtime: Runtime, options: { logger?: boolean } 
     fastify.addContentTypeParser(type, { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES }, parseJson);
   // An NDJSON import is read as a stream by its handler, line by line, never buffered whole.
   fastify.addContentTypeParser('application/x-ndjson', (_request, _payload, done) => done(null));
+  // A register file (xlsx or CSV) is read whole: a workbook is a zip, read from its end.
+  fastify.addContentTypeParser(
+    [XLSX_TYPE, 'text/csv'],
+    { parseAs: 'buffer', bodyLimit: REGISTER_LIMIT_BYTES },
+    (_request, body, done) => done(null, body),
+  );
   app.enableShutdownHooks();
   const openapi = new DocumentBuilder()
     .setTitle('Sunshine Ledger (阳光台账) API')

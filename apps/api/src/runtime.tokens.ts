@@ -6,3 +6,4 @@
 export const EVENT_STORE = Symbol('EventStore');
 export const CONFIG = Symbol('Config');
 export const CLOCK = Symbol('Clock');
+export const READ_STORE = Symbol('ProjectionStore');

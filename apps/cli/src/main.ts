@@ -4,6 +4,7 @@ import { ConfigError, StoreLocked } from '@sunshine/application';
 import { DomainError } from '@sunshine/domain';
 import { act, CliError, EXIT, lastExitCode } from './cli-error';
 import { importFile } from './commands/import.command';
+import { importRegister } from './commands/import-register.command';
 import { rebuildProjections, replay } from './commands/maintenance.commands';
 import { registerQueryCommands } from './commands/query.commands';
 import { registerIntegrityCommands } from './commands/integrity.commands';
@@ -38,6 +39,34 @@ program
   .action(
     act(async (file: string, o) =>
       importFile(file, {
+        onError: o.onError,
+        url: o.url,
+        token: o.token ?? process.env.SUNSHINE_TOKEN,
+        quiet: o.quiet,
+      }),
+    ),
+  );
+
+program
+  .command('import-register')
+  .description('record each row of an Excel or CSV register (台账) as a command, in sheet order')
+  .argument('<file>', 'the register, .xlsx or .csv (UTF-8 or GB18030)')
+  .requiredOption(
+    '--kind <kind>',
+    'the register kind: investments, villages, village-receipts, … (GET /api/v1/registers)',
+  )
+  .addOption(
+    new Option('--on-error <mode>', 'stop at the first failed row or continue')
+      .choices(['stop', 'continue'])
+      .default('stop'),
+  )
+  .option('--url <url>', 'go through a running server instead of opening the store')
+  .option('--token <token>', 'bearer token for --url (default: $SUNSHINE_TOKEN)')
+  .option('--quiet', 'print only failed rows and the summary')
+  .action(
+    act(async (file: string, o) =>
+      importRegister(file, {
+        kind: o.kind,
         onError: o.onError,
         url: o.url,
         token: o.token ?? process.env.SUNSHINE_TOKEN,

@@ -59,6 +59,11 @@ export class Authenticator {
     return (await this.refresh()).get(userId);
   }
 
+  /** Every registered user as the log has them now, revoked ones included, in the order registered. */
+  async registeredUsers(): Promise<UserRecord[]> {
+    return [...(await this.refresh()).values()];
+  }
+
   private async refresh(): Promise<Map<string, UserRecord>> {
     const events = await this.events.readStream(USERS_STREAM, { fromRevision: this.revision + 1 });
     for (const event of events) {

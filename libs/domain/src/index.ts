@@ -52,3 +52,4 @@ export * from './report-sections/report-sections.commands';
 export * from './report-sections/report-sections.events';
 export * from './report-sections/report-sections.decider';
 export * from './report-sections/report-sections.context';
+export * from './record-kinds';

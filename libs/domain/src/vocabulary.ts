@@ -8,6 +8,36 @@ import { ExpenditureCategory, ReceiptCategory, SettlementMethod } from './villag
 import { HonourLevel } from './honours/honours.commands';
 import { BUILT_IN_INDICATORS, IndicatorKind, IndicatorSection } from './indicators/indicators.commands';
 import { ReportSection } from './report-sections/report-sections.commands';
+import type { AuditEvent } from './audits/audits.events';
+import type { DisputeEvent } from './disputes/disputes.events';
+import type { IndicatorEvent } from './indicators/indicators.events';
+import type { InvestmentEvent } from './investments/investments.events';
+import type { PersonalDataDisclosed, PersonalDataEvent } from './personal-data/personal-data.events';
+import type { ProjectEvent } from './projects/projects.events';
+import type { TermEvent } from './terms/terms.events';
+import type { UserEvent } from './users/users.events';
+import type { VillageEvent } from './villages/villages.events';
+import type { HonourEvent } from './honours/honours.events';
+import type { ReportSectionEvent } from './report-sections/report-sections.events';
+import type { RecordVoided } from './void/void-record';
+import { RecordKind, RecordStatus } from './record-kinds';
+
+/** Every event type the log holds. */
+type EventType = (
+  | TermEvent
+  | VillageEvent
+  | InvestmentEvent
+  | ProjectEvent
+  | DisputeEvent
+  | AuditEvent
+  | IndicatorEvent
+  | UserEvent
+  | PersonalDataEvent
+  | PersonalDataDisclosed
+  | RecordVoided
+  | HonourEvent
+  | ReportSectionEvent
+)['type'];
 
 /**
  * The one dictionary of Chinese words for the codes of the log. The web app's lists and tags, the
@@ -171,6 +201,79 @@ export const VOCABULARY = {
     percent: '%',
     count: '个',
   } as Record<string, string>,
+  /** What each event of a record's history is called on its page. */
+  eventType: {
+    TermOpened: '设立届次',
+    VillageRegistered: '登记行政村',
+    ReceiptRecorded: '登记收入',
+    ExpenditureRecorded: '登记支出',
+    EntryReversed: '冲销分录',
+    DebtRegistered: '登记债务',
+    DebtSettled: '化解债务',
+    InvestmentSigned: '招商签约',
+    CapitalArrived: '资金到位',
+    InvestmentAmended: '更正签约',
+    InvestmentTerminated: '终止招商项目',
+    ProjectRegistered: '登记项目',
+    MilestoneReached: '项目节点',
+    ProjectProgressReported: '报告投资进度',
+    ProjectOutputRecorded: '登记项目产出',
+    KeyProjectMarked: '标记重点项目',
+    DisputeRegistered: '受理纠纷',
+    MediationRecorded: '调解',
+    DisputeResolved: '纠纷化解',
+    DisputeEscalated: '纠纷移交',
+    AuditOpened: '开展审计',
+    FindingRecorded: '发现问题',
+    FindingRectified: '问题整改',
+    AuditClosed: '审计结束',
+    IndicatorDefined: '定义指标',
+    IndicatorReported: '报送指标',
+    IndicatorTargetSet: '设定指标目标',
+    UserRegistered: '添加用户',
+    UserRoleChanged: '更改用户角色',
+    UserRevoked: '停用用户',
+    PersonalDataErased: '删除个人信息',
+    PersonalDataDisclosed: '查看个人信息',
+    RecordVoided: '作废记录',
+    HonourRecorded: '登记荣誉',
+    ReportSectionWritten: '撰写总结段落',
+  } satisfies Record<EventType, string>,
+  recordKind: {
+    investment: '招商项目',
+    project: '建设项目',
+    dispute: '矛盾纠纷',
+    audit: '审计',
+    finding: '审计发现问题',
+    entry: '村级收支',
+    debt: '村级债务',
+    village: '行政村',
+    term: '届次',
+    indicator: '经济指标',
+  } satisfies Record<RecordKind, string>,
+  /** Where a record stands; a project's status has its own words (projectStatus). */
+  recordStatus: {
+    signed: '已签约',
+    terminated: '已终止',
+    'in-mediation': '调处中',
+    resolved: '已化解',
+    escalated: '已移交',
+    'audit-open': '审计中',
+    'audit-closed': '审计结束',
+    'finding-open': '待整改',
+    rectified: '已整改',
+    booked: '已入账',
+    reversed: '已冲销',
+    outstanding: '未化解',
+    'partly-settled': '部分化解',
+    settled: '已化解',
+    upcoming: '未开始',
+    current: '任期中',
+    ended: '已届满',
+    reported: '已报送',
+    'target-only': '仅有目标',
+    voided: '已作废',
+  } satisfies Record<RecordStatus, string>,
 } as const;
 
 export type Dictionary = keyof typeof VOCABULARY;

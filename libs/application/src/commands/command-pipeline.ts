@@ -131,13 +131,8 @@ export class CommandPipeline {
       if (!(await this.exists(reference))) throw notFound(reference.what, reference.id, reference.field);
   }
 
-  private async exists(reference: Reference): Promise<boolean> {
-    if ('subject' in reference) return this.options.subjectExists?.(reference.subject) ?? false;
-    if ('term' in reference)
-      return (await this.store.readStream(TERMS_STREAM)).some(
-        (event) => event.type === 'TermOpened' && (event.data as { termId?: unknown }).termId === reference.term,
-      );
-    return (await this.store.streamRevision(reference.stream)) !== undefined;
+  private exists(reference: Reference): Promise<boolean> {
+    return referenceExists(this.store, reference, this.options.subjectExists);
   }
 
   private decisionContext(actor: Actor, stream: string): DecisionContext {
@@ -203,6 +198,20 @@ export class CommandPipeline {
 
 type Spec = CommandSpec<DataOf<CommandType>>;
 
+/** Whether what a command refers to is on record: a stream, a term in `terms`, or a data subject (its key). */
+export const referenceExists = async (
+  store: EventStore,
+  reference: Reference,
+  subjectExists?: (subjectId: string) => boolean,
+): Promise<boolean> => {
+  if ('subject' in reference) return subjectExists?.(reference.subject) ?? false;
+  if ('term' in reference)
+    return (await store.readStream(TERMS_STREAM)).some(
+      (event) => event.type === 'TermOpened' && (event.data as { termId?: unknown }).termId === reference.term,
+    );
+  return (await store.streamRevision(reference.stream)) !== undefined;
+};
+
 /** An append that carries the command's receipt, so a repeated commandId is caught in its transaction. */
 type CommandAppend = AppendRequest & Required<Pick<AppendRequest, 'command'>>;
 
@@ -210,7 +219,7 @@ type CommandAppend = AppendRequest & Required<Pick<AppendRequest, 'command'>>;
  * On the record as folded: a limited clerk's scope first (a record it may not see answers like one
  * that does not exist), then existence (404 naming the id), then the revision the client expected.
  */
-const requireRecord = (
+export const requireRecord = (
   actor: Actor,
   context: AnyContext,
   spec: Spec,

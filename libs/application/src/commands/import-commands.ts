@@ -21,6 +21,15 @@ export interface ImportOptions {
   describe?: (error: unknown) => { status: number; code: string; detail: string } | undefined;
 }
 
+/** One command of a bulk import, by its place in the file: validated, or refused before it is sent. */
+export interface ImportItem {
+  line: number;
+  commandId?: string;
+  envelope?: CommandEnvelope;
+  /** Why the item never became a command (malformed JSON, invalid data, a bad register cell). */
+  refusal?: unknown;
+}
+
 /**
  * Applies an NDJSON file of command envelopes in file order, each command its own transaction,
  * yielding one result per non-blank line and a closing summary. Re-importing appends nothing new:
@@ -30,10 +39,49 @@ export async function* importCommands(
   lines: AsyncIterable<string>,
   options: ImportOptions,
 ): AsyncGenerator<ImportResultLine | ImportSummary> {
+  yield* applyInOrder(ndjsonItems(lines), options);
+}
+
+async function* ndjsonItems(lines: AsyncIterable<string>): AsyncGenerator<ImportItem> {
+  let line = 0;
+  for await (const text of lines) {
+    line++;
+    if (text.trim() === '') continue;
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      yield {
+        line,
+        refusal: new ImportLineError(400, 'MALFORMED_JSON', {
+          zh: '此行不是有效的 JSON',
+          en: 'this line is not valid JSON',
+        }),
+      };
+      continue;
+    }
+    const candidate = (body as { commandId?: unknown })?.commandId;
+    const commandId = typeof candidate === 'string' ? candidate : undefined;
+    try {
+      yield { line, commandId, envelope: validateCommand(body) };
+    } catch (refusal) {
+      yield { line, commandId, refusal };
+    }
+  }
+}
+
+/**
+ * Applies commands in the order given, each its own transaction, the next decided while the last
+ * one commits; yields each one's result once it is durable (in order) and a closing summary.
+ * With `onError: 'stop'`, the first refused item ends the run.
+ */
+export async function* applyInOrder(
+  items: AsyncIterable<ImportItem> | Iterable<ImportItem>,
+  options: ImportOptions,
+): AsyncGenerator<ImportResultLine | ImportSummary> {
   const summary = { applied: 0, duplicates: 0, failed: 0 };
   // Results wait here, in file order, until their commands are durable.
   const inFlight: InFlight[] = [];
-  let lineNumber = 0;
   let stopped = false;
   const drain = async function* (all: boolean) {
     while (inFlight.length && (all || inFlight[0].result || inFlight.length > MAX_IN_FLIGHT)) {
@@ -46,24 +94,9 @@ export async function* importCommands(
       yield result;
     }
   };
-  for await (const text of lines) {
-    lineNumber++;
-    if (text.trim() === '') continue;
-    const line = lineNumber;
-    let commandId: string | undefined;
+  for await (const { line, commandId, envelope, refusal } of items) {
     try {
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        throw new ImportLineError(400, 'MALFORMED_JSON', {
-          zh: '此行不是有效的 JSON',
-          en: 'this line is not valid JSON',
-        });
-      }
-      const candidate = (body as { commandId?: unknown })?.commandId;
-      if (typeof candidate === 'string') commandId = candidate;
-      const envelope = validateCommand(body);
+      if (!envelope) throw refusal;
       const { durable } = await options.submit(envelope, options.actor);
       const entry: InFlight = {
         settled: durable.then(

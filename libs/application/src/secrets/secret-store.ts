@@ -34,6 +34,7 @@ export class SecretStore {
       CREATE TABLE IF NOT EXISTS tokens (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL) STRICT;
       CREATE INDEX IF NOT EXISTS tokens_by_user ON tokens (user_id);
       CREATE TABLE IF NOT EXISTS subject_keys (subject_id TEXT PRIMARY KEY, key BLOB) STRICT;
+      CREATE TABLE IF NOT EXISTS passwords (user_id TEXT PRIMARY KEY, hash TEXT NOT NULL) STRICT;
     `);
     this.statements = {
       userOf: this.db.prepare<[string], { user_id: string }>('SELECT user_id FROM tokens WHERE token_hash = ?'),
@@ -42,6 +43,7 @@ export class SecretStore {
       ),
       tokensOf: this.db.prepare<[string], { token_hash: string }>('SELECT token_hash FROM tokens WHERE user_id = ?'),
       deleteTokensOf: this.db.prepare('DELETE FROM tokens WHERE user_id = ?'),
+      passwordOf: this.db.prepare<[string], { hash: string }>('SELECT hash FROM passwords WHERE user_id = ?'),
       key: this.db.prepare<[string], { key: Buffer | null }>('SELECT key FROM subject_keys WHERE subject_id = ?'),
       putKey: this.db.prepare(
         'INSERT INTO subject_keys (subject_id, key) VALUES (?, ?) ON CONFLICT (subject_id) DO NOTHING',
@@ -73,6 +75,11 @@ export class SecretStore {
       this.statements.putToken.run(SecretStore.hashToken(token), userId);
     })();
     await this.synced();
+  }
+
+  /** The user's password hash, or undefined when it has none. */
+  passwordHash(userId: string): string | undefined {
+    return this.statements.passwordOf.get(userId)?.hash;
   }
 
   /** The subject's key; undefined when it never existed, null once destroyed. */

@@ -7,3 +7,4 @@ export * from './decider';
 export * from './labels';
 export * from './rules';
 export * from './decimal';
+export * from './written-figures';

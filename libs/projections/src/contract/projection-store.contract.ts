@@ -184,6 +184,22 @@ export const projectionStoreContract = (
         expect(await collect(store.scan('entry', { prefix: 'ledger-w' }))).toEqual([]);
       });
 
+      it('resumes after a key, within a prefix or not, as the next page of a list does', async () => {
+        const keys = ['log-a', 'log-b', 'log-b-1', 'log-b/1', 'log-c', 'log-东'];
+        await store.commit(
+          'p',
+          keys.map((key) => put(key, 'page', { key })),
+          at('1'),
+        );
+        const after = async (from: string, prefix?: string) =>
+          (await collect(store.scan<{ key: string }>('page', { after: from, prefix }))).map((d) => d.key);
+        expect(await after('log-b')).toEqual(['log-b-1', 'log-b/1', 'log-c', 'log-东']);
+        expect(await after('log-b-1', 'log-b')).toEqual(['log-b/1']);
+        expect(await after('log-c')).toEqual(['log-东']);
+        expect(await after('a', 'log-c')).toEqual(['log-c']);
+        expect(await after('log-东')).toEqual([]);
+      });
+
       it('pages through more than 2,500 documents in key order, reading as it goes', async () => {
         const count = 2600;
         const key = (i: number) => `doc-${String(i).padStart(5, '0')}`;

@@ -1,5 +1,8 @@
 import { Position } from '@sunshine/event-store';
-import { DocumentWrite, ProjectionStore } from '../store/projection-store.port';
+import { DocumentWrite, ProjectionStore, ScanOptions } from '../store/projection-store.port';
+
+/** Keys in the order the stored adapters keep them: by their UTF-8 bytes (binary collation). */
+const compareKeys = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 /**
  * Documents in a Map. Used to replay the log "as known at" an instant without touching the
@@ -17,11 +20,17 @@ export class MemoryProjectionStore implements ProjectionStore {
     return this.docs.get(key)?.doc as Doc | undefined;
   }
 
-  async *scan<Doc>(category: string, options: { prefix?: string } = {}): AsyncIterable<Doc> {
+  async *scan<Doc>(category: string, options: ScanOptions = {}): AsyncIterable<Doc> {
+    const { prefix, after } = options;
     const keys = [...this.docs.entries()]
-      .filter(([key, entry]) => entry.category === category && (!options.prefix || key.startsWith(options.prefix)))
+      .filter(
+        ([key, entry]) =>
+          entry.category === category &&
+          (!prefix || key.startsWith(prefix)) &&
+          (after === undefined || compareKeys(key, after) > 0),
+      )
       .map(([key]) => key)
-      .sort();
+      .sort(compareKeys);
     for (const key of keys) {
       const entry = this.docs.get(key);
       if (entry) yield entry.doc as Doc;

@@ -10,7 +10,7 @@ import {
   ObjectId,
 } from 'mongodb';
 import { Position } from '@sunshine/event-store';
-import { DocumentWrite, ProjectionStore } from '../store/projection-store.port';
+import { DocumentWrite, ProjectionStore, ScanOptions } from '../store/projection-store.port';
 
 const PAGE = 1000;
 /** Well under MongoDB's 16 MiB document limit, leaving room for the envelope. */
@@ -200,9 +200,11 @@ export class MongoProjectionStore implements ProjectionStore {
     return row ? (row.doc as Doc) : undefined;
   }
 
-  async *scan<Doc>(category: string, options: { prefix?: string } = {}): AsyncIterable<Doc> {
+  async *scan<Doc>(category: string, options: ScanOptions = {}): AsyncIterable<Doc> {
     const prefix = options.prefix ?? '';
-    let range: { $gte: string } | { $gt: string } = { $gte: prefix };
+    const { after } = options;
+    let range: { $gte: string } | { $gt: string } =
+      after !== undefined && after >= prefix ? { $gt: after } : { $gte: prefix };
     for (;;) {
       // Keyset pages on (category, _id): each page is one short query, no cursor left open between.
       const rows = await this.documents

@@ -8,7 +8,7 @@ export const auditRecords: RecordEvolver<AuditDoc> = {
   types: ['AuditOpened', 'FindingRecorded', 'FindingRectified', 'AuditClosed'],
   evolve: (doc, event) => {
     if (event.type === 'AuditOpened') {
-      const { auditId, subject, scope, openedOn } = (event as StoredEvent<AuditOpened['data']>).data;
+      const { auditId, subject, scope, openedOn, leadAuditor } = (event as StoredEvent<AuditOpened['data']>).data;
       return {
         stream: event.stream,
         voided: false,
@@ -16,6 +16,7 @@ export const auditRecords: RecordEvolver<AuditDoc> = {
         subject: { kind: subject.kind, id: subject.id },
         scope,
         openedOn,
+        leadAuditor,
         findings: [],
         refs: [refOf(event)],
       };
@@ -23,12 +24,16 @@ export const auditRecords: RecordEvolver<AuditDoc> = {
     if (!doc) return doc;
     switch (event.type) {
       case 'FindingRecorded': {
-        const { findingId, severity, amountInvolved, foundOn } = (event as StoredEvent<FindingRecorded['data']>).data;
+        const { findingId, severity, description, amountInvolved } = (event as StoredEvent<FindingRecorded['data']>)
+          .data;
         const finding = {
           findingId,
           severity,
+          description,
+          // Its own date (foundOn), or for a finding recorded before findings had one, the recording date.
+          foundOn: event.metadata.occurredOn,
+          ...((event as StoredEvent<FindingRecorded['data']>).data.foundOn === undefined && { undated: true as const }),
           ...(amountInvolved !== undefined && { amountInvolved }),
-          ...(foundOn !== undefined && { foundOn }),
           eventId: event.eventId,
         };
         return shaped(doc, event, { findings: [...doc.findings, finding] });

@@ -33,7 +33,7 @@ export const indicatorRecords: RecordEvolver<IndicatorDoc> = {
         const { name, unit, kind, section, description } = (event as StoredEvent<IndicatorDefined['data']>).data;
         // A redefinition rewords the indicator: its name, section and description replace the earlier ones.
         const definition = { name, unit, kind, section, ...(description !== undefined && { description }) };
-        return shaped(doc, event, { definition: { ...definition, eventId: event.eventId } });
+        return shaped(doc, event, { name, definition: { ...definition, eventId: event.eventId } });
       }
       case 'IndicatorReported': {
         const { period, value, unit } = (event as StoredEvent<IndicatorReported['data']>).data;

@@ -110,9 +110,13 @@ export interface DisputeDoc extends RecordDoc {
 export interface AuditFinding {
   findingId: string;
   severity: Severity;
+  /** What the auditors found, as they wrote it (a list and a record page show it). */
+  description: string;
+  /** When it was found; for a finding recorded before findings had a date, the day it was recorded. */
+  foundOn: LocalDate;
+  /** Recorded before findings had a date: `foundOn` is only the recording day. */
+  undated?: true;
   amountInvolved?: Money;
-  /** When it was found; absent for findings recorded before findings had a date. */
-  foundOn?: LocalDate;
   eventId: string;
   rectification?: { rectifiedOn: LocalDate; amountRecovered?: Money; eventId: string };
 }
@@ -122,6 +126,7 @@ export interface AuditDoc extends RecordDoc {
   subject: AuditSubject;
   scope: AuditScope;
   openedOn: LocalDate;
+  leadAuditor: string;
   findings: AuditFinding[];
   closure?: { closedOn: LocalDate; eventId: string };
 }
@@ -180,6 +185,8 @@ export interface IndicatorTarget {
 
 export interface IndicatorDoc extends RecordDoc {
   code: string;
+  /** The Chinese name it was defined with (DefineIndicator); absent for a built-in code never defined. */
+  name?: string;
   /** Fixed by the first report; absent while only a target has been set. */
   unit?: string;
   /** One per period, in the order the periods were first reported. */

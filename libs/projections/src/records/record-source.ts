@@ -1,6 +1,8 @@
+import { ScanOptions } from '../store/projection-store.port';
+
 /** Where summaries and ledgers read the records projection: a ProjectionStore, or a MemoryProjectionStore replayed "as known at". */
 export interface RecordSource {
-  scan<Doc>(category: string, options?: { prefix?: string }): AsyncIterable<Doc>;
+  scan<Doc>(category: string, options?: ScanOptions): AsyncIterable<Doc>;
 }
 
 const DECIMAL = /^\d+$/;

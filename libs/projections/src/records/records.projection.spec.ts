@@ -154,6 +154,8 @@ describe('records projection', () => {
       {
         findingId: 'F1',
         severity: 'major',
+        description: 'finding',
+        foundOn: '2024-05-01',
         amountInvolved: { currency: 'CNY', minor: 30_000_000 },
         eventId: a.a1f1.eventId,
         rectification: {
@@ -165,6 +167,8 @@ describe('records projection', () => {
       {
         findingId: 'F2',
         severity: 'minor',
+        description: 'finding',
+        foundOn: '2024-05-01',
         amountInvolved: { currency: 'CNY', minor: 40_000_000 },
         eventId: a.a1f2.eventId,
         rectification: {
@@ -175,6 +179,7 @@ describe('records projection', () => {
       },
     ]);
     expect(audit?.closure).toEqual({ closedOn: '2010-07-01', eventId: a.a1closed.eventId });
+    expect(audit?.leadAuditor).toBe('王审计');
   });
 
   it('splits a village cash book into the village, one document per entry and one per debt', async () => {
@@ -235,6 +240,34 @@ describe('records projection', () => {
       ['2013', 6_500_000_000, ind.revenueTargetRaised.eventId],
       ['2007', 500_000_000, ind.revenueTargetOld.eventId],
     ]);
+  });
+
+  it("keeps an indicator's defined name, reworded by a redefinition, and its unit once values exist", () => {
+    const defined = new EventLog();
+    const definition = {
+      indicator: 'grain-output',
+      name: '粮食产量',
+      unit: 'tonne',
+      kind: 'quantity',
+      section: 'agriculture',
+    };
+    defined.append('indicator-grain-output', 'IndicatorDefined', definition);
+    defined.append('indicator-grain-output', 'IndicatorReported', {
+      indicator: 'grain-output',
+      period: '2023',
+      value: 5,
+      unit: 'tonne',
+    });
+    defined.append('indicator-grain-output', 'IndicatorDefined', {
+      ...definition,
+      name: '粮食总产量',
+      unit: 'kg',
+      reason: '更名',
+    });
+    expect(project(defined.events).getSync<IndicatorDoc>('indicator-grain-output')).toMatchObject({
+      name: '粮食总产量',
+      unit: 'tonne',
+    });
   });
 
   it('ignores events it has no document for', () => {

@@ -76,8 +76,9 @@ const evolve = (doc: unknown, event: StoredEvent, key: DocumentKey): unknown => 
  */
 export const recordsProjection: Projection = {
   name: 'records',
-  // 2: indicator definitions, honours, report prose, key projects and findings' dates.
-  version: 2,
+  // 3: indicator definitions, honours, report prose, key projects; findings keep their description and date,
+  // audits their lead auditor (record lists and pages).
+  version: 3,
   categories: Object.values(RECORD_CATEGORIES),
   keysOf,
   evolve,

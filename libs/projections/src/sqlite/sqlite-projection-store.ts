@@ -7,6 +7,7 @@ import {
   ProjectionSpace,
   ProjectionStore,
   RebuildTarget,
+  ScanOptions,
 } from '../store/projection-store.port';
 import { asideFileOf, SqliteRebuild } from './sqlite-rebuild';
 import { CATEGORY_INDEX, commitWrites, documentStatements, removeDatabase, TABLES } from './sqlite-schema';
@@ -69,9 +70,9 @@ export class SqliteProjectionStore implements ProjectionStore {
     return row ? (JSON.parse(row.doc) as Doc) : undefined;
   }
 
-  async *scan<Doc>(category: string, options: { prefix?: string } = {}): AsyncIterable<Doc> {
+  async *scan<Doc>(category: string, options: ScanOptions = {}): AsyncIterable<Doc> {
     const prefix = options.prefix ?? '';
-    let after = '';
+    let after = options.after ?? '';
     for (;;) {
       // Keyset pages: no statement stays open across the awaits in between.
       const rows = this.statements.page.all(category, after, prefix);

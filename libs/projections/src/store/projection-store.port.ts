@@ -12,6 +12,12 @@ export interface DocumentWrite {
   doc: unknown | undefined;
 }
 
+export interface ScanOptions {
+  prefix?: string;
+  /** Only documents whose key sorts after this one. */
+  after?: string;
+}
+
 export interface Checkpoint {
   position: Position;
   version: number;
@@ -41,8 +47,11 @@ export interface RebuildTarget {
 export interface ProjectionStore {
   get<Doc>(key: string): Promise<Doc | undefined>;
 
-  /** Every document of a category, in key order, read in pages (never loading the whole store). */
-  scan<Doc>(category: string, options?: { prefix?: string }): AsyncIterable<Doc>;
+  /**
+   * Every document of a category, in key order, read in pages (never loading the whole store);
+   * with `prefix` only keys that start with it, with `after` only keys after it (a list's next page).
+   */
+  scan<Doc>(category: string, options?: ScanOptions): AsyncIterable<Doc>;
 
   checkpoint(projection: string): Promise<Checkpoint | undefined>;
 

@@ -26,7 +26,7 @@ export const countAudit = (audit: AuditDoc, window: TermWindow, tally: Tally): v
   if (audit.closure && window.reached(audit.closure.closedOn))
     tally.count([...PATH, 'closed'], [...opening, ...refsOf(audit, [audit.closure.eventId])]);
   for (const finding of audit.findings) {
-    if (finding.foundOn !== undefined && !window.reached(finding.foundOn)) continue;
+    if (!finding.undated && !window.reached(finding.foundOn)) continue;
     const recorded = [...opening, ...refsOf(audit, [finding.eventId])];
     tally.count([...PATH, 'findings'], recorded);
     if (finding.amountInvolved) tally.money([...PATH, 'amountInvolved'], finding.amountInvolved, recorded);
