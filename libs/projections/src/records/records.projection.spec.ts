@@ -156,6 +156,7 @@ describe('records projection', () => {
         severity: 'major',
         description: 'finding',
         foundOn: '2024-05-01',
+        undated: true,
         amountInvolved: { currency: 'CNY', minor: 30_000_000 },
         eventId: a.a1f1.eventId,
         rectification: {
@@ -169,6 +170,7 @@ describe('records projection', () => {
         severity: 'minor',
         description: 'finding',
         foundOn: '2024-05-01',
+        undated: true,
         amountInvolved: { currency: 'CNY', minor: 40_000_000 },
         eventId: a.a1f2.eventId,
         rectification: {

@@ -49,9 +49,10 @@ describe('records projection: what a work summary needs', () => {
     });
     expect(store.getSync<ProjectDoc>('project-P3')?.key).toBeUndefined();
     const findings = store.getSync<AuditDoc>('audit-A2')?.findings;
-    expect(findings?.map((f) => [f.findingId, f.foundOn])).toEqual([
-      ['F1', undefined],
-      ['F2', '2013-10-20'],
+    // A finding recorded before findings had a date is dated by its recording day, and marked so.
+    expect(findings?.map((f) => [f.findingId, f.foundOn, f.undated ?? false])).toEqual([
+      ['F1', '2024-05-01', true],
+      ['F2', '2013-10-20', false],
     ]);
   });
 
