@@ -8,6 +8,7 @@ import { ExpenditureCategory, ReceiptCategory, SettlementMethod } from './villag
 import { HonourLevel } from './honours/honours.commands';
 import { BUILT_IN_INDICATORS, IndicatorKind, IndicatorSection } from './indicators/indicators.commands';
 import { ReportSection } from './report-sections/report-sections.commands';
+import { WarningAction, WarningLevel, WarningRule, WarningStatus } from './warnings/warnings.commands';
 
 /**
  * The one dictionary of Chinese words for the codes of the log. The web app's lists and tags, the
@@ -164,6 +165,68 @@ export const VOCABULARY = {
     'village-finance': '村级财务',
     audits: '审计监督',
   } satisfies Record<ReportSection, string>,
+  warningRule: {
+    'dispute-overdue': '纠纷超期未结',
+    'project-stalled': '项目停滞',
+    'finding-unrectified': '审计问题逾期未整改',
+    'new-village-debt': '新增村级债务',
+    'large-administration-expense': '大额管理费用支出',
+    'capital-arrival-low': '招商资金到位率低',
+    'indicator-behind-target': '经济指标进度滞后',
+  } satisfies Record<WarningRule, string>,
+  warningLevel: { red: '红色预警', yellow: '黄色预警' } satisfies Record<WarningLevel, string>,
+  warningStatus: { open: '待处置', handled: '已处置' } satisfies Record<WarningStatus, string>,
+  warningAction: { explained: '作出说明', rectifying: '正在整改', referred: '移交处理' } satisfies Record<
+    WarningAction,
+    string
+  >,
+  /** What an event records, as a list of recent records or an audit trail names it. */
+  eventType: {
+    TermOpened: '设立届次',
+    VillageRegistered: '登记行政村',
+    UserRegistered: '添加用户',
+    UserRoleChanged: '更改用户角色',
+    UserRevoked: '停用用户',
+    InvestmentSigned: '招商引资签约',
+    CapitalArrived: '招商资金到位',
+    InvestmentAmended: '变更签约信息',
+    InvestmentTerminated: '终止招商签约',
+    ProjectRegistered: '登记建设项目',
+    MilestoneReached: '项目进度节点',
+    ProjectProgressReported: '报告项目投资进度',
+    ProjectOutputRecorded: '登记项目建设成果',
+    DisputeRegistered: '受理矛盾纠纷',
+    MediationRecorded: '开展纠纷调解',
+    DisputeResolved: '化解矛盾纠纷',
+    DisputeEscalated: '移交矛盾纠纷',
+    AuditOpened: '开展审计',
+    FindingRecorded: '发现审计问题',
+    FindingRectified: '审计问题整改',
+    AuditClosed: '审计结束',
+    ReceiptRecorded: '村级收入入账',
+    ExpenditureRecorded: '村级支出入账',
+    EntryReversed: '冲销村级账目',
+    DebtRegistered: '登记村级债务',
+    DebtSettled: '化解村级债务',
+    IndicatorReported: '报告经济指标',
+    IndicatorTargetSet: '设定指标目标',
+    RecordVoided: '作废误录记录',
+    PersonalDataErased: '删除个人信息',
+    PersonalDataDisclosed: '查阅个人信息（已留痕）',
+    WarningHandled: '处置预警',
+  } as Record<string, string>,
+  /** The common indicators by code; an indicator defined with a name of its own reads by that name. */
+  indicator: {
+    gdp: '地区生产总值',
+    'fiscal-revenue': '财政收入',
+    'fixed-asset-investment': '固定资产投资',
+    'industrial-output': '工业总产值',
+    'agricultural-output': '农业总产值',
+    'farmer-net-income': '农民人均纯收入',
+    'primary-industry-share': '第一产业比重',
+    'secondary-industry-share': '第二产业比重',
+    'tertiary-industry-share': '第三产业比重',
+  } as Record<string, string>,
   indicatorUnit: {
     CNY: '元',
     'CNY-per-capita': '元/人',

@@ -17,3 +17,7 @@ export * from './village-ledger/ledger';
 export * from './term-summary/details';
 export * from './term-summary/span-indicators';
 export * from './term-summary/decimal';
+export * from './warnings/thresholds';
+export * from './warnings/warning.types';
+export * from './warnings/record-rules';
+export * from './warnings/evaluate';

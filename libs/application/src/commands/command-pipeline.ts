@@ -9,6 +9,7 @@ import {
   CommandType,
   DecisionContext,
   DomainEvent,
+  LocalDate,
   notFound,
   Reference,
   route,
@@ -47,6 +48,8 @@ export interface CommandPipelineOptions {
   freshSubject?: () => string | undefined;
   /** Whether a data subject is known (its key is the record of it, outside the log). */
   subjectExists?: (subjectId: string) => boolean;
+  /** Whether a warning was raised as of a date (the warnings evaluator, over the log and the calendar). */
+  warningRaised?: (warningId: string, asOf: LocalDate) => Promise<boolean>;
   /** What happens outside the log once an event that asks for it is durable. */
   reactions?: Partial<Reactions>;
   /** Told after every durable append (the projections and the Merkle tree follow). */
@@ -137,6 +140,7 @@ export class CommandPipeline {
       return (await this.store.readStream(TERMS_STREAM)).some(
         (event) => event.type === 'TermOpened' && (event.data as { termId?: unknown }).termId === reference.term,
       );
+    if ('warning' in reference) return (await this.options.warningRaised?.(reference.warning, reference.asOf)) ?? false;
     return (await this.store.streamRevision(reference.stream)) !== undefined;
   }
 

@@ -1,5 +1,5 @@
 import { StoredEvent } from '@sunshine/event-store';
-import { AuditClosed, AuditOpened, FindingRecorded, FindingRectified } from '@sunshine/domain';
+import { AuditClosed, AuditOpened, FindingRecorded, FindingRectified, LocalDate } from '@sunshine/domain';
 import { AuditDoc, refOf } from './record-docs';
 import { RecordEvolver, shaped } from './record-evolver';
 
@@ -23,10 +23,14 @@ export const auditRecords: RecordEvolver<AuditDoc> = {
     if (!doc) return doc;
     switch (event.type) {
       case 'FindingRecorded': {
-        const { findingId, severity, amountInvolved } = (event as StoredEvent<FindingRecorded['data']>).data;
+        const data = (event as StoredEvent<FindingRecorded['data'] & { foundOn?: LocalDate }>).data;
+        const { findingId, severity, amountInvolved, description } = data;
         const finding = {
           findingId,
           severity,
+          description,
+          // A finding recorded before it had a date of its own was found on the day it was recorded.
+          foundOn: data.foundOn ?? event.metadata.occurredOn,
           ...(amountInvolved !== undefined && { amountInvolved }),
           eventId: event.eventId,
         };

@@ -16,6 +16,7 @@ import {
   ResolutionMethod,
   SettlementMethod,
   Severity,
+  WarningAction,
 } from '@sunshine/domain';
 
 /**
@@ -106,6 +107,10 @@ export interface DisputeDoc extends RecordDoc {
 export interface AuditFinding {
   findingId: string;
   severity: Severity;
+  /** Absent in documents built before findings carried it. */
+  description?: string;
+  /** The finding's own date; a log written before RecordFinding took it has the recording date. */
+  foundOn: LocalDate;
   amountInvolved?: Money;
   eventId: string;
   rectification?: { rectifiedOn: LocalDate; amountRecovered?: Money; eventId: string };
@@ -182,6 +187,22 @@ export interface IndicatorDoc extends RecordDoc {
   targets: IndicatorTarget[];
 }
 
+/** One handling of a warning, with who recorded it: the trail a supervisor answers for. */
+export interface WarningHandling {
+  handledOn: LocalDate;
+  action: WarningAction;
+  note: string;
+  by: { userId: string; role: string };
+  recordedAt: string;
+  eventId: string;
+}
+
+/** A warning's handlings (the warning itself is derived as of a date, never stored). */
+export interface WarningDoc extends RecordDoc {
+  warningId: string;
+  handlings: WarningHandling[];
+}
+
 /** Document categories of the `records` projection. */
 export const RECORD_CATEGORIES = {
   term: 'term',
@@ -193,6 +214,7 @@ export const RECORD_CATEGORIES = {
   village: 'village',
   entry: 'village-entry',
   debt: 'village-debt',
+  warning: 'warning',
 } as const;
 
 export const termKey = (termId: string): string => `term/${termId}`;

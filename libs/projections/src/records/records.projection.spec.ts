@@ -154,6 +154,8 @@ describe('records projection', () => {
       {
         findingId: 'F1',
         severity: 'major',
+        description: 'finding',
+        foundOn: '2024-05-01',
         amountInvolved: { currency: 'CNY', minor: 30_000_000 },
         eventId: a.a1f1.eventId,
         rectification: {
@@ -165,6 +167,8 @@ describe('records projection', () => {
       {
         findingId: 'F2',
         severity: 'minor',
+        description: 'finding',
+        foundOn: '2024-05-01',
         amountInvolved: { currency: 'CNY', minor: 40_000_000 },
         eventId: a.a1f2.eventId,
         rectification: {

@@ -8,6 +8,7 @@ import { investmentRecords } from './investments';
 import { projectRecords } from './projects';
 import { DebtDoc, EntryDoc, RECORD_CATEGORIES, RecordDoc, refOf, TermDoc, termKey, VillageDoc } from './record-docs';
 import { RecordEvolver, shaped } from './record-evolver';
+import { warningRecords } from './warnings';
 import { evolveDebt, evolveEntry, evolveVillage, VILLAGE_PREFIX, villageKeysOf } from './villages';
 
 /** The records kept as one document per stream, keyed by the stream itself (`investment-ZS-2009-014`). */
@@ -17,6 +18,7 @@ const STREAM_RECORDS: readonly RecordEvolver<RecordDoc>[] = [
   disputeRecords,
   auditRecords,
   indicatorRecords,
+  warningRecords,
 ];
 
 const BY_CATEGORY = new Map(STREAM_RECORDS.map((records) => [records.category, records]));
@@ -66,13 +68,14 @@ const evolve = (doc: unknown, event: StoredEvent, key: DocumentKey): unknown => 
  * One document per record, with the current state and the dated history the term summary and
  * the village ledger need, and the refs of the events that shaped it (for evidence).
  *
- * Keys: `term/<termId>`; the stream for investments, projects, disputes, audits and indicators
+ * Keys: `term/<termId>`; the stream for investments, projects, disputes, audits, indicators and warnings
  * (`investment-ZS-2009-014`); for a village's cash book `village-<id>`, `village-<id>/entry/<entryId>`
  * and `village-<id>/debt/<debtId>`.
  */
 export const recordsProjection: Projection = {
   name: 'records',
-  version: 1,
+  // 2: findings keep their description and foundOn; warnings keep their handlings.
+  version: 2,
   categories: Object.values(RECORD_CATEGORIES),
   keysOf,
   evolve,

@@ -352,5 +352,15 @@ export const townshipLog = () => {
     agriculture2020: report('agricultural-output', '2020', 5_000),
   };
 
-  return { log, terms, villages, investment, project, dispute, audit, village, indicator };
+  // ── warnings: handlings only; a warning itself is derived as of a date ──
+  const warning = {
+    handled: at(
+      'warning-dispute-overdue:dispute-D1',
+      'WarningHandled',
+      { warningId: 'dispute-overdue:dispute-D1', handledOn: '2012-03-01', action: 'explained', note: '已督促办理' },
+      '2012-03-01',
+    ),
+  };
+
+  return { log, terms, villages, investment, project, dispute, audit, village, indicator, warning };
 };
