@@ -9,6 +9,7 @@ import {
   ReadSide,
   Runtime,
   SecretStore,
+  Warnings,
 } from '@sunshine/application';
 import { ProjectionRunner } from '@sunshine/projections';
 import { AuthGuard } from './auth/auth.guard';
@@ -16,7 +17,7 @@ import { CommandsController } from './commands/commands.controller';
 import { ExecuteCommandHandler } from './commands/execute-command.handler';
 import { ImportCommandsHandler } from './commands/import-commands.handler';
 import { HealthController } from './health/health.controller';
-import { CLOCK, CONFIG, EVENT_STORE } from './runtime.tokens';
+import { CLOCK, CONFIG, EVENT_STORE, READ_STORE } from './runtime.tokens';
 import { ProblemFilter } from './problems/problem.filter';
 import { TermsController } from './queries/terms.controller';
 import { AuditTrailController } from './queries/audit-trail.controller';
@@ -30,6 +31,7 @@ import { Sessions } from './auth/sessions';
 import { LiveController } from './live/live.controller';
 import { LiveFeed } from './live/live-feed';
 import { DashboardController } from './dashboard/dashboard.controller';
+import { WarningsController } from './warnings/warnings.controller';
 
 /**
  * The HTTP application around an opened runtime (the composition root opens it: main.ts, tests).
@@ -53,9 +55,11 @@ export class AppModule {
         SessionController,
         LiveController,
         DashboardController,
+        WarningsController,
       ],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.events },
+        { provide: READ_STORE, useValue: runtime.reads },
         { provide: CONFIG, useValue: runtime.config },
         { provide: CLOCK, useValue: runtime.clock },
         { provide: CommandPipeline, useValue: runtime.commands },
@@ -63,6 +67,7 @@ export class AppModule {
         { provide: ReadSide, useValue: runtime.readSide },
         { provide: IntegrityService, useValue: runtime.integrity },
         { provide: SecretStore, useValue: runtime.secrets },
+        { provide: Warnings, useValue: runtime.warnings },
         { provide: AuditTrail, useValue: new AuditTrail(runtime.events, runtime.secrets, runtime.clock) },
         {
           provide: Authenticator,

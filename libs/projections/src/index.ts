@@ -21,3 +21,4 @@ export * from './warnings/thresholds';
 export * from './warnings/warning.types';
 export * from './warnings/record-rules';
 export * from './warnings/evaluate';
+export * from './records/record-names';

@@ -24,6 +24,12 @@ const asFile = (report: GeneratedReport, format: string) =>
 
 const iso = (value: string | undefined) => (value === undefined ? undefined : new Date(value).toISOString());
 
+import { contentDisposition } from '../exports/download';
+
+class ReportQuery extends SummaryQuery {
+  @IsIn(REPORT_FORMATS) format!: ReportFormat;
+}
+
 @ApiTags('summaries')
 @ApiBearerAuth()
 @Controller('api/v1')

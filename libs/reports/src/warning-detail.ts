@@ -1,0 +1,54 @@
+import { wordFor } from '@sunshine/domain';
+import { RaisedWarning } from '@sunshine/projections';
+import { formatDate, formatMoney, formatPercent, formatPeriod } from './chinese-format';
+import { indicatorValue } from './work-summary';
+
+/** The names a warning's detail speaks of, looked up beforehand (RecordNames). */
+export interface WarningNames {
+  /** The village the record belongs to, by its name. */
+  village: string | null;
+  /** For an audit finding: what was audited, by its name. */
+  auditSubject?: string;
+}
+
+const money = (minor: number, currency: string) => formatMoney(minor, currency);
+
+/** arrived / signed as a percentage to two decimals, exact. */
+const share = (part: number, whole: number): string => {
+  const basisPoints = (BigInt(part) * 10_000n * 2n + BigInt(whole)) / (BigInt(whole) * 2n);
+  return formatPercent(Number(basisPoints) / 10_000);
+};
+
+/**
+ * Why a warning was raised, in the words a township's supervisor reads: the record by its name,
+ * its dates as Chinese dates and the figures that raised it.
+ */
+export const warningDetail = (warning: RaisedWarning, names: WarningNames): string => {
+  const village = names.village ?? '';
+  const { facts } = warning;
+  switch (facts.rule) {
+    case 'dispute-overdue':
+      return `${village}${wordFor('disputeCategory', facts.category)}（${facts.disputeId}）于${formatDate(facts.receivedOn)}受理，已${facts.days}天未化解也未移交`;
+    case 'project-stalled':
+      return `${village}在建项目「${facts.name}」自${formatDate(facts.lastActivityOn)}以来已${facts.days}天没有进度节点和投资进度报告`;
+    case 'finding-unrectified': {
+      const what = facts.description ? `「${facts.description}」` : `（${facts.findingId}）`;
+      return `对「${names.auditSubject ?? facts.subject.id}」的审计于${formatDate(facts.foundOn)}发现的${wordFor('severity', facts.severity)}问题${what}已${facts.days}天未整改`;
+    }
+    case 'new-village-debt': {
+      const { amount, outstanding } = facts;
+      return `${village}于${formatDate(facts.incurredOn)}新增债务${money(amount.minor, amount.currency)}（债权人：${facts.creditor}），尚欠${money(outstanding.minor, outstanding.currency)}；本届（${facts.term.name}，${formatDate(facts.term.startsOn)}起）禁止新增村级债务`;
+    }
+    case 'large-administration-expense':
+      return `${village}于${formatDate(facts.on)}支付管理费用${money(facts.amount.minor, facts.amount.currency)}（收款方：${facts.payee}，凭证号：${facts.voucherNo}）`;
+    case 'capital-arrival-low': {
+      const { signed, arrived } = facts;
+      return `「${facts.investor}」于${formatDate(facts.signedOn)}签约${money(signed.minor, signed.currency)}，${facts.days}天来到位${money(arrived.minor, arrived.currency)}，到位率${share(arrived.minor, signed.minor)}`;
+    }
+    case 'indicator-behind-target': {
+      const { target, reported, unit } = facts;
+      const timeShare = unit === 'percent' ? '' : `，时间进度${formatPercent(facts.elapsedShare)}`;
+      return `${wordFor('indicator', facts.code)}${formatPeriod(target.period)}目标${indicatorValue(target.value, unit)}，${formatPeriod(reported.period)}完成${indicatorValue(reported.value, unit)}${timeShare}`;
+    }
+  }
+};
