@@ -1,8 +1,8 @@
-import { Workbook } from 'exceljs';
 import { CommandRecorder, yuan } from './support/recorder';
 import { expectRefused } from './support/refusals';
 import { nextCommandId, startTestApp, TestApp } from './support/test-app';
 import { movableClock, recordTownship, warningAsOf, warningsOf } from './support/warnings';
+import { dayOf, downloadXlsx } from './support/xlsx';
 
 const handle = (warningId: string, handledOn: string, action = 'explained', note = '已约谈村委会主任，限期说明') => ({
   type: 'HandleWarning',
@@ -119,22 +119,9 @@ describe('handling a warning (HandleWarning)', () => {
 
   it('downloads as xlsx with the same rows as the JSON answer', async () => {
     const json = await warningsOf(t, '?asOf=2026-05-02');
-    const response = await t
-      .get('/api/v1/warnings?asOf=2026-05-02&format=xlsx')
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(response.headers['content-disposition']).toMatch(/attachment/);
-    const workbook = new Workbook();
-    await workbook.xlsx.load(response.body as Buffer);
+    const { sheets, workbook } = await downloadXlsx(t, '/api/v1/warnings?asOf=2026-05-02&format=xlsx');
     const sheet = workbook.worksheets[0];
-    const rows = sheet.getSheetValues().slice(1) as unknown[][];
-    const [headers, ...body] = rows.map((row) => row.slice(1));
+    const [headers, ...body] = sheets['预警清单'];
     expect(headers).toEqual([
       '预警级别',
       '预警类型',
@@ -153,7 +140,7 @@ describe('handling a warning (HandleWarning)', () => {
       const w = json[i];
       expect(row[0]).toBe(levelWord[w.level]);
       expect(row[4]).toBe(w.detail);
-      expect((row[5] as Date).toISOString().slice(0, 10)).toBe(w.raisedOn);
+      expect(dayOf(row[5])).toBe(w.raisedOn);
       expect(row[6]).toBe(statusWord[w.status]);
       expect(row[8]).toBe(w.warningId);
     });
@@ -161,6 +148,7 @@ describe('handling a warning (HandleWarning)', () => {
     expect(dispute.slice(1, 4)).toEqual(['纠纷超期未结', '东村', '征地拆迁（D-1）']);
     expect(dispute[7]).toContain('2026年4月5日 正在整改（jiwei）：督促调解员本周内再次调解');
     expect(sheet.getCell('F2').numFmt).toBe('yyyy"年"m"月"d"日"');
+    expect(sheets['说明']).toContainEqual(['截至日期', '2026年5月2日']);
   });
 });
 

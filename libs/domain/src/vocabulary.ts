@@ -180,6 +180,11 @@ export const VOCABULARY = {
     WarningAction,
     string
   >,
+  /** Whether an event's hash and chain check out, as the audit trail says it. */
+  integrityStatus: { verified: '校验通过', 'hash-mismatch': '哈希不符', 'chain-broken': '链条断裂' } as Record<
+    string,
+    string
+  >,
   /** What an event records, as a list of recent records or an audit trail names it. */
   eventType: {
     TermOpened: '设立届次',

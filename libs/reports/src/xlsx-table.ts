@@ -2,8 +2,8 @@ import { Workbook } from 'exceljs';
 import { formatMinor, isLocalDate } from '@sunshine/domain';
 
 /**
- * Lists as Excel workbooks for auditors: one sheet holding the list with its Chinese headers in the
- * first row (frozen, filterable), and a sheet 说明 saying what was exported and as of when. Dates
+ * Lists as Excel workbooks for auditors: a sheet per list with its Chinese headers in the first row
+ * (frozen, filterable), and a sheet 说明 saying what was exported and as of when. Dates
  * are Excel dates shown as 2026年10月1日, so they sort and filter as dates; amounts are numbers of
  * 元 with two decimals, so they add up in Excel.
  */
@@ -26,7 +26,11 @@ export interface SheetTable {
   name: string;
   columns: SheetColumn[];
   rows: CellValue[][];
-  /** What a reader should know about the list: 截至日期, 筛选条件, … */
+}
+
+export interface XlsxExport {
+  sheets: SheetTable[];
+  /** What a reader should know about the lists: 截至日期, 筛选条件, … */
   notes?: [string, string][];
 }
 
@@ -66,9 +70,7 @@ const FORMATS: Partial<Record<ColumnKind, string>> = {
 
 const WIDTHS: Record<ColumnKind, number> = { text: 24, date: 16, datetime: 26, yuan: 18, integer: 10 };
 
-export const xlsxTable = async (table: SheetTable): Promise<Buffer> => {
-  const workbook = new Workbook();
-  workbook.creator = '阳光台账';
+const addTable = (workbook: Workbook, table: SheetTable): void => {
   const sheet = workbook.addWorksheet(table.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = table.columns.map((column, i) => ({
     key: String(i),
@@ -80,13 +82,19 @@ export const xlsxTable = async (table: SheetTable): Promise<Buffer> => {
   for (const row of table.rows) sheet.addRow(table.columns.map((column, i) => cellOf(column.kind, row[i])));
   if (table.columns.length > 0)
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
-  if (table.notes?.length) {
-    const notes = workbook.addWorksheet('说明');
-    notes.columns = [
+};
+
+export const xlsxWorkbook = async ({ sheets, notes = [] }: XlsxExport): Promise<Buffer> => {
+  const workbook = new Workbook();
+  workbook.creator = '阳光台账';
+  for (const table of sheets) addTable(workbook, table);
+  if (notes.length) {
+    const sheet = workbook.addWorksheet('说明');
+    sheet.columns = [
       { key: 'what', width: 16 },
       { key: 'value', width: 60 },
     ];
-    for (const [what, value] of table.notes) notes.addRow([what, value]);
+    for (const [what, value] of notes) sheet.addRow([what, value]);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 };

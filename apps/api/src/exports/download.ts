@@ -1,13 +1,13 @@
 import { StreamableFile } from '@nestjs/common';
-import { SheetTable, XLSX_MEDIA_TYPE, xlsxTable } from '@sunshine/reports';
+import { XLSX_MEDIA_TYPE, XlsxExport, xlsxWorkbook } from '@sunshine/reports';
 
 /** RFC 6266 / 8187: an ASCII name for old clients and the UTF-8 name for the rest. */
 export const contentDisposition = (kind: 'inline' | 'attachment', asciiName: string, name: string) =>
   `${kind}; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 
 /** `?format=xlsx` on a list an auditor reads: the same rows as the JSON answer, as a workbook to save. */
-export const xlsxDownload = async (table: SheetTable, asciiName: string, name: string): Promise<StreamableFile> => {
-  const bytes = await xlsxTable(table);
+export const xlsxDownload = async (content: XlsxExport, asciiName: string, name: string): Promise<StreamableFile> => {
+  const bytes = await xlsxWorkbook(content);
   return new StreamableFile(bytes, {
     type: XLSX_MEDIA_TYPE,
     length: bytes.length,

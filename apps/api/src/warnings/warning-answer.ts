@@ -30,11 +30,7 @@ const trailText = (handling: WarningHandlingView[]): string =>
     .join('\n');
 
 /** The warnings as a sheet: one row per warning, in the order of the JSON answer. */
-export const warningsSheet = async (
-  warnings: WarningAnswer[],
-  names: RecordNames,
-  notes: [string, string][],
-): Promise<SheetTable> => {
+export const warningsSheet = async (warnings: WarningAnswer[], names: RecordNames): Promise<SheetTable> => {
   const rows: CellValue[][] = [];
   for (const w of warnings)
     rows.push([
@@ -62,6 +58,5 @@ export const warningsSheet = async (
       { header: '预警编号', kind: 'text', width: 40 },
     ],
     rows,
-    notes,
   };
 };

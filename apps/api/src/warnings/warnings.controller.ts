@@ -50,11 +50,15 @@ export class WarningsController {
       query.status && wordFor('warningStatus', query.status),
       query.villageId && ((await names.village(query.villageId)) ?? query.villageId),
     ].filter(Boolean);
-    const sheet = await warningsSheet(answers, names, [
+    const notes: [string, string][] = [
       ['截至日期', formatDate(asOf)],
       ['筛选条件', filters.join('、') || '全部预警'],
       ['预警条数', String(answers.length)],
-    ]);
-    return xlsxDownload(sheet, `warnings-${asOf}`, `预警清单-${asOf}`);
+    ];
+    return xlsxDownload(
+      { sheets: [await warningsSheet(answers, names)], notes },
+      `warnings-${asOf}`,
+      `预警清单-${asOf}`,
+    );
   }
 }
