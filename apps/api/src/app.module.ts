@@ -9,6 +9,7 @@ import {
   ReadSide,
   Runtime,
   SecretStore,
+  TownshipReads,
   Warnings,
 } from '@sunshine/application';
 import { ProjectionRunner } from '@sunshine/projections';
@@ -68,6 +69,7 @@ export class AppModule {
         { provide: IntegrityService, useValue: runtime.integrity },
         { provide: SecretStore, useValue: runtime.secrets },
         { provide: Warnings, useValue: runtime.warnings },
+        { provide: TownshipReads, useValue: new TownshipReads(runtime.reads, runtime.readSide, runtime.warnings) },
         { provide: AuditTrail, useValue: new AuditTrail(runtime.events, runtime.secrets, runtime.clock) },
         {
           provide: Authenticator,

@@ -24,3 +24,4 @@ export * from './integrity/log-pages';
 export * from './commands/refusal-status';
 export * from './validation/catalogue';
 export * from './warnings/warnings';
+export * from './township/township-reads';

@@ -22,3 +22,7 @@ export * from './warnings/warning.types';
 export * from './warnings/record-rules';
 export * from './warnings/evaluate';
 export * from './records/record-names';
+export * from './records/terms';
+export * from './villages/village-figures';
+export * from './records/record-rows';
+export * from './overview/overview-charts';

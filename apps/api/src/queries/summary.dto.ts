@@ -10,3 +10,9 @@ export class EvidenceQuery extends SummaryQuery {
   @IsString() @MinLength(1) @Matches(/^[^\s]+$/) figure!: string;
   @IsOptional() @IsIn(LIST_FORMATS) format?: ListFormat;
 }
+
+/** The records behind a figure are read as the read models stand now (no knownAt). */
+export class FigureQuery {
+  @IsString() @MinLength(1) @Matches(/^[^\s]+$/) figure!: string;
+  @IsOptional() @IsString() minPosition?: string;
+}

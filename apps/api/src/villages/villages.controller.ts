@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Query, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
-import { IsLocalDate, ReadSide } from '@sunshine/application';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import { IsId, IsLocalDate, ReadSide, TownshipReads } from '@sunshine/application';
 import { Access } from '../auth/access.decorator';
 import { queryValidationPipe } from '../problems/validation.pipe';
 import { ReadModelsGate } from '../queries/read-models.gate';
@@ -16,6 +16,12 @@ class VillageLedgerQuery extends SummaryQuery {
   @IsOptional() @IsIn(LIST_FORMATS) format?: ListFormat;
 }
 
+class VillagesQuery {
+  /** The term whose receipts and expenditures are shown; the current one by default. */
+  @IsOptional() @IsId() termId?: string;
+  @IsOptional() @IsString() minPosition?: string;
+}
+
 const iso = (value: string | undefined) => (value === undefined ? undefined : new Date(value).toISOString());
 
 /** What the township reads of its villages: each village's cash book (村级财务). */
@@ -28,7 +34,23 @@ export class VillagesController {
     private readonly readSide: ReadSide,
     private readonly gate: ReadModelsGate,
     @Inject(READ_STORE) private readonly reads: ProjectionStore,
+    private readonly township: TownshipReads,
   ) {}
+
+  @Get()
+  @Access('read')
+  @ApiOperation({
+    summary:
+      "Every village: balance, the term's receipts and expenditures, outstanding debts (存量/新增) and open warnings",
+    description:
+      'Answer `{ term, asOf, villages: [{ villageId, name, balance, receipts, expenditures, debts: { outstanding, ' +
+      'beforeTerm, inTerm }, warnings: { red, yellow } }] }`. The current term by default (termId= for another); ' +
+      "balances, debts and warnings are as of today, or the term's last day for a past term.",
+  })
+  async list(@Query() query: VillagesQuery) {
+    await this.gate.reach(query.minPosition);
+    return this.township.villages(query.termId);
+  }
 
   @Get(':villageId/ledger')
   @Access('read')

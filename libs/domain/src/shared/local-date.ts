@@ -50,3 +50,5 @@ export const addDays = (date: LocalDate, days: number): LocalDate => {
   const year = String(instant.getUTCFullYear()).padStart(4, '0');
   return `${year}-${String(instant.getUTCMonth() + 1).padStart(2, '0')}-${String(instant.getUTCDate()).padStart(2, '0')}`;
 };
+
+export const minDate = (a: LocalDate, b: LocalDate): LocalDate => (a <= b ? a : b);

@@ -10,10 +10,10 @@ import {
   InvestmentDoc,
   ProjectDoc,
   RECORD_CATEGORIES,
-  TermDoc,
   WarningDoc,
 } from '../records/record-docs';
 import { RecordSource } from '../records/record-source';
+import { termHolding } from '../records/terms';
 import {
   capitalArrivalLow,
   disputeOverdue,
@@ -31,13 +31,6 @@ import { EvaluatedWarning, RaisedWarning } from './warning.types';
 export interface WarningSource extends RecordSource {
   get<Doc>(key: string): Promise<Doc | undefined>;
 }
-
-/** The term whose dates hold the day (terms never overlap). */
-export const termHolding = async (source: RecordSource, day: LocalDate): Promise<TermDoc | undefined> => {
-  for await (const term of source.scan<TermDoc>(RECORD_CATEGORIES.term))
-    if (term.startsOn <= day && day <= term.endsOn) return term;
-  return undefined;
-};
 
 const defined = <T>(value: T | undefined): value is T => value !== undefined;
 
