@@ -71,7 +71,7 @@ describe('warnings (三色预警) as of a date', () => {
     await r.send('RecordMilestone', { projectId: 'P-2', milestone: 'suspended', reachedOn: '2025-08-01' });
     await project('P-3', '尚未开工的项目');
 
-    // audit findings, found today (the recording date, for a finding recorded without a date of its own)
+    // audit findings found on 2026-06-10, recorded today: days count from foundOn
     await r.send('OpenAudit', {
       auditId: 'A-1',
       subject: { kind: 'village', id: 'V02' },
@@ -79,14 +79,11 @@ describe('warnings (三色预警) as of a date', () => {
       openedOn: '2026-06-01',
       leadAuditor: '王审计',
     });
-    await r.send('RecordFinding', { auditId: 'A-1', findingId: 'F-minor', severity: 'minor', description: '白条入账' });
-    await r.send('RecordFinding', {
-      auditId: 'A-1',
-      findingId: 'F-major',
-      severity: 'major',
-      description: '挪用专项资金',
-    });
-    await r.send('RecordFinding', { auditId: 'A-1', findingId: 'F-done', severity: 'minor', description: '账目不清' });
+    const find = (findingId: string, severity: string, description: string) =>
+      r.send('RecordFinding', { auditId: 'A-1', findingId, severity, description, foundOn: '2026-06-10' });
+    await find('F-minor', 'minor', '白条入账');
+    await find('F-major', 'major', '挪用专项资金');
+    await find('F-done', 'minor', '账目不清');
     await r.send('RecordRectification', {
       auditId: 'A-1',
       findingId: 'F-done',
@@ -226,7 +223,7 @@ describe('warnings (三色预警) as of a date', () => {
   });
 
   describe('finding-unrectified: from the day it was found', () => {
-    const found = '2026-06-30';
+    const found = '2026-06-10';
     it.each([
       ['F-minor', 59, null],
       ['F-minor', 60, { level: 'yellow', raisedOn: addDays(found, 60) }],

@@ -220,18 +220,6 @@ export const VOCABULARY = {
     PersonalDataDisclosed: '查阅个人信息（已留痕）',
     WarningHandled: '处置预警',
   } as Record<string, string>,
-  /** The common indicators by code; an indicator defined with a name of its own reads by that name. */
-  indicator: {
-    gdp: '地区生产总值',
-    'fiscal-revenue': '财政收入',
-    'fixed-asset-investment': '固定资产投资',
-    'industrial-output': '工业总产值',
-    'agricultural-output': '农业总产值',
-    'farmer-net-income': '农民人均纯收入',
-    'primary-industry-share': '第一产业比重',
-    'secondary-industry-share': '第二产业比重',
-    'tertiary-industry-share': '第三产业比重',
-  } as Record<string, string>,
   indicatorUnit: {
     CNY: '元',
     'CNY-per-capita': '元/人',

@@ -48,7 +48,7 @@ export const warningDetail = (warning: RaisedWarning, names: WarningNames): stri
     case 'indicator-behind-target': {
       const { target, reported, unit } = facts;
       const timeShare = unit === 'percent' ? '' : `，时间进度${formatPercent(facts.elapsedShare)}`;
-      return `${wordFor('indicator', facts.code)}${formatPeriod(target.period)}目标${indicatorValue(target.value, unit)}，${formatPeriod(reported.period)}完成${indicatorValue(reported.value, unit)}${timeShare}`;
+      return `${facts.name}${formatPeriod(target.period)}目标${indicatorValue(target.value, unit)}，${formatPeriod(reported.period)}完成${indicatorValue(reported.value, unit)}${timeShare}`;
     }
   }
 };

@@ -1,5 +1,5 @@
 import { StoredEvent } from '@sunshine/event-store';
-import { AuditClosed, AuditOpened, FindingRecorded, FindingRectified, LocalDate } from '@sunshine/domain';
+import { AuditClosed, AuditOpened, FindingRecorded, FindingRectified } from '@sunshine/domain';
 import { AuditDoc, refOf } from './record-docs';
 import { RecordEvolver, shaped } from './record-evolver';
 
@@ -23,7 +23,7 @@ export const auditRecords: RecordEvolver<AuditDoc> = {
     if (!doc) return doc;
     switch (event.type) {
       case 'FindingRecorded': {
-        const data = (event as StoredEvent<FindingRecorded['data'] & { foundOn?: LocalDate }>).data;
+        const data = (event as StoredEvent<FindingRecorded['data']>).data;
         const { findingId, severity, amountInvolved, description } = data;
         const finding = {
           findingId,

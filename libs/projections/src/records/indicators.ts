@@ -1,5 +1,5 @@
 import { StoredEvent } from '@sunshine/event-store';
-import { IndicatorReported, IndicatorTargetSet } from '@sunshine/domain';
+import { IndicatorDefined, IndicatorReported, IndicatorTargetSet } from '@sunshine/domain';
 import { IndicatorDoc } from './record-docs';
 import { RecordEvolver, shaped } from './record-evolver';
 
@@ -16,13 +16,17 @@ const empty = (event: StoredEvent): IndicatorDoc => ({
 
 export const indicatorRecords: RecordEvolver<IndicatorDoc> = {
   category: 'indicator',
-  types: ['IndicatorReported', 'IndicatorTargetSet'],
+  types: ['IndicatorDefined', 'IndicatorReported', 'IndicatorTargetSet'],
   evolve: (current, event) => {
     // A target may in principle come before the first report, so either event opens the document.
     const doc = current ?? empty(event);
     const { recordedAt } = event.metadata;
     const position = event.position;
     switch (event.type) {
+      case 'IndicatorDefined': {
+        const { name } = (event as StoredEvent<IndicatorDefined['data']>).data;
+        return shaped(doc, event, { name });
+      }
       case 'IndicatorReported': {
         const { period, value, unit } = (event as StoredEvent<IndicatorReported['data']>).data;
         const previous = doc.reports.find((report) => report.period === period);

@@ -179,6 +179,8 @@ export interface IndicatorTarget {
 
 export interface IndicatorDoc extends RecordDoc {
   code: string;
+  /** The Chinese name DefineIndicator gave it (a built-in indicator has one without). */
+  name?: string;
   /** Fixed by the first report; absent while only a target has been set. */
   unit?: string;
   /** One per period, in the order the periods were first reported. */

@@ -1,5 +1,5 @@
-import { AuditSubject, ruleOfWarning, wordFor } from '@sunshine/domain';
-import { AuditDoc, DisputeDoc, InvestmentDoc, ProjectDoc, VillageDoc, villageKey } from './record-docs';
+import { AuditSubject, BUILT_IN_INDICATORS, ruleOfWarning, wordFor } from '@sunshine/domain';
+import { AuditDoc, DisputeDoc, IndicatorDoc, InvestmentDoc, ProjectDoc, VillageDoc, villageKey } from './record-docs';
 
 /** Reads one document by its key (a ProjectionStore or a replayed MemoryProjectionStore). */
 export interface DocumentReader {
@@ -10,6 +10,10 @@ const category = (stream: string): [string, string] => {
   const dash = stream.indexOf('-');
   return dash < 0 ? [stream, ''] : [stream.slice(0, dash), stream.slice(dash + 1)];
 };
+
+/** An indicator by the name DefineIndicator gave it, else the built-in one, else its code. */
+export const indicatorName = (code: string, defined?: string): string =>
+  defined ?? (Object.hasOwn(BUILT_IN_INDICATORS, code) ? BUILT_IN_INDICATORS[code].name : code);
 
 /** Streams that are not records of their own, by what they hold. */
 const LOG_STREAMS: Record<string, string> = {
@@ -65,7 +69,7 @@ export class RecordNames {
         return audit && `${await this.auditSubject(audit.subject)}${wordFor('auditScope', audit.scope)}审计`;
       }
       case 'indicator':
-        return wordFor('indicator', id);
+        return indicatorName(id, (await this.reader.get<IndicatorDoc>(stream))?.name);
       case 'subject':
         return '当事人';
       case 'warning': {

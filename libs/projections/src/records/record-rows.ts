@@ -9,7 +9,7 @@ import {
   ProjectDoc,
   RECORD_CATEGORIES,
 } from './record-docs';
-import { RecordNames } from './record-names';
+import { indicatorName, RecordNames } from './record-names';
 
 /** What a list shows of one record: its name in Chinese, its own date, its amount, where it stands. No personal data. */
 export interface RecordRow {
@@ -148,7 +148,7 @@ const rowOf = (category: string, doc: unknown, asOf: LocalDate): Row | undefined
         kindLabel: '经济指标',
         stream: d.stream,
         recordId: d.code,
-        name: wordFor('indicator', d.code),
+        name: indicatorName(d.code, d.name),
         category: null,
         villageId: null,
         date: null,

@@ -18,6 +18,7 @@ import {
   ProjectDoc,
   TermDoc,
 } from '../records/record-docs';
+import { indicatorName } from '../records/record-names';
 import { roundedRatio } from '../term-summary/decimal';
 import { byLatestEndThenLongest, liesWithin, periodOf } from '../term-summary/period';
 import { DayThresholds, WarningThresholds } from './thresholds';
@@ -266,6 +267,7 @@ export const indicatorBehindTarget = (
     facts: {
       rule: 'indicator-behind-target',
       code: indicator.code,
+      name: indicatorName(indicator.code, indicator.name),
       unit: indicator.unit ?? null,
       target: { period: target.period, value: target.target },
       reported: { period: reported.period, value: reported.value },

@@ -53,6 +53,7 @@ export type WarningFacts =
   | {
       rule: 'indicator-behind-target';
       code: string;
+      name: string;
       unit: string | null;
       target: { period: string; value: number };
       reported: { period: string; value: number };
