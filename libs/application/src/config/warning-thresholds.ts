@@ -14,7 +14,7 @@ const numbers = (env: NodeJS.ProcessEnv, name: string, count: number, fallback: 
   return parts.map(Number);
 };
 
-const require = (ok: boolean, name: string, message: string): void => {
+const holds = (ok: boolean, name: string, message: string): void => {
   if (!ok) throw new ConfigError(name, message);
 };
 
@@ -31,7 +31,7 @@ export const loadWarningThresholds = (env: NodeJS.ProcessEnv): WarningThresholds
     [d.disputeOverdueDays.yellow, d.disputeOverdueDays.red],
     'yellow,red days',
   );
-  require(disputeYellow < disputeRed, DISPUTE, 'the yellow days must come before the red days');
+  holds(disputeYellow < disputeRed, DISPUTE, 'the yellow days must come before the red days');
   const PROJECT = 'SUNSHINE_WARN_PROJECT_STALLED_DAYS';
   const [projectYellow, projectRed] = numbers(
     env,
@@ -40,7 +40,7 @@ export const loadWarningThresholds = (env: NodeJS.ProcessEnv): WarningThresholds
     [d.projectStalledDays.yellow, d.projectStalledDays.red],
     'yellow,red days',
   );
-  require(projectYellow < projectRed, PROJECT, 'the yellow days must come before the red days');
+  holds(projectYellow < projectRed, PROJECT, 'the yellow days must come before the red days');
   const FINDING = 'SUNSHINE_WARN_FINDING_UNRECTIFIED_DAYS';
   const f = d.findingUnrectifiedDays;
   const [findingYellow, findingRed, seriousRed] = numbers(
@@ -50,12 +50,15 @@ export const loadWarningThresholds = (env: NodeJS.ProcessEnv): WarningThresholds
     [f.yellow, f.red, f.seriousRed],
     'yellow,red,red-for-major-or-critical days',
   );
-  require(findingYellow < findingRed, FINDING, 'the yellow days must come before the red days');
+  holds(findingYellow < findingRed, FINDING, 'the yellow days must come before the red days');
   const EXPENSE = 'SUNSHINE_WARN_ADMINISTRATION_EXPENSE_YUAN';
   const a = d.administrationExpenseMinor;
   const [expenseYellow, expenseRed] = numbers(env, EXPENSE, 2, [a.yellow / 100, a.red / 100], 'yellow,red yuan');
-  require(0 < expenseYellow &&
-    expenseYellow < expenseRed, EXPENSE, 'the yellow amount must be above 0 and below the red amount');
+  holds(
+    0 < expenseYellow && expenseYellow < expenseRed,
+    EXPENSE,
+    'the yellow amount must be above 0 and below the red amount',
+  );
   const CAPITAL = 'SUNSHINE_WARN_CAPITAL_ARRIVAL';
   const c = d.capitalArrival;
   const [minAgeDays, capitalYellow, capitalRed] = numbers(
@@ -65,8 +68,11 @@ export const loadWarningThresholds = (env: NodeJS.ProcessEnv): WarningThresholds
     [c.minAgeDays, c.yellowBelowPercent, c.redBelowPercent],
     'days,yellow-below-percent,red-below-percent',
   );
-  require(capitalRed < capitalYellow &&
-    capitalYellow <= 100, CAPITAL, 'the red percent must be below the yellow percent, which is at most 100');
+  holds(
+    capitalRed < capitalYellow && capitalYellow <= 100,
+    CAPITAL,
+    'the red percent must be below the yellow percent, which is at most 100',
+  );
   const INDICATOR = 'SUNSHINE_WARN_INDICATOR_BEHIND';
   const i = d.indicatorBehind;
   const [minElapsed, indicatorYellow, indicatorRed] = numbers(
@@ -76,8 +82,8 @@ export const loadWarningThresholds = (env: NodeJS.ProcessEnv): WarningThresholds
     [i.minElapsedPercent, i.yellowBelowPercent, i.redBelowPercent],
     'elapsed-percent,yellow-below-percent,red-below-percent',
   );
-  require(0 < minElapsed && minElapsed <= 100, INDICATOR, 'the elapsed percent must be from 1 to 100');
-  require(indicatorRed < indicatorYellow, INDICATOR, 'the red percent must be below the yellow percent');
+  holds(0 < minElapsed && minElapsed <= 100, INDICATOR, 'the elapsed percent must be from 1 to 100');
+  holds(indicatorRed < indicatorYellow, INDICATOR, 'the red percent must be below the yellow percent');
   return {
     disputeOverdueDays: { yellow: disputeYellow, red: disputeRed },
     projectStalledDays: { yellow: projectYellow, red: projectRed },
