@@ -1,7 +1,11 @@
 import { wordFor } from '@sunshine/domain';
 import { RaisedWarning } from '@sunshine/projections';
 import { formatDate, formatMoney, formatPercent, formatPeriod } from './chinese-format';
-import { indicatorValue } from './work-summary';
+import { valueText } from './sections/economy';
+
+/** An indicator's value in its unit as the report states it; a unit the report has no word for, as recorded. */
+const indicatorValue = (value: number, unit: string | null): string =>
+  valueText(value, unit) ?? `${value} ${unit ?? ''}`.trim();
 
 /** The names a warning's detail speaks of, looked up beforehand (RecordNames). */
 export interface WarningNames {

@@ -1,4 +1,4 @@
-import { AuditSubject, BUILT_IN_INDICATORS, ruleOfWarning, wordFor } from '@sunshine/domain';
+import { AuditSubject, ruleOfWarning, wordFor } from '@sunshine/domain';
 import { AuditDoc, DisputeDoc, IndicatorDoc, InvestmentDoc, ProjectDoc, VillageDoc, villageKey } from './record-docs';
 
 /** Reads one document by its key (a ProjectionStore or a replayed MemoryProjectionStore). */
@@ -12,8 +12,7 @@ const category = (stream: string): [string, string] => {
 };
 
 /** An indicator by the name DefineIndicator gave it, else the built-in one, else its code. */
-export const indicatorName = (code: string, defined?: string): string =>
-  defined ?? (Object.hasOwn(BUILT_IN_INDICATORS, code) ? BUILT_IN_INDICATORS[code].name : code);
+export const indicatorName = (code: string, defined?: string): string => defined ?? wordFor('indicator', code);
 
 /** Streams that are not records of their own, by what they hold. */
 const LOG_STREAMS: Record<string, string> = {

@@ -56,10 +56,9 @@ const compute = async (
   for (const field of ['termId', 'name', 'from', 'to']) tally.trace([field], term.refs ?? []);
   for (const category of COUNTED_CATEGORIES)
     for await (const doc of source.scan(category)) {
-      countRecord(category, doc, window, tally);
-      for (const visitor of visitors) visitor.add(category, doc);
       tracer.visit?.(category, doc);
       countRecord(category, doc, window, tally);
+      for (const visitor of visitors) visitor.add(category, doc);
     }
   return termSummaryOf(term, summaryFigures(figures), options);
 };
@@ -95,12 +94,12 @@ export interface FigureRecords {
 export interface TracedSummary {
   summary: TermSummary;
   evidence(figurePath: string): FigureEvidence | undefined;
-  /** What a written report states beyond the summary's figures, from the same scan. */
-  details: ReportDetails;
   /** The records behind a figure: the same contributions as its evidence, by record. */
   records(figurePath: string): FigureRecords | undefined;
   /** Every contribution to the summary, with its record and what it added (for charts that split a figure). */
   contributions: readonly Contribution[];
+  /** What a written report states beyond the summary's figures, from the same scan. */
+  details: ReportDetails;
 }
 
 export const traceTerm = async (
@@ -112,7 +111,6 @@ export const traceTerm = async (
   const tracer = new EvidenceTracer();
   const details = new DetailsCollector(new TermWindow(term.startsOn, term.endsOn));
   const summary = await compute(term, source, options, tracer, [details, ...visitors]);
-  const summary = await compute(term, source, options, tracer);
   const compare = options.comparePositions ?? compareLogPositions;
   const figure = (figurePath: string) => {
     const path = resolveFigurePath(summary, figurePath);

@@ -21,7 +21,7 @@ import {
 import { Writer } from './writer';
 
 /** An indicator's value in its own unit, or undefined for a unit the report has no word for. */
-const valueText = (value: number, unit: string | null): string | undefined => {
+export const valueText = (value: number, unit: string | null): string | undefined => {
   switch (indicatorKind(unit)) {
     case 'amount':
       return formatMoney(value, 'CNY');
