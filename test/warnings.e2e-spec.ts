@@ -346,7 +346,8 @@ describe('warnings (三色预警) as of a date', () => {
       );
       expect(warning).toMatchObject({ villageId: null });
       expect(warning?.detail).toContain('财政收入');
-      expect(warning?.detail).toContain('49.59%');
+      // 181 of 365 days, as the report states a percentage (one decimal)
+      expect(warning?.detail).toContain('时间进度49.6%');
     });
   });
 
