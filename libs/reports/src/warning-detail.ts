@@ -17,10 +17,13 @@ export interface WarningNames {
 
 const money = (minor: number, currency: string) => formatMoney(minor, currency);
 
-/** arrived / signed as a percentage to two decimals, exact. */
-const share = (part: number, whole: number): string => {
-  const basisPoints = (BigInt(part) * 10_000n * 2n + BigInt(whole)) / (BigInt(whole) * 2n);
-  return formatPercent(Number(basisPoints) / 10_000);
+/**
+ * arrived / signed as a percentage to one decimal, cut rather than rounded: an arrival rate just
+ * under a threshold (9.99 % against 10 %) must not read as the threshold itself.
+ */
+const arrivalRate = (part: number, whole: number): string => {
+  const tenths = (BigInt(part) * 1000n) / BigInt(whole);
+  return `${tenths / 10n}${tenths % 10n === 0n ? '' : `.${tenths % 10n}`}%`;
 };
 
 /**
@@ -29,12 +32,14 @@ const share = (part: number, whole: number): string => {
  */
 export const warningDetail = (warning: RaisedWarning, names: WarningNames): string => {
   const village = names.village ?? '';
+  // 北岭的…: a village name need not end in 村, so it is joined with 的 where a record follows it.
+  const ofVillage = names.village ? `${names.village}的` : '';
   const { facts } = warning;
   switch (facts.rule) {
     case 'dispute-overdue':
-      return `${village}${wordFor('disputeCategory', facts.category)}（${facts.disputeId}）于${formatDate(facts.receivedOn)}受理，已${facts.days}天未化解也未移交`;
+      return `${ofVillage}矛盾纠纷「${wordFor('disputeCategory', facts.category)}」（${facts.disputeId}）于${formatDate(facts.receivedOn)}受理，已${facts.days}天未化解也未移交`;
     case 'project-stalled':
-      return `${village}在建项目「${facts.name}」自${formatDate(facts.lastActivityOn)}以来已${facts.days}天没有进度节点和投资进度报告`;
+      return `${ofVillage}在建项目「${facts.name}」自${formatDate(facts.lastActivityOn)}以来已${facts.days}天没有进度节点和投资进度报告`;
     case 'finding-unrectified': {
       const what = facts.description ? `「${facts.description}」` : `（${facts.findingId}）`;
       return `对「${names.auditSubject ?? facts.subject.id}」的审计于${formatDate(facts.foundOn)}发现的${wordFor('severity', facts.severity)}问题${what}已${facts.days}天未整改`;
@@ -47,7 +52,7 @@ export const warningDetail = (warning: RaisedWarning, names: WarningNames): stri
       return `${village}于${formatDate(facts.on)}支付管理费用${money(facts.amount.minor, facts.amount.currency)}（收款方：${facts.payee}，凭证号：${facts.voucherNo}）`;
     case 'capital-arrival-low': {
       const { signed, arrived } = facts;
-      return `「${facts.investor}」于${formatDate(facts.signedOn)}签约${money(signed.minor, signed.currency)}，${facts.days}天来到位${money(arrived.minor, arrived.currency)}，到位率${share(arrived.minor, signed.minor)}`;
+      return `「${facts.investor}」于${formatDate(facts.signedOn)}签约${money(signed.minor, signed.currency)}，${facts.days}天来到位${money(arrived.minor, arrived.currency)}，到位率${arrivalRate(arrived.minor, signed.minor)}`;
     }
     case 'indicator-behind-target': {
       const { target, reported, unit } = facts;
