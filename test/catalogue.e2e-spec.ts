@@ -27,8 +27,10 @@ describe('the command catalogue over HTTP', () => {
     expect(body.map((c: { type: string }) => c.type)).not.toContain('RegisterUser');
   });
 
-  it('gives a supervisor no form, and nobody without a token anything', async () => {
-    expect((await t.get('/api/v1/commands/catalogue', supervisor).expect(200)).body).toEqual([]);
+  it('gives a supervisor only the form for handling a warning, and nobody without a token anything', async () => {
+    const forms = (await t.get('/api/v1/commands/catalogue', supervisor).expect(200)).body;
+    expect(forms.map((form: { type: string }) => form.type)).toEqual(['HandleWarning']);
+    expect(forms[0]).toMatchObject({ title: '处置预警', groupTitle: '三色预警' });
     await t.http.get('/api/v1/commands/catalogue').expect(401);
   });
 });

@@ -12,6 +12,8 @@ import {
   RegisterDesk,
   Runtime,
   SecretStore,
+  TownshipReads,
+  Warnings,
 } from '@sunshine/application';
 import { ProjectionRunner } from '@sunshine/projections';
 import { AuthGuard } from './auth/auth.guard';
@@ -36,6 +38,7 @@ import { DashboardController } from './dashboard/dashboard.controller';
 import { RecordsController } from './records/records.controller';
 import { UsersController } from './users/users.controller';
 import { RegistersController } from './registers/registers.controller';
+import { WarningsController } from './warnings/warnings.controller';
 
 /**
  * The HTTP application around an opened runtime (the composition root opens it: main.ts, tests).
@@ -62,12 +65,13 @@ export class AppModule {
         RecordsController,
         UsersController,
         RegistersController,
+        WarningsController,
       ],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.events },
+        { provide: READ_STORE, useValue: runtime.reads },
         { provide: CONFIG, useValue: runtime.config },
         { provide: CLOCK, useValue: runtime.clock },
-        { provide: READ_STORE, useValue: runtime.reads },
         { provide: RecordIndex, useValue: new RecordIndex(runtime.reads, runtime.clock) },
         { provide: RecordPages, useValue: new RecordPages(runtime.reads, runtime.events, runtime.clock) },
         {
@@ -82,6 +86,8 @@ export class AppModule {
         { provide: ReadSide, useValue: runtime.readSide },
         { provide: IntegrityService, useValue: runtime.integrity },
         { provide: SecretStore, useValue: runtime.secrets },
+        { provide: Warnings, useValue: runtime.warnings },
+        { provide: TownshipReads, useValue: new TownshipReads(runtime.reads, runtime.readSide, runtime.warnings) },
         { provide: AuditTrail, useValue: new AuditTrail(runtime.events, runtime.secrets, runtime.clock) },
         {
           provide: Authenticator,

@@ -36,3 +36,5 @@ export * from './registers/registers';
 export * from './registers/register-desk';
 export * from './registers/register-template';
 export * from './registers/sheet-files';
+export * from './warnings/warnings';
+export * from './township/township-reads';

@@ -14,6 +14,7 @@ import { lockDataDir } from './data-dir-lock';
 import { SecretStore } from './secrets/secret-store';
 import { protectPersonalData } from './personal-data/personal-data';
 import { ERASED_SUBJECT, erasuresProjection } from './personal-data/erasures.projection';
+import { Warnings } from './warnings/warnings';
 
 /** Everything a running Sunshine Ledger holds open: the API and the CLI build on this. */
 export interface Runtime {
@@ -26,6 +27,8 @@ export interface Runtime {
   runner: ProjectionRunner;
   readSide: ReadSide;
   integrity: IntegrityService;
+  /** The warnings (三色预警) as of a date, shared by the list, the villages, the live view and the metrics. */
+  warnings: Warnings;
   /** The clock of transaction time and of "today"; injectable for tests. */
   clock: () => Date;
   close(): Promise<void>;
@@ -117,6 +120,7 @@ export const openRuntime = async (config: Config, options: OpenRuntimeOptions): 
         });
       }
     };
+    const warnings = new Warnings(events, reads, runner, config.warnings, options.clock);
     const commands = new CommandPipeline(events, {
       clock: options.clock,
       protect: (options.protect ?? protectPersonalData)(secrets),
@@ -124,6 +128,7 @@ export const openRuntime = async (config: Config, options: OpenRuntimeOptions): 
       soleWriter: config.eventStore === 'sqlite',
       freshSubject: () => secrets.freshSubject(),
       subjectExists: (subjectId) => secrets.subjectKey(subjectId) !== undefined,
+      warningRaised: (warningId, asOf) => warnings.raised(warningId, asOf),
       reactions: reactionsOf(secrets),
       onAppended,
     });
@@ -143,6 +148,7 @@ export const openRuntime = async (config: Config, options: OpenRuntimeOptions): 
       runner,
       readSide: new ReadSide(events, reads, runner, undefined, options.clock),
       integrity,
+      warnings,
       clock: options.clock ?? (() => new Date()),
       close: async () => {
         integrity.stop();

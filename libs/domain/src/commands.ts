@@ -10,6 +10,7 @@ import type { TermCommand } from './terms/terms.commands';
 import type { UserCommand } from './users/users.commands';
 import type { VillageCommand } from './villages/villages.commands';
 import type { VoidRecord } from './void/void-record';
+import type { WarningCommand } from './warnings/warnings.commands';
 
 /** Every command the ledger takes, as the deciders receive it (docs/domain.md lists their rules). */
 export type Command =
@@ -24,6 +25,7 @@ export type Command =
   | PersonalDataCommand
   | HonourCommand
   | ReportSectionCommand
+  | WarningCommand
   | VoidRecord;
 
 export type CommandType = Command['type'];

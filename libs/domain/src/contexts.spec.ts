@@ -39,6 +39,7 @@ describe('the context registry', () => {
     'MarkKeyProject',
     'RecordHonour',
     'WriteReportSection',
+    'HandleWarning',
   ];
 
   it('routes every command of the domain to one context', () => {
@@ -56,6 +57,7 @@ describe('the context registry', () => {
     expect(contextOfStream('indicator-fiscal-revenue')?.name).toBe('indicators');
     expect(contextOfStream('users')?.name).toBe('users');
     expect(contextOfStream('subject-s-1')?.name).toBe('personal-data');
+    expect(contextOfStream('warning-dispute-overdue:dispute-TJ-1')?.name).toBe('warnings');
     expect(contextOfStream('disclosures')).toBeUndefined();
   });
 
@@ -73,6 +75,7 @@ describe('the context registry', () => {
       indicators: true,
       honours: true,
       'report-sections': false,
+      warnings: false,
     });
     const voiding = (stream: string) => () => route(commandOf('VoidRecord', { stream, reason: '录入错误' }));
     expect(voiding('village-dongcun')).toThrow(RuleViolation);
@@ -91,5 +94,8 @@ describe('the context registry', () => {
     expect(streamOf('RevokeUser', { userId: 'u' })).toBe('users');
     expect(streamOf('ErasePersonalData', { subjectId: 's-1' })).toBe('subject-s-1');
     expect(streamOf('VoidRecord', { stream: 'project-XM-1' })).toBe('project-XM-1');
+    expect(streamOf('HandleWarning', { warningId: 'dispute-overdue:dispute-TJ-1' })).toBe(
+      'warning-dispute-overdue:dispute-TJ-1',
+    );
   });
 });

@@ -13,6 +13,7 @@ import { termsContext } from './terms/terms.context';
 import { usersContext } from './users/users.context';
 import { villagesContext } from './villages/villages.context';
 import { notVoidable } from './void/void-record';
+import { warningsContext } from './warnings/warnings.context';
 
 /**
  * Every bounded context whose commands the pipeline executes. The stream `disclosures` has none:
@@ -30,6 +31,7 @@ export const CONTEXTS: readonly AnyContext[] = [
   personalDataContext,
   honoursContext,
   reportSectionsContext,
+  warningsContext,
 ];
 
 const CONTEXT_BY_COMMAND = new Map<string, AnyContext>(

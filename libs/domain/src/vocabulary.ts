@@ -20,6 +20,7 @@ import type { VillageEvent } from './villages/villages.events';
 import type { HonourEvent } from './honours/honours.events';
 import type { ReportSectionEvent } from './report-sections/report-sections.events';
 import type { RecordVoided } from './void/void-record';
+import type { WarningEvent } from './warnings/warnings.events';
 import { RecordKind, RecordStatus } from './record-kinds';
 
 /** Every event type the log holds. */
@@ -37,7 +38,9 @@ type EventType = (
   | RecordVoided
   | HonourEvent
   | ReportSectionEvent
+  | WarningEvent
 )['type'];
+import { WarningAction, WarningLevel, WarningRule, WarningStatus } from './warnings/warnings.commands';
 
 /**
  * The one dictionary of Chinese words for the codes of the log. The web app's lists and tags, the
@@ -195,6 +198,26 @@ export const VOCABULARY = {
     'village-finance': '村级“三资”管理',
     audits: '审计监督和问题整改',
   } satisfies Record<ReportSection, string>,
+  warningRule: {
+    'dispute-overdue': '纠纷超期未结',
+    'project-stalled': '项目停滞',
+    'finding-unrectified': '审计问题逾期未整改',
+    'new-village-debt': '新增村级债务',
+    'large-administration-expense': '大额管理费用支出',
+    'capital-arrival-low': '招商资金到位率低',
+    'indicator-behind-target': '经济指标进度滞后',
+  } satisfies Record<WarningRule, string>,
+  warningLevel: { red: '红色预警', yellow: '黄色预警' } satisfies Record<WarningLevel, string>,
+  warningStatus: { open: '待处置', handled: '已处置' } satisfies Record<WarningStatus, string>,
+  warningAction: { explained: '作出说明', rectifying: '正在整改', referred: '移交处理' } satisfies Record<
+    WarningAction,
+    string
+  >,
+  /** Whether an event's hash and chain check out, as the audit trail says it. */
+  integrityStatus: { verified: '校验通过', 'hash-mismatch': '哈希不符', 'chain-broken': '链条断裂' } as Record<
+    string,
+    string
+  >,
   indicatorUnit: {
     CNY: '元',
     'CNY-per-capita': '元/人',
@@ -238,6 +261,7 @@ export const VOCABULARY = {
     RecordVoided: '作废记录',
     HonourRecorded: '登记荣誉',
     ReportSectionWritten: '撰写总结段落',
+    WarningHandled: '处置预警',
   } satisfies Record<EventType, string>,
   recordKind: {
     investment: '招商项目',

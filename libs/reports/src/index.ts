@@ -8,3 +8,5 @@ export * from './render-markdown';
 export * from './render-html';
 export * from './render-docx';
 export * from './report';
+export * from './warning-detail';
+export * from './xlsx-table';

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { USERS_STREAM } from '@sunshine/application';
+import { OpenWarningCounts, USERS_STREAM } from '@sunshine/application';
 import { EventStore, Position, StoredEvent, Subscription } from '@sunshine/event-store';
 import { ProjectionRunner, ProjectionsBehind, TermSummary } from '@sunshine/projections';
 import { activityOf } from './activity';
@@ -13,6 +13,8 @@ export interface LiveSource {
   summary(): Promise<TermSummary | null>;
   /** Whether the user behind the stream may still read (not revoked, session not expired). */
   stillAllowed(): Promise<boolean>;
+  /** Open warnings (三色预警) by level as of today: sent whenever they change after the stream began. */
+  openWarnings?(): Promise<OpenWarningCounts>;
   onError(error: unknown): void;
 }
 
@@ -43,6 +45,7 @@ export class LiveConnection {
   private lastSummaryAt = 0;
   /** The figures last sent, without their `position`, to send a summary only when they changed. */
   private lastFigures?: string;
+  private lastWarnings?: string;
   /** The log position the client has been told about up to: the id of the next message. */
   private seen?: Position;
   private finish!: () => void;
@@ -168,9 +171,17 @@ export class LiveConnection {
     if (this.closed) return;
     const summary = await this.source.summary();
     const figures = JSON.stringify(summary && { ...summary, position: null });
-    if (!options.always && figures === this.lastFigures) return;
-    this.lastFigures = figures;
-    await this.send(sseMessage({ id: this.seen, event: 'summary', data: JSON.stringify(summary) }));
+    if (options.always || figures !== this.lastFigures) {
+      this.lastFigures = figures;
+      await this.send(sseMessage({ id: this.seen, event: 'summary', data: JSON.stringify(summary) }));
+    }
+    // A handling changes the warnings and not the summary, so they are compared on their own. The
+    // counts at the start are the overview's to give: the stream tells only of changes.
+    const warnings = this.source.openWarnings && JSON.stringify(await this.source.openWarnings());
+    const changed = this.lastWarnings !== undefined && warnings !== this.lastWarnings;
+    this.lastWarnings = warnings;
+    if (changed && warnings !== undefined && !this.closed)
+      await this.send(sseMessage({ id: this.seen, event: 'warnings', data: warnings }));
   }
 
   private beat(): void {

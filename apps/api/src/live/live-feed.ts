@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { Authenticator, ReadSide, may } from '@sunshine/application';
+import { Authenticator, ReadSide, may, Warnings } from '@sunshine/application';
 import { Actor, fold, shanghaiDate, termsDecider, TERMS_STREAM, ValidationFailed } from '@sunshine/domain';
 import { Position } from '@sunshine/event-store';
 import { TermSummary } from '@sunshine/projections';
@@ -30,6 +30,7 @@ export class LiveFeed implements OnModuleDestroy {
     private readonly readSide: ReadSide,
     private readonly authenticator: Authenticator,
     private readonly sessions: Sessions,
+    private readonly warnings: Warnings,
   ) {}
 
   /** How many clients are watching now. */
@@ -62,6 +63,7 @@ export class LiveFeed implements OnModuleDestroy {
               : await this.sessions.actorOf(sessionId);
           return now !== undefined && may(now, 'read');
         },
+        openWarnings: () => this.warnings.openByLevel(),
         onError: (error) => this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error)),
       },
       { heartbeatMs: this.heartbeatMs, summaryIntervalMs: this.summaryIntervalMs },

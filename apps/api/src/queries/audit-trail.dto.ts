@@ -12,7 +12,10 @@ import {
   ValidateIf,
 } from 'class-validator';
 
+import { LIST_FORMATS, ListFormat } from '../exports/download';
+
 export class RevealQuery {
+  @IsOptional() @IsIn(LIST_FORMATS) format?: ListFormat;
   @IsOptional() @IsIn(['personal-data']) reveal?: 'personal-data';
   @ValidateIf((q: RevealQuery) => q.reveal !== undefined) @IsString() @MinLength(2) reason?: string;
 }

@@ -9,10 +9,7 @@ import { CLOCK, CONFIG } from '../runtime.tokens';
 import { integrityLogState } from './log-state';
 import { ReadModelsGate } from './read-models.gate';
 import { ProgressQuery, ReportQuery } from './report.dto';
-
-/** RFC 6266 / 8187: an ASCII name for old clients and the UTF-8 name for the rest. */
-const contentDisposition = (kind: 'inline' | 'attachment', asciiName: string, name: string) =>
-  `${kind}; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+import { contentDisposition } from '../exports/download';
 
 /** A page, text or JSON is shown where it is opened; a Word document is saved. */
 const asFile = (report: GeneratedReport, format: string) =>

@@ -1,13 +1,14 @@
 import { Actor, CommandType, Forbidden, VOCABULARY } from '@sunshine/domain';
 
 /** What each role may do: the role table of docs/api.md#who-may-call-what (docs/domain.md#who-may-send-what), in one place. */
-export type Capability = 'record' | 'read' | 'audit' | 'personal-data' | 'administer' | 'void';
+export type Capability = 'record' | 'read' | 'audit' | 'personal-data' | 'administer' | 'void' | 'handle-warnings';
 
 const CAPABILITIES: Record<Actor['role'], readonly Capability[]> = {
-  admin: ['record', 'read', 'audit', 'personal-data', 'administer', 'void'],
+  admin: ['record', 'read', 'audit', 'personal-data', 'administer', 'void', 'handle-warnings'],
   clerk: ['record', 'read', 'void'],
   auditor: ['read', 'audit', 'personal-data'],
-  supervisor: ['read'],
+  // Warnings are handled by those who watch (纪委), not by the offices they watch (docs/DECISIONS.md).
+  supervisor: ['read', 'handle-warnings'],
 };
 
 /** What sending each command takes; a new command type does not compile until it is listed. */
@@ -46,6 +47,7 @@ const CAPABILITY_OF: Record<CommandType, Capability> = {
   RecordHonour: 'record',
   WriteReportSection: 'record',
   VoidRecord: 'void',
+  HandleWarning: 'handle-warnings',
 };
 
 export const capabilityFor = (type: CommandType): Capability => CAPABILITY_OF[type];

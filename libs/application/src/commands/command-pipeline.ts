@@ -9,6 +9,7 @@ import {
   CommandType,
   DecisionContext,
   DomainEvent,
+  LocalDate,
   notFound,
   Reference,
   route,
@@ -47,6 +48,8 @@ export interface CommandPipelineOptions {
   freshSubject?: () => string | undefined;
   /** Whether a data subject is known (its key is the record of it, outside the log). */
   subjectExists?: (subjectId: string) => boolean;
+  /** Whether a warning was raised as of a date (the warnings evaluator, over the log and the calendar). */
+  warningRaised?: (warningId: string, asOf: LocalDate) => Promise<boolean>;
   /** What happens outside the log once an event that asks for it is durable. */
   reactions?: Partial<Reactions>;
   /** Told after every durable append (the projections and the Merkle tree follow). */
@@ -132,7 +135,7 @@ export class CommandPipeline {
   }
 
   private exists(reference: Reference): Promise<boolean> {
-    return referenceExists(this.store, reference, this.options.subjectExists);
+    return referenceExists(this.store, reference, this.options);
   }
 
   private decisionContext(actor: Actor, stream: string): DecisionContext {
@@ -198,13 +201,23 @@ export class CommandPipeline {
 
 type Spec = CommandSpec<DataOf<CommandType>>;
 
-/** Whether what a command refers to is on record: a stream, a term in `terms`, or a data subject (its key). */
+/** What tells whether a reference outside the event store exists. */
+export interface ReferenceLookups {
+  subjectExists?: (subjectId: string) => boolean;
+  warningRaised?: (warningId: string, asOf: LocalDate) => Promise<boolean>;
+}
+
+/**
+ * Whether what a command refers to is on record: a stream, a term in `terms`, a data subject (its
+ * key), or a warning raised on a date.
+ */
 export const referenceExists = async (
   store: EventStore,
   reference: Reference,
-  subjectExists?: (subjectId: string) => boolean,
+  { subjectExists, warningRaised }: ReferenceLookups = {},
 ): Promise<boolean> => {
   if ('subject' in reference) return subjectExists?.(reference.subject) ?? false;
+  if ('warning' in reference) return (await warningRaised?.(reference.warning, reference.asOf)) ?? false;
   if ('term' in reference)
     return (await store.readStream(TERMS_STREAM)).some(
       (event) => event.type === 'TermOpened' && (event.data as { termId?: unknown }).termId === reference.term,

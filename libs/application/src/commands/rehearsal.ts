@@ -66,6 +66,6 @@ export class Rehearsal {
   /** On record, or recorded by a command before it in the batch. */
   private async exists(reference: Reference): Promise<boolean> {
     if ('stream' in reference && this.decided.has(reference.stream)) return true;
-    return referenceExists(this.store, reference, this.subjectExists);
+    return referenceExists(this.store, reference, { subjectExists: this.subjectExists });
   }
 }

@@ -16,6 +16,13 @@ describe('configuration', () => {
     [{ SUNSHINE_READ_STORE: 'mongodb' }, 'MONGODB_URI'],
     [{ SUNSHINE_READ_STORE: 'mongodb', MONGODB_URI: 'http://x' }, 'MONGODB_URI'],
     [{ SUNSHINE_ADMIN_TOKEN: 'short' }, 'SUNSHINE_ADMIN_TOKEN'],
+    [{ SUNSHINE_WARN_DISPUTE_OVERDUE_DAYS: '30' }, 'SUNSHINE_WARN_DISPUTE_OVERDUE_DAYS'],
+    [{ SUNSHINE_WARN_DISPUTE_OVERDUE_DAYS: '60,30' }, 'SUNSHINE_WARN_DISPUTE_OVERDUE_DAYS'],
+    [{ SUNSHINE_WARN_PROJECT_STALLED_DAYS: '90,1.5' }, 'SUNSHINE_WARN_PROJECT_STALLED_DAYS'],
+    [{ SUNSHINE_WARN_FINDING_UNRECTIFIED_DAYS: '60,90' }, 'SUNSHINE_WARN_FINDING_UNRECTIFIED_DAYS'],
+    [{ SUNSHINE_WARN_ADMINISTRATION_EXPENSE_YUAN: '0,200000' }, 'SUNSHINE_WARN_ADMINISTRATION_EXPENSE_YUAN'],
+    [{ SUNSHINE_WARN_CAPITAL_ARRIVAL: '365,10,30' }, 'SUNSHINE_WARN_CAPITAL_ARRIVAL'],
+    [{ SUNSHINE_WARN_INDICATOR_BEHIND: '0,100,50' }, 'SUNSHINE_WARN_INDICATOR_BEHIND'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -23,5 +30,24 @@ describe('configuration', () => {
     } catch (error) {
       expect((error as ConfigError).variable).toBe(variable);
     }
+  });
+
+  it('takes the warnings thresholds of DOMAIN.md unless told otherwise', () => {
+    expect(loadConfig({}).warnings).toEqual({
+      disputeOverdueDays: { yellow: 30, red: 60 },
+      projectStalledDays: { yellow: 90, red: 180 },
+      findingUnrectifiedDays: { yellow: 60, red: 90, seriousRed: 30 },
+      administrationExpenseMinor: { yellow: 5_000_000, red: 20_000_000 },
+      capitalArrival: { minAgeDays: 365, yellowBelowPercent: 30, redBelowPercent: 10 },
+      indicatorBehind: { minElapsedPercent: 50, yellowBelowPercent: 100, redBelowPercent: 50 },
+    });
+    const configured = loadConfig({
+      SUNSHINE_WARN_DISPUTE_OVERDUE_DAYS: ' 15, 45 ',
+      SUNSHINE_WARN_ADMINISTRATION_EXPENSE_YUAN: '20000,100000',
+      SUNSHINE_WARN_CAPITAL_ARRIVAL: '180,50,20',
+    }).warnings;
+    expect(configured.disputeOverdueDays).toEqual({ yellow: 15, red: 45 });
+    expect(configured.administrationExpenseMinor).toEqual({ yellow: 2_000_000, red: 10_000_000 });
+    expect(configured.capitalArrival).toEqual({ minAgeDays: 180, yellowBelowPercent: 50, redBelowPercent: 20 });
   });
 });

@@ -1,4 +1,6 @@
 import { isAbsolute, join, resolve } from 'node:path';
+import { WarningThresholds } from '@sunshine/projections';
+import { loadWarningThresholds } from './warning-thresholds';
 
 export interface Config {
   port: number;
@@ -10,6 +12,8 @@ export interface Config {
   adminToken?: string;
   townshipName: string;
   signingKeyPath: string;
+  /** Where each warning rule raises yellow and red (SUNSHINE_WARN_*). */
+  warnings: WarningThresholds;
 }
 
 /** A bad or missing setting: the start stops with one line naming the variable. */
@@ -69,5 +73,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     adminToken,
     townshipName: env.SUNSHINE_TOWNSHIP_NAME || '示范镇',
     signingKeyPath: isAbsolute(key) ? key : resolve(key),
+    warnings: loadWarningThresholds(env),
   };
 };

@@ -74,7 +74,8 @@ describe('the command catalogue (every command as a form)', () => {
   it('shows each role only the commands it may send', () => {
     const types = (role: 'admin' | 'clerk' | 'auditor' | 'supervisor') =>
       catalogueFor({ userId: 'u', role }).map((c) => c.type);
-    expect(types('supervisor')).toEqual([]);
+    // Supervisors (纪委) record one thing: how a warning was handled.
+    expect(types('supervisor')).toEqual(['HandleWarning']);
     expect(types('auditor')).toEqual([]);
     expect(types('clerk')).toContain('SignInvestment');
     expect(types('clerk')).toContain('VoidRecord');

@@ -9,6 +9,7 @@ import { personalDataDtos } from './personal-data.dto';
 import { projectDtos } from './projects.dto';
 import { reportSectionDtos } from './report-sections.dto';
 import { villageFinanceDtos } from './village-finance.dto';
+import { warningDtos } from './warnings.dto';
 
 /**
  * The DTO that validates each command type's `data`, tied to the domain at compile time: every
@@ -26,6 +27,7 @@ const DTOS = {
   ...personalDataDtos,
   ...honourDtos,
   ...reportSectionDtos,
+  ...warningDtos,
 } satisfies { [Type in CommandType]: new () => DataOf<Type> };
 
 type Dtos = typeof DTOS;
@@ -65,6 +67,7 @@ const sameFields: { [Type in CommandType]: SameFields<InstanceType<Dtos[Type]>, 
   ErasePersonalData: true,
   RecordHonour: true,
   WriteReportSection: true,
+  HandleWarning: true,
 };
 void sameFields;
 

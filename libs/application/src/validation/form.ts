@@ -19,6 +19,7 @@ export const COMMAND_GROUPS = {
   indicators: '经济指标',
   administration: '任期与村',
   users: '用户',
+  warnings: '三色预警',
   corrections: '更正与作废',
 } as const;
 
@@ -38,6 +39,7 @@ export type PickKind =
   | 'term'
   | 'user'
   | 'subject'
+  | 'warning'
   | 'record';
 
 export interface FieldDescription {

@@ -116,6 +116,12 @@ const VALID: Record<string, Record<string, unknown>> = {
     level: 'provincial',
   },
   WriteReportSection: { termId: '2008-2013', section: 'next-steps', text: '一是……\n\n二是……' },
+  HandleWarning: {
+    warningId: 'new-village-debt:village-V03:DEBT-2',
+    handledOn: '2026-01-05',
+    action: 'referred',
+    note: '移交镇纪委核查',
+  },
 };
 
 const envelope = (type: string, data: unknown) => ({ type, commandId: 'cmd-1', data });
@@ -288,6 +294,9 @@ describe('validating commands', () => {
     ['RecordReceipt', 'entryId', 'R'.repeat(81)],
     ['RegisterProject', 'villageId', '东村'],
     ['ErasePersonalData', 'subjectId', ''],
+    ['HandleWarning', 'warningId', 'overdue:dispute-D-1'],
+    ['HandleWarning', 'warningId', 'dispute-overdue:'],
+    ['HandleWarning', 'warningId', 'dispute-overdue:dispute D-1'],
   ])('refuses a bad id: %s %s %j', (type, field, value) =>
     expect(pathsOf(type, withData(type, { [field]: value }))).toEqual([`data.${field}`]),
   );
@@ -309,6 +318,7 @@ describe('validating commands', () => {
     ['RecordFinding', 'severity', 'high'],
     ['RecordReceipt', 'category', 'loan'],
     ['SettleDebt', 'method', 'forgiven'],
+    ['HandleWarning', 'action', 'ignored'],
     ['RegisterUser', 'role', 'root'],
     ['ChangeUserRole', 'role', 'ADMIN'],
   ])('refuses a value outside its list: %s %s %j', (type, field, value) =>

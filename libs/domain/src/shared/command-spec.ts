@@ -1,14 +1,16 @@
 import type { Command, CommandType, DataOf } from '../commands';
 import { Decider, DomainEvent } from './decider';
 import { Message } from './errors';
+import { LocalDate } from './local-date';
 
 /**
  * A record another stream must hold for a command to make sense (a village, a project, …); a
- * term, one of many in the stream `terms`; or a data subject, whose existence the key store tells
- * (its stream begins only with its erasure).
+ * term, one of many in the stream `terms`; a data subject, whose existence the key store tells
+ * (its stream begins only with its erasure); or a warning, which the warnings evaluator tells from
+ * the log and the calendar as of a date.
  */
 export type Reference = { field: string; what: Message; id: string } & (
-  { stream: string } | { term: string } | { subject: string }
+  { stream: string } | { term: string } | { subject: string } | { warning: string; asOf: LocalDate }
 );
 
 /** How the pipeline handles one command type: which stream it decides on, and what it needs. */

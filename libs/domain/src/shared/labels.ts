@@ -20,6 +20,7 @@ const LABELS: Record<string, string> = {
   closedOn: '审计结束日期',
   incurredOn: '发生日期',
   settledOn: '清偿日期',
+  handledOn: '处置日期',
   amountInvolved: '涉及金额',
   amountRecovered: '挽回金额',
   foundOn: '发现日期',

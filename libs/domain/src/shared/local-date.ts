@@ -32,3 +32,23 @@ export const shanghaiDate = (instant: Date): LocalDate =>
 export const compareDates = (a: LocalDate, b: LocalDate): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export const maxDate = (a: LocalDate, b: LocalDate): LocalDate => (a >= b ? a : b);
+
+/** Days since 1970-01-01 of a calendar date (setUTCFullYear keeps years below 100 as they are). */
+const dayNumber = (date: LocalDate): number => {
+  const [y, m, d] = date.split('-').map(Number);
+  const instant = new Date(0);
+  instant.setUTCFullYear(y, m - 1, d);
+  return Math.round(instant.getTime() / 86_400_000);
+};
+
+/** Calendar days from one date to another: a dispute received on D is 30 days old on D + 30. */
+export const daysBetween = (from: LocalDate, to: LocalDate): number => dayNumber(to) - dayNumber(from);
+
+/** The date `days` calendar days after `date` (before it, for a negative count). */
+export const addDays = (date: LocalDate, days: number): LocalDate => {
+  const instant = new Date((dayNumber(date) + days) * 86_400_000);
+  const year = String(instant.getUTCFullYear()).padStart(4, '0');
+  return `${year}-${String(instant.getUTCMonth() + 1).padStart(2, '0')}-${String(instant.getUTCDate()).padStart(2, '0')}`;
+};
+
+export const minDate = (a: LocalDate, b: LocalDate): LocalDate => (a <= b ? a : b);

@@ -22,8 +22,8 @@ export const notVoidable = (stream: string) =>
   new RuleViolation(
     'RULE_NOT_VOIDABLE',
     {
-      zh: `「${stream}」不能作废（届次、村、用户和个人信息删除记录不可作废）`,
-      en: `${stream} cannot be voided (terms, villages, users and erasures cannot)`,
+      zh: `「${stream}」不能作废（届次、村、用户、个人信息删除和预警处置记录不可作废）`,
+      en: `${stream} cannot be voided (terms, villages, users, erasures and warning handlings cannot)`,
     },
     'data.stream',
   );

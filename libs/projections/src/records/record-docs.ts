@@ -18,6 +18,7 @@ import {
   ResolutionMethod,
   SettlementMethod,
   Severity,
+  WarningAction,
 } from '@sunshine/domain';
 
 /**
@@ -212,6 +213,22 @@ export interface ReportProseDoc extends RecordDoc {
   sections: Record<string, { text: string; eventId: string }>;
 }
 
+/** One handling of a warning, with who recorded it: the trail a supervisor answers for. */
+export interface WarningHandling {
+  handledOn: LocalDate;
+  action: WarningAction;
+  note: string;
+  by: { userId: string; role: string };
+  recordedAt: string;
+  eventId: string;
+}
+
+/** A warning's handlings (the warning itself is derived as of a date, never stored). */
+export interface WarningDoc extends RecordDoc {
+  warningId: string;
+  handlings: WarningHandling[];
+}
+
 /** Document categories of the `records` projection. */
 export const RECORD_CATEGORIES = {
   term: 'term',
@@ -225,6 +242,7 @@ export const RECORD_CATEGORIES = {
   village: 'village',
   entry: 'village-entry',
   debt: 'village-debt',
+  warning: 'warning',
 } as const;
 
 export const termKey = (termId: string): string => `term/${termId}`;

@@ -10,6 +10,7 @@ import { projectRecords } from './projects';
 import { reportProseRecords } from './report-prose';
 import { DebtDoc, EntryDoc, RECORD_CATEGORIES, RecordDoc, refOf, TermDoc, termKey, VillageDoc } from './record-docs';
 import { RecordEvolver, shaped } from './record-evolver';
+import { warningRecords } from './warnings';
 import { evolveDebt, evolveEntry, evolveVillage, VILLAGE_PREFIX, villageKeysOf } from './villages';
 
 /** The records kept as one document per stream, keyed by the stream itself (`investment-ZS-2009-014`). */
@@ -21,6 +22,7 @@ const STREAM_RECORDS: readonly RecordEvolver<RecordDoc>[] = [
   indicatorRecords,
   honourRecords,
   reportProseRecords,
+  warningRecords,
 ];
 
 const BY_CATEGORY = new Map(STREAM_RECORDS.map((records) => [records.category, records]));
@@ -71,14 +73,14 @@ const evolve = (doc: unknown, event: StoredEvent, key: DocumentKey): unknown => 
  * the village ledger need, and the refs of the events that shaped it (for evidence).
  *
  * Keys: `term/<termId>`; the stream for investments, projects, disputes, audits, indicators,
- * honours and a term's report prose (`investment-ZS-2009-014`, `report-2021-2026`); for a village's cash book `village-<id>`, `village-<id>/entry/<entryId>`
+ * honours, warnings and a term's report prose (`investment-ZS-2009-014`, `report-2021-2026`); for a village's cash book `village-<id>`, `village-<id>/entry/<entryId>`
  * and `village-<id>/debt/<debtId>`.
  */
 export const recordsProjection: Projection = {
   name: 'records',
-  // 3: indicator definitions, honours, report prose, key projects; findings keep their description and date,
-  // audits their lead auditor (record lists and pages).
-  version: 3,
+  // 4: indicator definitions, honours, report prose, key projects, warnings' handlings; findings keep their
+  // description and date, audits their lead auditor (record lists and pages).
+  version: 4,
   categories: Object.values(RECORD_CATEGORIES),
   keysOf,
   evolve,

@@ -5,12 +5,44 @@ import { FigurePath, Tracer } from './figures';
 const isPrefix = (prefix: FigurePath, path: FigurePath): boolean =>
   prefix.length <= path.length && prefix.every((key, i) => key === path[i]);
 
-/** Keeps every contribution, to answer "which events produced this figure". */
-export class EvidenceTracer implements Tracer {
-  private readonly contributions: { path: FigurePath; refs: readonly EventRef[] }[] = [];
+/** A record document the summary counted, with its category (`investment`, `village-entry`, …). */
+export interface CountedRecord {
+  category: string;
+  doc: unknown;
+}
 
-  trace(path: FigurePath, refs: readonly EventRef[]): void {
-    this.contributions.push({ path, refs });
+/** One contribution to a figure: the events behind it, the record it came from and what it added. */
+export interface Contribution {
+  path: FigurePath;
+  refs: readonly EventRef[];
+  record?: CountedRecord;
+  amount?: number;
+}
+
+/** Keeps every contribution, to answer "which events, and which records, produced this figure". */
+export class EvidenceTracer implements Tracer {
+  readonly contributions: Contribution[] = [];
+  private visiting?: CountedRecord;
+
+  visit(category: string, doc: unknown): void {
+    this.visiting = { category, doc };
+  }
+
+  trace(path: FigurePath, refs: readonly EventRef[], amount?: number): void {
+    this.contributions.push({ path, refs, record: this.visiting, amount });
+  }
+
+  /**
+   * The records behind the figure at `path`, each once, in the log order of the event that placed
+   * each in the summary (its first event).
+   */
+  records(path: FigurePath, compare: (a: string, b: string) => number = compareLogPositions): CountedRecord[] {
+    const records = new Set<CountedRecord>();
+    for (const contribution of this.contributions)
+      if (contribution.record && (isPrefix(path, contribution.path) || isPrefix(contribution.path, path)))
+        records.add(contribution.record);
+    const first = (record: CountedRecord) => (record.doc as { refs: EventRef[] }).refs[0]?.position ?? '';
+    return [...records].sort((a, b) => compare(first(a), first(b)));
   }
 
   /**

@@ -5,9 +5,12 @@ import { FigureTree } from './figure-tree';
 /** A figure's place in the summary, one key per level (`['investment', 'signed', 'domestic', 'CNY']`). */
 export type FigurePath = readonly string[];
 
-/** Receives, for each contribution to a figure, the events that produced it. */
+/** Receives, for each contribution to a figure, the events that produced it and what it added. */
 export interface Tracer {
-  trace(path: FigurePath, refs: readonly EventRef[]): void;
+  /** `amount` is what the contribution added (1 for a count, minor units for money); absent for a computed figure. */
+  trace(path: FigurePath, refs: readonly EventRef[], amount?: number): void;
+  /** Told of each record before its contributions, so a tracer can say which records a figure counts. */
+  visit?(category: string, doc: unknown): void;
 }
 
 /** For a summary: nothing is kept. */
@@ -28,20 +31,20 @@ export class Tally {
   /** One more at `path`. */
   count(path: FigurePath, refs: readonly EventRef[]): void {
     this.figures.add(path, 1, this.sign);
-    this.tracer.trace(path, refs);
+    this.tracer.trace(path, refs, 1);
   }
 
   /** Adds the amount to the money map at `path`; the figure is `path.<currency>`. */
   money(path: FigurePath, money: Money, refs: readonly EventRef[]): void {
     const figure = [...path, money.currency];
     this.figures.add(figure, money.minor, this.sign);
-    this.tracer.trace(figure, refs);
+    this.tracer.trace(figure, refs, money.minor);
   }
 
   /** Adds an exact integer amount (thousandths of an output) at `path`. */
   sum(path: FigurePath, amount: number, refs: readonly EventRef[]): void {
     this.figures.add(path, amount, this.sign);
-    this.tracer.trace(path, refs);
+    this.tracer.trace(path, refs, amount);
   }
 
   /** A figure one record states whole (an indicator's): it stands while that record counts. */

@@ -1,5 +1,5 @@
 import { EventRef, RECORD_CATEGORIES, ReportProseDoc, TermDoc } from '../records/record-docs';
-import { EvidenceTracer, resolveFigurePath } from './evidence';
+import { Contribution, CountedRecord, EvidenceTracer, resolveFigurePath } from './evidence';
 import { FigureTree } from './figure-tree';
 import { NO_TRACE, Tally, TermWindow, Tracer } from './figures';
 import { compareLogPositions, RecordSource } from '../records/record-source';
@@ -56,6 +56,7 @@ const compute = async (
   for (const field of ['termId', 'name', 'from', 'to']) tally.trace([field], term.refs ?? []);
   for (const category of COUNTED_CATEGORIES)
     for await (const doc of source.scan(category)) {
+      tracer.visit?.(category, doc);
       countRecord(category, doc, window, tally);
       for (const visitor of visitors) visitor.add(category, doc);
     }
@@ -82,10 +83,21 @@ export const evidenceFor = async (
   options: SummaryOptions = {},
 ): Promise<FigureEvidence | undefined> => (await traceTerm(term, source, options)).evidence(figurePath);
 
+/** The records a figure counts: each record document once, with its category. */
+export interface FigureRecords {
+  figure: string;
+  value: unknown;
+  records: CountedRecord[];
+}
+
 /** A term summary with the evidence of every figure, from one computation (for a whole report). */
 export interface TracedSummary {
   summary: TermSummary;
   evidence(figurePath: string): FigureEvidence | undefined;
+  /** The records behind a figure: the same contributions as its evidence, by record. */
+  records(figurePath: string): FigureRecords | undefined;
+  /** Every contribution to the summary, with its record and what it added (for charts that split a figure). */
+  contributions: readonly Contribution[];
   /** What a written report states beyond the summary's figures, from the same scan. */
   details: ReportDetails;
 }
@@ -102,19 +114,24 @@ export const traceTerm = async (
   const proseStream = `report-${term.termId}`;
   for await (const doc of source.scan<ReportProseDoc>(RECORD_CATEGORIES.report, { prefix: proseStream }))
     if (doc.stream === proseStream) details.prose(doc);
+  const compare = options.comparePositions ?? compareLogPositions;
+  const figure = (figurePath: string) => {
+    const path = resolveFigurePath(summary, figurePath);
+    if (!path) return undefined;
+    return { path, value: path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], summary) };
+  };
   return {
     summary,
     details: details.finish(),
     evidence: (figurePath) => {
-      const path = resolveFigurePath(summary, figurePath);
-      if (!path) return undefined;
-      const value = path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], summary);
-      return {
-        figure: figurePath,
-        value,
-        events: tracer.evidence(path, options.comparePositions ?? compareLogPositions),
-      };
+      const found = figure(figurePath);
+      return found && { figure: figurePath, value: found.value, events: tracer.evidence(found.path, compare) };
     },
+    records: (figurePath) => {
+      const found = figure(figurePath);
+      return found && { figure: figurePath, value: found.value, records: tracer.records(found.path, compare) };
+    },
+    contributions: tracer.contributions,
   };
 };
 

@@ -244,6 +244,8 @@ export const traced = (summary: TermSummary, details: ReportDetails = contractDe
   summary,
   details,
   evidence: (figure) => ({ figure, value: undefined, events: fakeEventsOf(figure, 3) }),
+  records: () => undefined,
+  contributions: [],
 });
 
 const fakeEventsOf = (path: string, count: number): EventRef[] =>

@@ -432,5 +432,29 @@ export const townshipLog = () => {
     nextTerm: write(NEXT_TERM.termId, 'next-steps', '继续推进。'),
   };
 
-  return { log, terms, villages, investment, project, keyProject, dispute, audit, village, indicator, honours, prose };
+  // ── warnings: handlings only; a warning itself is derived as of a date ──
+  const warning = {
+    handled: at(
+      'warning-dispute-overdue:dispute-D1',
+      'WarningHandled',
+      { warningId: 'dispute-overdue:dispute-D1', handledOn: '2012-03-01', action: 'explained', note: '已督促办理' },
+      '2012-03-01',
+    ),
+  };
+
+  return {
+    log,
+    terms,
+    villages,
+    investment,
+    project,
+    keyProject,
+    dispute,
+    audit,
+    village,
+    indicator,
+    honours,
+    prose,
+    warning,
+  };
 };
