@@ -6,6 +6,7 @@ import {
   Authenticator,
   CommandPipeline,
   IntegrityService,
+  Passwords,
   ReadSide,
   Runtime,
   SecretStore,
@@ -26,6 +27,7 @@ import { VillagesController } from './villages/villages.controller';
 import { ReportController } from './queries/report.controller';
 import { IntegrityController } from './queries/integrity.controller';
 import { SessionController } from './auth/session.controller';
+import { PasswordController } from './auth/password.controller';
 import { Sessions } from './auth/sessions';
 import { LiveController } from './live/live.controller';
 import { LiveFeed } from './live/live-feed';
@@ -51,6 +53,7 @@ export class AppModule {
         IntegrityController,
         HealthController,
         SessionController,
+        PasswordController,
         LiveController,
         DashboardController,
       ],
@@ -67,6 +70,11 @@ export class AppModule {
         {
           provide: Authenticator,
           useValue: new Authenticator(runtime.events, runtime.secrets, runtime.config.adminToken),
+        },
+        {
+          provide: Passwords,
+          useFactory: (authenticator: Authenticator) => new Passwords(runtime.secrets, authenticator, runtime.clock),
+          inject: [Authenticator],
         },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -23,3 +23,5 @@ export * from './integrity/integrity-service';
 export * from './integrity/log-pages';
 export * from './commands/refusal-status';
 export * from './validation/catalogue';
+export * from './passwords/passwords';
+export * from './passwords/sign-in-attempts';
