@@ -31,7 +31,7 @@ import { PasswordController } from './auth/password.controller';
 import { Sessions } from './auth/sessions';
 import { LiveController } from './live/live.controller';
 import { LiveFeed } from './live/live-feed';
-import { DashboardController } from './dashboard/dashboard.controller';
+import { WebAppController } from './web/web-app.controller';
 
 /**
  * The HTTP application around an opened runtime (the composition root opens it: main.ts, tests).
@@ -55,7 +55,7 @@ export class AppModule {
         SessionController,
         PasswordController,
         LiveController,
-        DashboardController,
+        WebAppController,
       ],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.events },

@@ -19,7 +19,7 @@ const keyOf = (sessionId: string) => createHash('sha256').update(sessionId).dige
 /**
  * Browser sessions, so that a page never carries the bearer token in a URL or in script-readable
  * storage: the cookie holds a random id, never the token. Kept in this process's memory only,
- * keyed by the id's hash; a restart signs everyone out, which for a dashboard costs a sign-in.
+ * keyed by the id's hash; a restart signs everyone out, which costs each of them a sign-in.
  * The user is resolved anew on every request, so a revoked user's session stops at once.
  */
 @Injectable()
