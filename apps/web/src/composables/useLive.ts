@@ -1,7 +1,7 @@
 import { onBeforeUnmount, ref, type Ref, watch } from 'vue';
 import { currentUser } from '@/api/system/session';
 import type { Activity, TermSummary } from '@/types/summary';
-import { RequestError } from '@/utils/request';
+import { RequestError, sessionLapsed } from '@/utils/request';
 
 export type Connection = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
@@ -14,7 +14,7 @@ const RETRY_MS = 3000;
  * from the last message's id after a dropped connection; when the server refuses the stream,
  * the session is asked whether it still holds, and a lapsed one sends the user to sign in.
  */
-export const useLive = (termId: Ref<string | undefined>, onSignedOut: () => void) => {
+export const useLive = (termId: Ref<string | undefined>) => {
   const summary = ref<TermSummary | null>(null);
   const activities = ref<Activity[]>([]);
   const connection = ref<Connection>('closed');
@@ -45,7 +45,7 @@ export const useLive = (termId: Ref<string | undefined>, onSignedOut: () => void
       if (error instanceof RequestError && error.refusal.status === 401) {
         close();
         connection.value = 'closed';
-        onSignedOut();
+        sessionLapsed(error.refusal);
       } else retry = setTimeout(checkSession, RETRY_MS);
     }
   };

@@ -14,6 +14,9 @@ let onUnauthorized: Unauthorized | undefined;
 /** Who hears of a lapsed session (the router, which sends the user to sign in again). */
 export const whenUnauthorized = (handler: Unauthorized) => (onUnauthorized = handler);
 
+/** Tells of a lapsed session found other than by a request of this module (the live stream). */
+export const sessionLapsed = (refusal: Refusal) => onUnauthorized?.(refusal);
+
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
