@@ -101,7 +101,6 @@ const main = async () => {
     await page.locator('[data-figure="investment.signings"]').waitFor();
     await page.locator('.chart canvas').waitFor();
     await shoot(page, 'overview-previous-term');
-    await page.screenshot({ path: join(OUT, 'overview-previous-term-full.png'), fullPage: true });
 
     await page.goto(`${url}/login`);
     await page.getByLabel('用户名').fill('sun-zhuren');

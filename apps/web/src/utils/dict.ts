@@ -1,5 +1,5 @@
 /** Chinese words for the codes of the log, one dictionary for every page. */
-export { indicatorName, PROJECT_STATUSES, sectorName } from '@sunshine/reports/labels';
+export { INDICATOR_ORDER, indicatorName, PROJECT_STATUSES, sectorName } from '@sunshine/reports/labels';
 
 export const ROLE_NAMES: Record<string, string> = {
   admin: '管理员',
