@@ -1,12 +1,20 @@
-/** Chinese words for the codes of the log, one dictionary for every page. */
-export { INDICATOR_ORDER, indicatorName, PROJECT_STATUSES, sectorName } from '@sunshine/reports/labels';
+/**
+ * Chinese words for the codes of the log: the domain's one dictionary (VOCABULARY) shared with
+ * the registers and the work summary, the report's indicator names and order, and the names of
+ * events and streams that only the live activity list shows.
+ */
+import { wordFor } from '@sunshine/domain';
+import { PROJECT_STATUSES } from '@sunshine/reports/labels';
 
-export const ROLE_NAMES: Record<string, string> = {
-  admin: '管理员',
-  clerk: '录入员',
-  auditor: '审计员',
-  supervisor: '监督员',
-};
+export { INDICATOR_ORDER, indicatorName } from '@sunshine/reports/labels';
+
+export const roleName = (role: string): string => wordFor('role', role);
+
+/** Every project status with its word, furthest along first, as the work summary lists them. */
+export const PROJECT_STATUS_ORDER = PROJECT_STATUSES.map(([status]) => ({
+  status,
+  name: wordFor('projectStatus', status),
+}));
 
 /** What each event is, as the activity list says it. */
 export const EVENT_NAMES: Record<string, string> = {
