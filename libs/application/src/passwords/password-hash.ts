@@ -10,14 +10,35 @@ const KEY_BYTES = 32;
 const SALT_BYTES = 16;
 const PREFIX = 'scrypt';
 
-const derive = (password: string, salt: Buffer, options: { N: number; r: number; p: number }): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    // maxmem must exceed 128 * N * r bytes; twice that leaves room for larger parameters.
-    const scryptOptions: ScryptOptions = { ...options, maxmem: 256 * options.N * options.r };
-    scrypt(password.normalize('NFC'), salt, KEY_BYTES, scryptOptions, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
-  });
+/**
+ * At most this many hashes at once. scrypt runs on libuv's thread pool (4 threads), where the
+ * event store's fdatasync runs too: a flood of sign-ins must queue here, not hold every thread
+ * and stall the durable commits of every clerk's records.
+ */
+const MAX_CONCURRENT = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+const derive = async (
+  password: string,
+  salt: Buffer,
+  options: { N: number; r: number; p: number },
+): Promise<Buffer> => {
+  if (running >= MAX_CONCURRENT) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await new Promise((resolve, reject) => {
+      // maxmem must exceed 128 * N * r bytes; twice that leaves room for larger parameters.
+      const scryptOptions: ScryptOptions = { ...options, maxmem: 256 * options.N * options.r };
+      scrypt(password.normalize('NFC'), salt, KEY_BYTES, scryptOptions, (error, key) =>
+        error ? reject(error) : resolve(key),
+      );
+    });
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+};
 
 /**
  * A new salted scrypt hash of a password, self-describing:
