@@ -117,6 +117,7 @@ export const recordWatchedTownship = async (record: Record): Promise<void> => {
   await record('RecordFinding', {
     auditId: 'SJ-001',
     findingId: 'F1',
+    foundOn: daysAgo(190),
     severity: 'major',
     description: '工程款以白条入账',
     amountInvolved: yuan(48_000),
