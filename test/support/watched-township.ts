@@ -125,6 +125,7 @@ export const recordWatchedTownship = async (record: Record): Promise<void> => {
   await record('RecordFinding', {
     auditId: 'SJ-001',
     findingId: 'F2',
+    foundOn: daysAgo(190),
     severity: 'minor',
     description: '凭证未按月装订',
   });
