@@ -142,10 +142,10 @@ describe('the web app in a browser', () => {
     expect(await money('villageFinance.expenditures').allTextContents()).toEqual(['43万元']);
     const gdp = page.locator('[data-indicator="gdp"]');
     expect(await gdp.locator('.value').textContent()).toBe('31.5亿元');
-    expect(await gdp.locator('.detail').allTextContents()).toEqual([`为${THIS_YEAR - 1}年的1.09倍`]);
+    expect(await gdp.locator('.detail').allTextContents()).toEqual([`比${THIS_YEAR - 1}年增长8.6%`]);
     const fiscal = page.locator('[data-indicator="fiscal-revenue"]');
     expect(await fiscal.locator('.value').textContent()).toBe('502万元');
-    expect(await fiscal.locator('.detail').allTextContents()).toEqual([`目标6500万元（${THIS_YEAR}年），已完成7.72%`]);
+    expect(await fiscal.locator('.detail').allTextContents()).toEqual([`目标6500万元（${THIS_YEAR}年），已完成7.7%`]);
   });
 
   it('renders Chinese with its own web font, served by this server, with no system font needed', async () => {

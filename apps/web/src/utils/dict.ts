@@ -1,20 +1,22 @@
 /**
- * Chinese words for the codes of the log: the domain's one dictionary (VOCABULARY) shared with
- * the registers and the work summary, the report's indicator names and order, and the names of
- * events and streams that only the live activity list shows.
+ * Chinese words for the codes of the log: the domain's one dictionary (VOCABULARY), shared with
+ * the registers and the work summary, in the report's orders; and the names of events and
+ * streams that only the live activity list shows.
  */
-import { wordFor } from '@sunshine/domain';
-import { PROJECT_STATUSES } from '@sunshine/reports/labels';
-
-export { INDICATOR_ORDER, indicatorName } from '@sunshine/reports/labels';
+import { BUILT_IN_INDICATORS, wordFor } from '@sunshine/domain';
+import { inOrder, PROJECT_STATUS_ORDER as STATUS_CODES } from '@sunshine/reports/labels';
 
 export const roleName = (role: string): string => wordFor('role', role);
 
+/** An indicator's name; one the township defined itself reads as its code until the summary names it. */
+export const indicatorName = (code: string): string => wordFor('indicator', code);
+
+/** Indicator codes in the built-in catalogue's order, others after by code. */
+export const indicatorsInOrder = (codes: Iterable<string>): string[] =>
+  inOrder(codes, Object.keys(BUILT_IN_INDICATORS));
+
 /** Every project status with its word, furthest along first, as the work summary lists them. */
-export const PROJECT_STATUS_ORDER = PROJECT_STATUSES.map(([status]) => ({
-  status,
-  name: wordFor('projectStatus', status),
-}));
+export const PROJECT_STATUS_ORDER = STATUS_CODES.map((status) => ({ status, name: wordFor('projectStatus', status) }));
 
 /** What each event is, as the activity list says it. */
 export const EVENT_NAMES: Record<string, string> = {

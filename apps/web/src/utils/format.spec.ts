@@ -1,4 +1,4 @@
-import { addMoney, beijingTime, date, indicatorValue, money, moneyLines, percent, period } from './format';
+import { addMoney, beijingTime, date, growth, indicatorValue, money, moneyLines, percent, period } from './format';
 
 describe('numbers and dates on screen', () => {
   it('writes money the official way, with no space before the unit', () => {
@@ -22,8 +22,15 @@ describe('numbers and dates on screen', () => {
     expect(period('2025')).toBe('2025年');
     expect(period('2026-01/2026-09')).toBe('2026年1—9月');
     expect(percent(0.5)).toBe('50%');
-    expect(percent(0.7723)).toBe('77.23%');
+    expect(percent(0.7723)).toBe('77.2%');
     expect(percent(null)).toBe('—');
+  });
+
+  it('states a change over the term in words: a percentage, N倍 from double, 翻一番 when exact', () => {
+    expect(growth(290_000_000_00, 315_000_000_00)).toBe('增长8.6%');
+    expect(growth(290_000_000_00, 800_000_000_00)).toBe('增长1.8倍');
+    expect(growth(100, 200)).toBe('翻一番');
+    expect(growth(0, 200)).toBeUndefined();
   });
 
   it("writes an indicator's value in its unit", () => {
