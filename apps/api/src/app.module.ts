@@ -6,6 +6,7 @@ import {
   Authenticator,
   CommandPipeline,
   IntegrityService,
+  Passwords,
   ReadSide,
   RecordIndex,
   RecordPages,
@@ -31,14 +32,15 @@ import { VillagesController } from './villages/villages.controller';
 import { ReportController } from './queries/report.controller';
 import { IntegrityController } from './queries/integrity.controller';
 import { SessionController } from './auth/session.controller';
+import { PasswordController } from './auth/password.controller';
 import { Sessions } from './auth/sessions';
 import { LiveController } from './live/live.controller';
 import { LiveFeed } from './live/live-feed';
-import { DashboardController } from './dashboard/dashboard.controller';
 import { RecordsController } from './records/records.controller';
 import { UsersController } from './users/users.controller';
 import { RegistersController } from './registers/registers.controller';
 import { WarningsController } from './warnings/warnings.controller';
+import { WebAppController } from './web/web-app.controller';
 
 /**
  * The HTTP application around an opened runtime (the composition root opens it: main.ts, tests).
@@ -60,12 +62,13 @@ export class AppModule {
         IntegrityController,
         HealthController,
         SessionController,
+        PasswordController,
         LiveController,
-        DashboardController,
         RecordsController,
         UsersController,
         RegistersController,
         WarningsController,
+        WebAppController,
       ],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.events },
@@ -92,6 +95,11 @@ export class AppModule {
         {
           provide: Authenticator,
           useValue: new Authenticator(runtime.events, runtime.secrets, runtime.config.adminToken),
+        },
+        {
+          provide: Passwords,
+          useFactory: (authenticator: Authenticator) => new Passwords(runtime.secrets, authenticator, runtime.clock),
+          inject: [Authenticator],
         },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -38,3 +38,5 @@ export * from './registers/register-template';
 export * from './registers/sheet-files';
 export * from './warnings/warnings';
 export * from './township/township-reads';
+export * from './passwords/passwords';
+export * from './passwords/sign-in-attempts';

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { Authenticator, Capability, requireCapability } from '@sunshine/application';
+import { AuthenticatedBy, Authenticator, Capability, requireCapability } from '@sunshine/application';
 import { Actor } from '@sunshine/domain';
 import { ApiError, unauthorized } from '../problems/api-error';
 import { ACCESS } from './access.decorator';
@@ -9,7 +9,11 @@ import { readCookie } from './cookies';
 import { SESSION_COOKIE, Sessions } from './sessions';
 
 /** What the guard leaves on a request it let through. */
-export type AuthenticatedRequest = FastifyRequest & { actor?: Actor; sessionId?: string };
+export type AuthenticatedRequest = FastifyRequest & {
+  actor?: Actor;
+  sessionId?: string;
+  authenticatedBy?: AuthenticatedBy;
+};
 
 const CSRF_HEADER = 'x-requested-with';
 const CSRF_HEADER_VALUE = 'sunshine';
@@ -49,19 +53,21 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async bearer(request: FastifyRequest): Promise<Actor> {
+  private async bearer(request: AuthenticatedRequest): Promise<Actor> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
     if (!match) throw unauthorized();
     const actor = await this.authenticator.authenticate(match[1]);
     if (!actor) throw unauthorized();
+    request.authenticatedBy = 'token';
     return actor;
   }
 
   private async session(request: AuthenticatedRequest): Promise<Actor> {
     const sessionId = readCookie(request.headers.cookie, SESSION_COOKIE);
     if (!sessionId) throw unauthorized();
-    const actor = await this.sessions.actorOf(sessionId);
-    if (!actor) throw unauthorized();
+    const signedIn = await this.sessions.signedIn(sessionId);
+    if (!signedIn) throw unauthorized();
+    const { actor, by } = signedIn;
     // The browser sends the cookie by itself, so a state-changing request must show it came from
     // our own page's script. SameSite=Strict already keeps other sites' forms out; this covers what
     // it does not: older browsers, and pages on sibling hosts of the same site (same-site is not
@@ -70,6 +76,7 @@ export class AuthGuard implements CanActivate {
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== CSRF_HEADER_VALUE)
       throw csrfHeaderMissing();
     request.sessionId = sessionId;
+    request.authenticatedBy = by;
     return actor;
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
-import { Authenticator, Runtime } from '@sunshine/application';
+import { AuthenticatedBy, Authenticator } from '@sunshine/application';
 import { Actor } from '@sunshine/domain';
 import { CLOCK } from '../runtime.tokens';
 
@@ -10,6 +10,8 @@ export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 interface Session {
   userId: string;
   expiresAt: number;
+  /** What the user signed in with: a password change asks more of a session opened by a password. */
+  by: AuthenticatedBy;
 }
 
 const keyOf = (sessionId: string) => createHash('sha256').update(sessionId).digest('base64url');
@@ -17,7 +19,7 @@ const keyOf = (sessionId: string) => createHash('sha256').update(sessionId).dige
 /**
  * Browser sessions, so that a page never carries the bearer token in a URL or in script-readable
  * storage: the cookie holds a random id, never the token. Kept in this process's memory only,
- * keyed by the id's hash; a restart signs everyone out, which for a dashboard costs a sign-in.
+ * keyed by the id's hash; a restart signs everyone out, which costs each of them a sign-in.
  * The user is resolved anew on every request, so a revoked user's session stops at once.
  */
 @Injectable()
@@ -33,17 +35,22 @@ export class Sessions {
   }
 
   /** Opens a session for a user who has just authenticated; the id goes into the cookie. */
-  open(userId: string): { sessionId: string; expiresAt: Date } {
+  open(userId: string, by: AuthenticatedBy): { sessionId: string; expiresAt: Date } {
     const now = this.clock().getTime();
     for (const [key, session] of this.sessions) if (session.expiresAt <= now) this.sessions.delete(key);
     const sessionId = randomBytes(32).toString('base64url');
     const expiresAt = now + SESSION_LIFETIME_MS;
-    this.sessions.set(keyOf(sessionId), { userId, expiresAt });
+    this.sessions.set(keyOf(sessionId), { userId, expiresAt, by });
     return { sessionId, expiresAt: new Date(expiresAt) };
   }
 
   /** The actor behind a session as the user stands now; none when unknown, expired or revoked. */
   async actorOf(sessionId: string): Promise<Actor | undefined> {
+    return (await this.signedIn(sessionId))?.actor;
+  }
+
+  /** The actor behind a session and what it signed in with; none when unknown, expired or revoked. */
+  async signedIn(sessionId: string): Promise<{ actor: Actor; by: AuthenticatedBy } | undefined> {
     const key = keyOf(sessionId);
     const session = this.sessions.get(key);
     if (!session) return undefined;
@@ -53,10 +60,17 @@ export class Sessions {
     }
     const actor = await this.authenticator.actorOf(session.userId);
     if (!actor) this.sessions.delete(key);
-    return actor;
+    return actor && { actor, by: session.by };
   }
 
   close(sessionId: string): void {
     this.sessions.delete(keyOf(sessionId));
+  }
+
+  /** Ends every session of a user but the one given (after a password change or reset). */
+  closeAllOf(userId: string, except?: string): void {
+    const kept = except === undefined ? undefined : keyOf(except);
+    for (const [key, session] of this.sessions)
+      if (session.userId === userId && key !== kept) this.sessions.delete(key);
   }
 }

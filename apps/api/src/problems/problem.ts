@@ -24,6 +24,7 @@ export const TITLES: Record<number, { zh: string; en: string }> = {
   413: { zh: '请求过大', en: 'Content Too Large' },
   415: { zh: '不支持的内容类型', en: 'Unsupported Media Type' },
   422: { zh: '违反业务规则', en: 'Unprocessable Content' },
+  429: { zh: '尝试过于频繁', en: 'Too Many Requests' },
   503: { zh: '暂不可用', en: 'Service Unavailable' },
   500: { zh: '服务器内部错误', en: 'Internal Server Error' },
 };

@@ -8,8 +8,8 @@ const SPARE_BATCH = 256;
 const SPARE_LOW = 64;
 
 /**
- * What must never enter the log: bearer tokens (kept only as SHA-256 hashes) and the
- * per-subject keys of personal data (destroyed on erasure). Kept in its own file so a backup
+ * What must never enter the log: bearer tokens (kept only as SHA-256 hashes), password hashes
+ * (salted scrypt) and the per-subject keys of personal data (destroyed on erasure). Kept in its own file so a backup
  * policy can treat it apart from the log.
  */
 export class SecretStore {
@@ -44,6 +44,10 @@ export class SecretStore {
       tokensOf: this.db.prepare<[string], { token_hash: string }>('SELECT token_hash FROM tokens WHERE user_id = ?'),
       deleteTokensOf: this.db.prepare('DELETE FROM tokens WHERE user_id = ?'),
       passwordOf: this.db.prepare<[string], { hash: string }>('SELECT hash FROM passwords WHERE user_id = ?'),
+      putPassword: this.db.prepare(
+        'INSERT INTO passwords (user_id, hash) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET hash = excluded.hash',
+      ),
+      deletePassword: this.db.prepare('DELETE FROM passwords WHERE user_id = ?'),
       key: this.db.prepare<[string], { key: Buffer | null }>('SELECT key FROM subject_keys WHERE subject_id = ?'),
       putKey: this.db.prepare(
         'INSERT INTO subject_keys (subject_id, key) VALUES (?, ?) ON CONFLICT (subject_id) DO NOTHING',
@@ -77,9 +81,23 @@ export class SecretStore {
     await this.synced();
   }
 
-  /** The user's password hash, or undefined when it has none. */
+  /** The user's password hash (see password-hash.ts), or undefined when it has none. */
   passwordHash(userId: string): string | undefined {
     return this.statements.passwordOf.get(userId)?.hash;
+  }
+
+  /** Stores the user's password hash, replacing any earlier one; resolves once that is durable. */
+  async setPasswordHash(userId: string, hash: string): Promise<void> {
+    this.commitKeys();
+    this.statements.putPassword.run(userId, hash);
+    await this.synced();
+  }
+
+  /** Forgets the user's password (an admin's reset); resolves once that is durable. */
+  async clearPassword(userId: string): Promise<void> {
+    this.commitKeys();
+    this.statements.deletePassword.run(userId);
+    await this.synced();
   }
 
   /** The subject's key; undefined when it never existed, null once destroyed. */
