@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Runtime } from '@sunshine/application';
 import { AppModule } from './app.module';
+import { registerSecurity } from './security';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -13,12 +14,17 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
  * (docs/PERFORMANCE.md), which is what bounds commands per second on a small machine.
  */
 export const createApp = async (runtime: Runtime, options: { logger?: boolean } = {}): Promise<INestApplication> => {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false });
+  const settings = runtime.config.http;
+  // Behind a TLS-terminating proxy, `X-Forwarded-Proto: https` makes the session cookie Secure.
+  // (Fastify takes a hop count too; Nest's option type leaves it out.)
+  const trustProxy = settings.trustProxy as boolean | string[];
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRuntime(runtime), adapter, {
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  registerSecurity(fastify, settings);
   // JSON with a `__proto__` key is refused; an empty body reads as `{}`, as it always has here.
   const json = fastify.getDefaultJsonParser('error', 'ignore');
   const parseJson: typeof json = (request, body, done) => (body === '' ? done(null, {}) : json(request, body, done));

@@ -1,12 +1,12 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandPipeline, importCommands, ImportResultLine, ImportSummary } from '@sunshine/application';
+import { CommandPipeline, importCommands, ImportResultLine, ImportSummary, NdjsonLine } from '@sunshine/application';
 import { Actor } from '@sunshine/domain';
 import { ProjectionRunner } from '@sunshine/projections';
 
 /** The Nest command of a bulk import: NDJSON lines in, result lines out. */
 export class ImportCommands {
   constructor(
-    readonly lines: AsyncIterable<string>,
+    readonly lines: AsyncIterable<NdjsonLine>,
     readonly actor: Actor,
     readonly onError: 'stop' | 'continue',
     readonly language: 'zh' | 'en',

@@ -2,6 +2,7 @@ import { Actor, DomainError } from '@sunshine/domain';
 import { CommandEnvelope, ExecutedCommand } from './command-pipeline';
 import { statusOf } from './refusal-status';
 import { validateCommand } from '../validation/validate-command';
+import { MAX_LINE_BYTES, NdjsonLine, UnreadableLine } from './ndjson-lines';
 
 export type ImportResultLine =
   | { line: number; commandId?: string; ok: true; position: string; duplicate?: true; token?: string }
@@ -27,7 +28,7 @@ export interface ImportOptions {
  * every command is idempotent by its commandId.
  */
 export async function* importCommands(
-  lines: AsyncIterable<string>,
+  lines: AsyncIterable<NdjsonLine>,
   options: ImportOptions,
 ): AsyncGenerator<ImportResultLine | ImportSummary> {
   const summary = { applied: 0, duplicates: 0, failed: 0 };
@@ -48,10 +49,11 @@ export async function* importCommands(
   };
   for await (const text of lines) {
     lineNumber++;
-    if (text.trim() === '') continue;
+    if (typeof text === 'string' && text.trim() === '') continue;
     const line = lineNumber;
     let commandId: string | undefined;
     try {
+      if (typeof text !== 'string') throw unreadable(text);
       let body: unknown;
       try {
         body = JSON.parse(text);
@@ -83,7 +85,8 @@ export async function* importCommands(
     } catch (error) {
       const failed: ImportResultLine = { line, commandId, ok: false, ...describeError(error, options) };
       inFlight.push({ settled: Promise.resolve(failed), result: failed });
-      if (options.onError === 'stop') stopped = true;
+      // A file in another encoding fails on every line with Chinese in it: it stops here, to be saved again as UTF-8.
+      if (options.onError === 'stop' || failed.code === NOT_UTF8 || failed.code === BODY_TIMEOUT) stopped = true;
     }
     yield* drain(false);
     if (stopped) break;
@@ -108,6 +111,25 @@ class ImportLineError extends Error {
     super(detail.en);
   }
 }
+
+const NOT_UTF8 = 'IMPORT_NOT_UTF8';
+const BODY_TIMEOUT = 'IMPORT_BODY_TIMEOUT';
+
+const unreadable = (line: UnreadableLine): ImportLineError =>
+  line.unreadable === 'timed-out'
+    ? new ImportLineError(408, BODY_TIMEOUT, {
+        zh: '文件在规定时间内没有继续传来，导入到此为止；已导入的行不会重复，请重新上传整个文件',
+        en: 'the file stopped arriving; the import ends here. Lines already imported are not applied twice: send the whole file again',
+      })
+    : line.unreadable === 'too-large'
+      ? new ImportLineError(413, 'IMPORT_LINE_TOO_LARGE', {
+          zh: `此行有 ${line.bytes} 字节，超过每行 ${MAX_LINE_BYTES} 字节（1 MiB）的上限，未导入`,
+          en: `this line has ${line.bytes} bytes, more than the ${MAX_LINE_BYTES} bytes (1 MiB) a line may have; not imported`,
+        })
+      : new ImportLineError(400, NOT_UTF8, {
+          zh: '此行不是 UTF-8 编码的文本（文件可能是 GBK/GB18030 编码）：请将文件另存为 UTF-8 编码后重新导入，已导入的行不会重复',
+          en: 'this line is not UTF-8 text (the file may be in GBK/GB18030): save the file as UTF-8 and import it again; lines already imported are not applied twice',
+        });
 
 const describeError = (error: unknown, options: ImportOptions): { status: number; code: string; detail: string } => {
   if (error instanceof DomainError)

@@ -1,4 +1,8 @@
 import { isAbsolute, join, resolve } from 'node:path';
+import { ConfigError } from './config-error';
+import { HttpSettings, loadHttpSettings } from './http-settings';
+
+export { ConfigError };
 
 export interface Config {
   port: number;
@@ -10,17 +14,7 @@ export interface Config {
   adminToken?: string;
   townshipName: string;
   signingKeyPath: string;
-}
-
-/** A bad or missing setting: the start stops with one line naming the variable. */
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`${variable}: ${message}`);
-    this.name = 'ConfigError';
-  }
+  http: HttpSettings;
 }
 
 const oneOf = <T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T => {
@@ -69,5 +63,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     adminToken,
     townshipName: env.SUNSHINE_TOWNSHIP_NAME || '示范镇',
     signingKeyPath: isAbsolute(key) ? key : resolve(key),
+    http: loadHttpSettings(env),
   };
 };
