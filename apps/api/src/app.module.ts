@@ -30,6 +30,7 @@ import { Sessions } from './auth/sessions';
 import { LiveController } from './live/live.controller';
 import { LiveFeed } from './live/live-feed';
 import { DashboardController } from './dashboard/dashboard.controller';
+import { Lifecycle } from './operations/lifecycle';
 
 /**
  * The HTTP application around an opened runtime (the composition root opens it: main.ts, tests).
@@ -37,7 +38,7 @@ import { DashboardController } from './dashboard/dashboard.controller';
  */
 @Module({})
 export class AppModule {
-  static forRuntime(runtime: Runtime): DynamicModule {
+  static forRuntime(runtime: Runtime, lifecycle = new Lifecycle()): DynamicModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
@@ -68,6 +69,7 @@ export class AppModule {
           provide: Authenticator,
           useValue: new Authenticator(runtime.events, runtime.secrets, runtime.config.adminToken),
         },
+        { provide: Lifecycle, useValue: lifecycle },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         ReadModelsGate,
