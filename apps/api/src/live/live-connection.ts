@@ -13,6 +13,8 @@ export interface LiveSource {
   summary(): Promise<TermSummary | null>;
   /** Whether the user behind the stream may still read (not revoked, session not expired). */
   stillAllowed(): Promise<boolean>;
+  /** Whether this watcher is told of the event at all (its role decides). */
+  shows(event: StoredEvent): boolean;
   onError(error: unknown): void;
 }
 
@@ -126,6 +128,7 @@ export class LiveConnection {
 
   private async sendActivity(event: StoredEvent): Promise<void> {
     this.seen = event.position;
+    if (!this.source.shows(event)) return;
     await this.send(sseMessage({ id: event.position, event: 'activity', data: JSON.stringify(activityOf(event)) }));
   }
 

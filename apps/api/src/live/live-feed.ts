@@ -8,6 +8,7 @@ import { AuthenticatedRequest } from '../auth/auth.guard';
 import { Sessions } from '../auth/sessions';
 import { CLOCK, EVENT_STORE } from '../runtime.tokens';
 import { LiveConnection } from './live-connection';
+import { tellsOfPeople } from './activity';
 import { EventStore } from '@sunshine/event-store';
 import { ProjectionRunner } from '@sunshine/projections';
 
@@ -45,7 +46,7 @@ export class LiveFeed implements OnModuleDestroy {
     const resumeAfter = this.lastEventId(request);
     // An unknown term is a 404 now, not a broken stream later.
     if (termId !== undefined) await this.readSide.termSummary(termId);
-    const actor = request.actor as Actor;
+    let actor = request.actor as Actor;
     const sessionId = request.sessionId;
     // From here on the stream writes the raw response itself, for as long as it stays open.
     reply.hijack();
@@ -60,8 +61,11 @@ export class LiveFeed implements OnModuleDestroy {
             sessionId === undefined
               ? await this.authenticator.actorOf(actor.userId)
               : await this.sessions.actorOf(sessionId);
+          // A changed role changes what the feed tells from here on.
+          if (now !== undefined) actor = now;
           return now !== undefined && may(now, 'read');
         },
+        shows: (event) => may(actor, 'audit') || !tellsOfPeople(event),
         onError: (error) => this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error)),
       },
       { heartbeatMs: this.heartbeatMs, summaryIntervalMs: this.summaryIntervalMs },

@@ -21,7 +21,8 @@ export class LiveController {
     description:
       'A browser authenticates with the session cookie of POST /api/v1/session (EventSource sends it; no token in the URL). ' +
       'Messages: `summary` (the term summary, or null while no term exists) on connect and, at most once a second, when its figures change; ' +
-      '`activity` `{ position, type, stream, occurredOn, recordedAt, actor: { role } }` for each new event, never its data. ' +
+      '`activity` `{ position, type, stream, occurredOn, recordedAt, actor: { role } }` for each new event, never its data; ' +
+      'events of the `users` and `disclosures` streams and of data subjects (stream shown as `subject`) only to auditors and admins. ' +
       "Every message's `id` is a log position: reconnecting with `Last-Event-ID` replays the `activity` after it, then a fresh `summary`. " +
       'A comment line every 15 s keeps the connection open.',
   })
