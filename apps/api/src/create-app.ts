@@ -5,6 +5,15 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Runtime } from '@sunshine/application';
 import { AppModule } from './app.module';
 import { registerSecurity } from './security';
+import { JsonNestLogger, loggerOptions, requestIdOf } from './operations/logging';
+import { Lifecycle } from './operations/lifecycle';
+
+export interface AppOptions {
+  /** false: no log at all (tests); else JSON lines to `stream` (default stdout) at the configured level. */
+  logger?: false | { stream: NodeJS.WritableStream };
+  /** Shared with whoever stops the server (main.ts on SIGTERM). */
+  lifecycle?: Lifecycle;
+}
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -13,17 +22,29 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
  * e2e tests. Fastify rather than Express: the same routes cost a third of the CPU per request
  * (docs/PERFORMANCE.md), which is what bounds commands per second on a small machine.
  */
-export const createApp = async (runtime: Runtime, options: { logger?: boolean } = {}): Promise<INestApplication> => {
+export const createApp = async (runtime: Runtime, options: AppOptions = {}): Promise<INestApplication> => {
   const settings = runtime.config.http;
+  const lifecycle = options.lifecycle ?? new Lifecycle();
   // Behind a TLS-terminating proxy, `X-Forwarded-Proto: https` makes the session cookie Secure.
   // (Fastify takes a hop count too; Nest's option type leaves it out.)
   const trustProxy = settings.trustProxy as boolean | string[];
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRuntime(runtime), adapter, {
-    logger: options.logger === false ? false : ['error', 'warn', 'log'],
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy,
+    logger: options.logger === false ? false : loggerOptions(settings.logLevel, options.logger?.stream),
+    genReqId: requestIdOf,
+    requestIdLogLabel: 'requestId',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRuntime(runtime, lifecycle), adapter, {
+    logger: false,
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  if (options.logger !== false) app.useLogger(new JsonNestLogger(fastify.log));
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.raw.setHeader('X-Request-Id', request.id);
+    done();
+  });
   registerSecurity(fastify, settings);
   // JSON with a `__proto__` key is refused; an empty body reads as `{}`, as it always has here.
   const json = fastify.getDefaultJsonParser('error', 'ignore');
@@ -34,7 +55,6 @@ export const createApp = async (runtime: Runtime, options: { logger?: boolean } 
     fastify.addContentTypeParser(type, { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES }, parseJson);
   // An NDJSON import is read as a stream by its handler, line by line, never buffered whole.
   fastify.addContentTypeParser('application/x-ndjson', (_request, _payload, done) => done(null));
-  app.enableShutdownHooks();
   const openapi = new DocumentBuilder()
     .setTitle('Sunshine Ledger (阳光台账) API')
     .setDescription(
