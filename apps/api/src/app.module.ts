@@ -31,6 +31,14 @@ import { LiveController } from './live/live.controller';
 import { LiveFeed } from './live/live-feed';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { Lifecycle } from './operations/lifecycle';
+import { Metrics } from './operations/metrics';
+import { MetricsController } from './operations/metrics.controller';
+
+/** What the application shares with whoever runs it: the metrics and whether it is stopping. */
+export interface AppParts {
+  lifecycle: Lifecycle;
+  metrics: Metrics;
+}
 
 /**
  * The HTTP application around an opened runtime (the composition root opens it: main.ts, tests).
@@ -38,7 +46,7 @@ import { Lifecycle } from './operations/lifecycle';
  */
 @Module({})
 export class AppModule {
-  static forRuntime(runtime: Runtime, lifecycle = new Lifecycle()): DynamicModule {
+  static forRuntime(runtime: Runtime, parts: AppParts): DynamicModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
@@ -54,12 +62,13 @@ export class AppModule {
         SessionController,
         LiveController,
         DashboardController,
+        MetricsController,
       ],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.events },
         { provide: CONFIG, useValue: runtime.config },
         { provide: CLOCK, useValue: runtime.clock },
-        { provide: CommandPipeline, useValue: runtime.commands },
+        { provide: CommandPipeline, useValue: parts.metrics.meter(runtime.commands) },
         { provide: ProjectionRunner, useValue: runtime.runner },
         { provide: ReadSide, useValue: runtime.readSide },
         { provide: IntegrityService, useValue: runtime.integrity },
@@ -69,7 +78,8 @@ export class AppModule {
           provide: Authenticator,
           useValue: new Authenticator(runtime.events, runtime.secrets, runtime.config.adminToken),
         },
-        { provide: Lifecycle, useValue: lifecycle },
+        { provide: Lifecycle, useValue: parts.lifecycle },
+        { provide: Metrics, useValue: parts.metrics },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         ReadModelsGate,

@@ -2,11 +2,13 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { LogController } from 'fastify';
 import { Runtime } from '@sunshine/application';
 import { AppModule } from './app.module';
 import { registerSecurity } from './security';
 import { JsonNestLogger, loggerOptions, requestIdOf } from './operations/logging';
 import { Lifecycle } from './operations/lifecycle';
+import { Metrics } from './operations/metrics';
 
 export interface AppOptions {
   /** false: no log at all (tests); else JSON lines to `stream` (default stdout) at the configured level. */
@@ -33,9 +35,10 @@ export const createApp = async (runtime: Runtime, options: AppOptions = {}): Pro
     trustProxy,
     logger: options.logger === false ? false : loggerOptions(settings.logLevel, options.logger?.stream),
     genReqId: requestIdOf,
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRuntime(runtime, lifecycle), adapter, {
+  const parts = { lifecycle, metrics: new Metrics(runtime) };
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRuntime(runtime, parts), adapter, {
     logger: false,
     bodyParser: false,
   });

@@ -29,8 +29,16 @@ export interface Runtime {
   integrity: IntegrityService;
   /** The clock of transaction time and of "today"; injectable for tests. */
   clock: () => Date;
+  /**
+   * The open warnings by level, for the server's metrics, once a warnings read model is there
+   * to count them; until then the metric has no samples.
+   */
+  openWarnings?: OpenWarningsCount;
   close(): Promise<void>;
 }
+
+/** How many warnings are open now, per level (`red`, `yellow`). */
+export type OpenWarningsCount = () => Promise<Record<string, number>>;
 
 export interface OpenRuntimeOptions {
   projections: Projection[];

@@ -20,6 +20,7 @@ import { ExecuteCommand } from './execute-command.handler';
 import { ImportCommands } from './import-commands.handler';
 import { CONFIG } from '../runtime.tokens';
 import { takeOverBodyDeadline } from '../security';
+import { Metrics } from '../operations/metrics';
 
 @ApiTags('commands')
 @ApiBearerAuth()
@@ -28,6 +29,7 @@ export class CommandsController {
   constructor(
     private readonly commandBus: CommandBus,
     @Inject(CONFIG) private readonly config: Config,
+    private readonly metrics: Metrics,
   ) {}
 
   @Get('catalogue')
@@ -60,7 +62,7 @@ export class CommandsController {
   })
   @ApiResponse({ status: 201, description: '{ commandId, stream, revision, position, events: [{ eventId, type }] }' })
   async record(@Body() body: unknown, @CurrentActor() actor: Actor) {
-    const envelope = validateCommand(body);
+    const envelope = this.validated(body);
     const executed = await this.commandBus.execute<ExecuteCommand, ExecutedCommand>(
       new ExecuteCommand(envelope, actor),
     );
@@ -73,6 +75,15 @@ export class CommandsController {
       events: result.events.map((e) => ({ eventId: e.eventId, type: e.type })),
       ...(token ? { token } : {}),
     };
+  }
+
+  private validated(body: unknown) {
+    try {
+      return validateCommand(body);
+    } catch (error) {
+      this.metrics.command((body as { type?: unknown } | null)?.type, 'validation');
+      throw error;
+    }
   }
 
   @Post('import')
@@ -119,7 +130,7 @@ export class CommandsController {
       }
     } catch (error) {
       // A client that hung up mid-file is no error of the server's: what it sent so far stands.
-      if (!request.raw.destroyed && !response.destroyed) throw error;
+      if (!request.raw.socket?.destroyed && !response.destroyed) throw error;
     }
     // Whatever of the file was not read (it stopped arriving, or the import stopped) is not waited for.
     if (!request.raw.complete) response.once('finish', () => request.raw.socket?.destroy());

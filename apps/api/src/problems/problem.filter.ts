@@ -71,7 +71,11 @@ const codeOf = (error: unknown): string | undefined => {
 
 /** The client hung up: nobody is there to answer, and it is no fault of the server's. */
 const clientGone = (request: FastifyRequest, reply: FastifyReply, error: unknown): boolean =>
-  reply.raw.destroyed || request.raw.destroyed || codeOf(error) === 'ECONNRESET' || codeOf(error) === 'ECONNABORTED';
+  // (A request whose body was read to the end is `destroyed` too: the socket tells whether the client left.)
+  reply.raw.destroyed ||
+  request.raw.socket?.destroyed === true ||
+  codeOf(error) === 'ECONNRESET' ||
+  codeOf(error) === 'ECONNABORTED';
 
 @Catch()
 export class ProblemFilter implements ExceptionFilter {

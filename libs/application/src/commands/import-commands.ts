@@ -18,6 +18,8 @@ export interface ImportOptions {
   /** Applies one validated command; `durable` resolves once it survives a crash. */
   submit: (envelope: CommandEnvelope, actor: Actor) => Promise<{ durable: Promise<ExecutedCommand> }>;
   actor: Actor;
+  /** Told of each line refused before it reached `submit` (unreadable, not JSON, invalid), with the type it named. */
+  onInvalid?: (type: unknown) => void;
   /** Maps an error that is not a domain error (a server's answer, a crash) to a result line. */
   describe?: (error: unknown) => { status: number; code: string; detail: string } | undefined;
 }
@@ -52,6 +54,7 @@ export async function* importCommands(
     if (typeof text === 'string' && text.trim() === '') continue;
     const line = lineNumber;
     let commandId: string | undefined;
+    let submitted = false;
     try {
       if (typeof text !== 'string') throw unreadable(text);
       let body: unknown;
@@ -66,6 +69,7 @@ export async function* importCommands(
       const candidate = (body as { commandId?: unknown })?.commandId;
       if (typeof candidate === 'string') commandId = candidate;
       const envelope = validateCommand(body);
+      submitted = true;
       const { durable } = await options.submit(envelope, options.actor);
       const entry: InFlight = {
         settled: durable.then(
@@ -83,6 +87,7 @@ export async function* importCommands(
       entry.settled.then((result) => (entry.result = result));
       inFlight.push(entry);
     } catch (error) {
+      if (!submitted) options.onInvalid?.(typeOfLine(text));
       const failed: ImportResultLine = { line, commandId, ok: false, ...describeError(error, options) };
       inFlight.push({ settled: Promise.resolve(failed), result: failed });
       // A file in another encoding fails on every line with Chinese in it: it stops here, to be saved again as UTF-8.
@@ -111,6 +116,16 @@ class ImportLineError extends Error {
     super(detail.en);
   }
 }
+
+/** The command type a line names, if it can be read at all. */
+const typeOfLine = (text: NdjsonLine): unknown => {
+  if (typeof text !== 'string') return undefined;
+  try {
+    return (JSON.parse(text) as { type?: unknown })?.type;
+  } catch {
+    return undefined;
+  }
+};
 
 const NOT_UTF8 = 'IMPORT_NOT_UTF8';
 const BODY_TIMEOUT = 'IMPORT_BODY_TIMEOUT';
