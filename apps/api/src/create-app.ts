@@ -9,6 +9,7 @@ import { registerSecurity } from './security';
 import { JsonNestLogger, loggerOptions, requestIdOf } from './operations/logging';
 import { Lifecycle } from './operations/lifecycle';
 import { Metrics } from './operations/metrics';
+import { registerDraining } from './operations/shutdown';
 
 export interface AppOptions {
   /** false: no log at all (tests); else JSON lines to `stream` (default stdout) at the configured level. */
@@ -49,6 +50,7 @@ export const createApp = async (runtime: Runtime, options: AppOptions = {}): Pro
     done();
   });
   registerSecurity(fastify, settings);
+  registerDraining(fastify, lifecycle);
   // JSON with a `__proto__` key is refused; an empty body reads as `{}`, as it always has here.
   const json = fastify.getDefaultJsonParser('error', 'ignore');
   const parseJson: typeof json = (request, body, done) => (body === '' ? done(null, {}) : json(request, body, done));

@@ -8,6 +8,7 @@ import { AuthenticatedRequest } from '../auth/auth.guard';
 import { Sessions } from '../auth/sessions';
 import { CLOCK, EVENT_STORE } from '../runtime.tokens';
 import { LiveConnection } from './live-connection';
+import { Lifecycle } from '../operations/lifecycle';
 import { tellsOfPeople } from './activity';
 import { EventStore } from '@sunshine/event-store';
 import { ProjectionRunner } from '@sunshine/projections';
@@ -31,7 +32,11 @@ export class LiveFeed implements OnModuleDestroy {
     private readonly readSide: ReadSide,
     private readonly authenticator: Authenticator,
     private readonly sessions: Sessions,
-  ) {}
+    lifecycle: Lifecycle,
+  ) {
+    // A stream is never done by itself: on SIGTERM it ends, and the browser reconnects elsewhere.
+    lifecycle.onStop(() => this.onModuleDestroy());
+  }
 
   /** How many clients are watching now. */
   get openStreams(): number {
