@@ -25,3 +25,4 @@ export * from './integrity/integrity-service';
 export * from './integrity/log-pages';
 export * from './commands/refusal-status';
 export * from './validation/catalogue';
+export * from './operations/backup';
