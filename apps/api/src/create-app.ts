@@ -6,6 +6,7 @@ import { LogController } from 'fastify';
 import { Runtime } from '@sunshine/application';
 import { AppModule } from './app.module';
 import { registerSecurity } from './security';
+import { registerJsonBodies } from './security/json-body';
 import { JsonNestLogger, loggerOptions, requestIdOf } from './operations/logging';
 import { Lifecycle } from './operations/lifecycle';
 import { Metrics } from './operations/metrics';
@@ -51,13 +52,7 @@ export const createApp = async (runtime: Runtime, options: AppOptions = {}): Pro
   });
   registerSecurity(fastify, settings);
   registerDraining(fastify, lifecycle);
-  // JSON with a `__proto__` key is refused; an empty body reads as `{}`, as it always has here.
-  const json = fastify.getDefaultJsonParser('error', 'ignore');
-  const parseJson: typeof json = (request, body, done) => (body === '' ? done(null, {}) : json(request, body, done));
-  fastify.removeContentTypeParser('application/json');
-  // `application/*+json` is JSON too.
-  for (const type of ['application/json', /^application\/[\w.-]+\+json$/])
-    fastify.addContentTypeParser(type, { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES }, parseJson);
+  registerJsonBodies(fastify, BODY_LIMIT_BYTES);
   // An NDJSON import is read as a stream by its handler, line by line, never buffered whole.
   fastify.addContentTypeParser('application/x-ndjson', (_request, _payload, done) => done(null));
   const openapi = new DocumentBuilder()
