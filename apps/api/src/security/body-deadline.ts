@@ -25,11 +25,16 @@ const hasBody = (raw: IncomingMessage): boolean =>
  */
 export const registerBodyDeadline = (fastify: FastifyInstance, timeoutMs: number): void => {
   if (timeoutMs <= 0) return;
-  fastify.addHook('onRequest', (request, _reply, done) => {
+  fastify.addHook('onRequest', (request, reply, done) => {
     const raw = request.raw as WithDeadline;
     if (!hasBody(raw)) return done();
     const timer = setTimeout(() => {
-      if (raw.complete) return;
+      if (raw.complete || raw.socket?.destroyed) return;
+      // Nobody reads the body any more (the answer went out without it): the connection just ends.
+      if (reply.raw.headersSent || raw.listenerCount('error') === 0) {
+        raw.socket?.destroy();
+        return;
+      }
       raw.emit('error', Object.assign(bodyTimedOut(), { statusCode: 408 }));
       // Whatever the client still sends is not read: the answer closes the connection.
       raw.socket?.once('finish', () => raw.socket?.destroy());
@@ -39,6 +44,7 @@ export const registerBodyDeadline = (fastify: FastifyInstance, timeoutMs: number
     const clear = () => clearTimeout(timer);
     raw.once('end', clear);
     raw.once('close', clear);
+    raw.socket?.once('close', clear);
     done();
   });
   fastify.addHook('onSend', (request, reply, payload, done) => {

@@ -30,7 +30,10 @@ export const registerJsonBodies = (fastify: FastifyInstance, bodyLimit: number):
         // Not JSON at all: the parser's own error says so.
       }
       if (path === undefined) return done(error as Error, undefined);
-      done(new ValidationFailed([{ path, zh: '不允许名为 __proto__ 的字段', en: 'a field may not be named __proto__' }]), undefined);
+      done(
+        new ValidationFailed([{ path, zh: '不允许名为 __proto__ 的字段', en: 'a field may not be named __proto__' }]),
+        undefined,
+      );
     });
   };
   fastify.removeContentTypeParser('application/json');
