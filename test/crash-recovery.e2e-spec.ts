@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { investmentTermLines } from './support/investment-term';
 import { freePort, ServerProcess } from './support/server-process';
+import { runCrashStress } from '../bench/stress/crash-stress';
 
 const TOKEN = 'crash-test-admin-token-0123';
 
@@ -104,4 +105,13 @@ describe('a server killed during an import (real process, SIGKILL)', () => {
     db.close();
     expect(counts).toEqual({ events: lines.length, commands: lines.length });
   });
+});
+
+describe('a few rounds of the crash stress run (npm run stress:crash runs 200)', () => {
+  it('loses and doubles nothing acknowledged, keeps read models equal to a rebuild, and the log verifies', async () => {
+    const figures = await runCrashStress({ kills: 3, importLines: 150, writers: 3, maxKillDelayMs: 800 });
+    expect(figures).toMatchObject({ kills: 3, lost: 0, doubled: 0, readModelsEqualRebuild: true, verified: true });
+    expect(figures.acknowledged).toBeGreaterThan(0);
+    expect(figures.commands).toBeGreaterThanOrEqual(figures.acknowledged);
+  }, 180_000);
 });

@@ -312,13 +312,21 @@ describe('browser sessions and the live view (GET /api/v1/live)', () => {
     it('tells of events that change no figure, without a summary', async () => {
       const stream = await watch(supervisor);
       await stream.nextOf('summary');
-      const answer = await record(t, 'RegisterUser', { userId: 'wu-luru', name: '吴录入', role: 'clerk' });
+      const answer = await record(t, 'RegisterVillage', { villageId: 'wucun', name: '吴村' });
       expect(body(await stream.next())).toMatchObject({
-        type: 'UserRegistered',
-        stream: 'users',
+        type: 'VillageRegistered',
+        stream: 'village-wucun',
         position: answer.position,
       });
       expect(await stream.drain(1_300)).toEqual([]);
+    });
+
+    it('tells a supervisor nothing of who may sign in', async () => {
+      const stream = await watch(supervisor);
+      await stream.nextOf('summary');
+      await record(t, 'RegisterUser', { userId: 'wu-luru', name: '吴录入', role: 'clerk' });
+      expect(await stream.drain(1_300)).toEqual([]);
+      expect(stream.text).not.toContain('UserRegistered');
     });
 
     it('sends the summary at most once a second, the last one including every event', async () => {
@@ -380,9 +388,14 @@ describe('browser sessions and the live view (GET /api/v1/live)', () => {
         subjectId: 'DSR-LIVE-0001',
         reason: '当事人申请删除个人信息',
       });
-      expect(body(await stream.nextOf('activity'))).toEqual(
-        expect.objectContaining({ type: 'PersonalDataErased', stream: 'subject', position: erased.position }),
-      );
+      // The erasure itself is not told to a supervisor: the next activity is the next record.
+      const receipt = await record(t, 'RecordReceipt', nextReceipt());
+      expect(body(await stream.nextOf('activity'))).toMatchObject({
+        type: 'ReceiptRecorded',
+        position: receipt.position,
+      });
+      expect(Number(erased.position)).toBeLessThan(Number(receipt.position));
+      expect(stream.text).not.toContain('PersonalDataErased');
 
       // The same events replayed after a reconnect.
       const replay = await watch(supervisor, SUMMARY_QUERY, { 'Last-Event-ID': start.id as string });

@@ -244,7 +244,11 @@ describe('the web app in a browser', () => {
     await page.locator('[data-figure="investment.signings"]', { hasText: '4' }).waitFor();
     // The browser said the connection broke while the server was away; that was the point.
     const broken = pageErrors.splice(0);
-    expect(broken.every((error) => /ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_INCOMPLETE_CHUNKED_ENCODING/.test(error))).toBe(true);
+    expect(
+      broken.every((error) =>
+        /ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_INCOMPLETE_CHUNKED_ENCODING/.test(error),
+      ),
+    ).toBe(true);
   });
 
   it('signs out', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { Runtime, loadConfig } from '@sunshine/application';
-import { createApp } from '../../apps/api/src/create-app';
+import { AppOptions, createApp } from '../../apps/api/src/create-app';
 import { openServerRuntime } from '../../apps/api/src/server-runtime';
 
 export const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
@@ -25,13 +25,19 @@ export const nextCommandId = (prefix = 'cmd') => `${prefix}-${process.pid}-${++s
 
 /** The real application on a fresh embedded data directory; the clock can be fixed. */
 export const startTestApp = async (
-  options: { clock?: () => Date; env?: Record<string, string>; dataDir?: string } = {},
+  options: {
+    clock?: () => Date;
+    env?: Record<string, string>;
+    dataDir?: string;
+    /** Where the JSON log goes; none by default. */
+    logger?: AppOptions['logger'];
+  } = {},
 ): Promise<TestApp> => {
   // With a given data directory the app reopens it and leaves it in place when closed.
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sunshine-e2e-'));
   const config = loadConfig({ SUNSHINE_DATA_DIR: dataDir, SUNSHINE_ADMIN_TOKEN: ADMIN_TOKEN, ...options.env });
   const runtime = await openServerRuntime(config, { clock: options.clock });
-  const app = await createApp(runtime, { logger: false });
+  const app = await createApp(runtime, { logger: options.logger ?? false });
   await app.init();
   const http = request(app.getHttpServer());
   const server = app.getHttpServer();

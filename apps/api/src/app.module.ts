@@ -41,6 +41,15 @@ import { UsersController } from './users/users.controller';
 import { RegistersController } from './registers/registers.controller';
 import { WarningsController } from './warnings/warnings.controller';
 import { WebAppController } from './web/web-app.controller';
+import { Lifecycle } from './operations/lifecycle';
+import { Metrics } from './operations/metrics';
+import { MetricsController } from './operations/metrics.controller';
+
+/** What the application shares with whoever runs it: the metrics and whether it is stopping. */
+export interface AppParts {
+  lifecycle: Lifecycle;
+  metrics: Metrics;
+}
 
 /**
  * The HTTP application around an opened runtime (the composition root opens it: main.ts, tests).
@@ -48,7 +57,7 @@ import { WebAppController } from './web/web-app.controller';
  */
 @Module({})
 export class AppModule {
-  static forRuntime(runtime: Runtime): DynamicModule {
+  static forRuntime(runtime: Runtime, parts: AppParts): DynamicModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
@@ -69,6 +78,7 @@ export class AppModule {
         RegistersController,
         WarningsController,
         WebAppController,
+        MetricsController,
       ],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.events },
@@ -84,7 +94,7 @@ export class AppModule {
             subjectExists: (subjectId) => runtime.secrets.subjectKey(subjectId) !== undefined,
           }),
         },
-        { provide: CommandPipeline, useValue: runtime.commands },
+        { provide: CommandPipeline, useValue: parts.metrics.meter(runtime.commands) },
         { provide: ProjectionRunner, useValue: runtime.runner },
         { provide: ReadSide, useValue: runtime.readSide },
         { provide: IntegrityService, useValue: runtime.integrity },
@@ -101,6 +111,8 @@ export class AppModule {
           useFactory: (authenticator: Authenticator) => new Passwords(runtime.secrets, authenticator, runtime.clock),
           inject: [Authenticator],
         },
+        { provide: Lifecycle, useValue: parts.lifecycle },
+        { provide: Metrics, useValue: parts.metrics },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         ReadModelsGate,

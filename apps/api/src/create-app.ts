@@ -2,8 +2,22 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { LogController } from 'fastify';
 import { Runtime, XLSX_TYPE } from '@sunshine/application';
 import { AppModule } from './app.module';
+import { registerSecurity } from './security';
+import { registerJsonBodies } from './security/json-body';
+import { JsonNestLogger, loggerOptions, requestIdOf } from './operations/logging';
+import { Lifecycle } from './operations/lifecycle';
+import { Metrics } from './operations/metrics';
+import { registerDraining } from './operations/shutdown';
+
+export interface AppOptions {
+  /** false: no log at all (tests); else JSON lines to `stream` (default stdout) at the configured level. */
+  logger?: false | { stream: NodeJS.WritableStream };
+  /** Shared with whoever stops the server (main.ts on SIGTERM). */
+  lifecycle?: Lifecycle;
+}
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 /** A register (台账) of a whole term in Excel stays well under this; a larger upload is a 413. */
@@ -14,20 +28,33 @@ const REGISTER_LIMIT_BYTES = 20 * 1024 * 1024;
  * e2e tests. Fastify rather than Express: the same routes cost a third of the CPU per request
  * (docs/PERFORMANCE.md), which is what bounds commands per second on a small machine.
  */
-export const createApp = async (runtime: Runtime, options: { logger?: boolean } = {}): Promise<INestApplication> => {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRuntime(runtime), adapter, {
-    logger: options.logger === false ? false : ['error', 'warn', 'log'],
+export const createApp = async (runtime: Runtime, options: AppOptions = {}): Promise<INestApplication> => {
+  const settings = runtime.config.http;
+  const lifecycle = options.lifecycle ?? new Lifecycle();
+  // Behind a TLS-terminating proxy, `X-Forwarded-Proto: https` makes the session cookie Secure.
+  // (Fastify takes a hop count too; Nest's option type leaves it out.)
+  const trustProxy = settings.trustProxy as boolean | string[];
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy,
+    logger: options.logger === false ? false : loggerOptions(settings.logLevel, options.logger?.stream),
+    genReqId: requestIdOf,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+  });
+  const parts = { lifecycle, metrics: new Metrics(runtime) };
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRuntime(runtime, parts), adapter, {
+    logger: false,
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  // JSON with a `__proto__` key is refused; an empty body reads as `{}`, as it always has here.
-  const json = fastify.getDefaultJsonParser('error', 'ignore');
-  const parseJson: typeof json = (request, body, done) => (body === '' ? done(null, {}) : json(request, body, done));
-  fastify.removeContentTypeParser('application/json');
-  // `application/*+json` is JSON too.
-  for (const type of ['application/json', /^application\/[\w.-]+\+json$/])
-    fastify.addContentTypeParser(type, { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES }, parseJson);
+  if (options.logger !== false) app.useLogger(new JsonNestLogger(fastify.log));
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.raw.setHeader('X-Request-Id', request.id);
+    done();
+  });
+  registerSecurity(fastify, settings);
+  registerDraining(fastify, lifecycle);
+  registerJsonBodies(fastify, BODY_LIMIT_BYTES);
   // An NDJSON import is read as a stream by its handler, line by line, never buffered whole.
   fastify.addContentTypeParser('application/x-ndjson', (_request, _payload, done) => done(null));
   // A register file (xlsx or CSV) is read whole: a workbook is a zip, read from its end.
@@ -36,7 +63,6 @@ export const createApp = async (runtime: Runtime, options: { logger?: boolean } 
     { parseAs: 'buffer', bodyLimit: REGISTER_LIMIT_BYTES },
     (_request, body, done) => done(null, body),
   );
-  app.enableShutdownHooks();
   const openapi = new DocumentBuilder()
     .setTitle('Sunshine Ledger (阳光台账) API')
     .setDescription(

@@ -2,12 +2,15 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig, StoreLocked } from '@sunshine/application';
 import { bootstrapAdmin, openServerRuntime } from './server-runtime';
 import { createApp } from './create-app';
+import { Lifecycle } from './operations/lifecycle';
+import { shutDown } from './operations/shutdown';
 
 const main = async () => {
   const config = loadConfig();
   const runtime = await openServerRuntime(config);
   const generated = await bootstrapAdmin(runtime);
-  const app = await createApp(runtime);
+  const lifecycle = new Lifecycle();
+  const app = await createApp(runtime, { lifecycle });
   // Every interface, as Node's own default (Fastify alone would take only localhost).
   await app.listen(config.port, '::');
   const address = `http://localhost:${config.port}`;
@@ -15,11 +18,14 @@ const main = async () => {
     `阳光台账 Sunshine Ledger · ${config.townshipName} · ${address}/api/v1 · OpenAPI ${address}/api/docs · data ${config.dataDir}`,
   );
   if (generated) console.log(`管理员令牌（仅显示这一次）admin token, shown once: ${generated}`);
-  const shutdown = async () => {
-    await app.close();
-    await runtime.close();
-    process.exit(0);
-  };
+  const shutdown = () =>
+    shutDown(app, lifecycle, config.http.shutdownGraceMs, () => runtime.close()).then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 };

@@ -9,6 +9,7 @@ import { rebuildProjections, replay } from './commands/maintenance.commands';
 import { registerQueryCommands } from './commands/query.commands';
 import { registerIntegrityCommands } from './commands/integrity.commands';
 import { registerReportCommand } from './commands/report.command';
+import { registerBackupCommands } from './commands/backup.commands';
 
 const program = new Command()
   .name('sunshine')
@@ -90,6 +91,7 @@ program
 registerQueryCommands(program);
 registerIntegrityCommands(program);
 registerReportCommand(program);
+registerBackupCommands(program);
 
 const run = async () => {
   try {

@@ -14,6 +14,8 @@ export interface UserRecord {
   revoked: boolean;
 }
 
+const BUILT_IN_ADMIN: Actor = { userId: ADMIN_USER_ID, role: 'admin' };
+
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
 /**
@@ -37,19 +39,24 @@ export class Authenticator {
       return { userId: ADMIN_USER_ID, role: 'admin' };
     const userId = this.secrets.userOfToken(token);
     if (userId === undefined) return undefined;
-    if (userId === ADMIN_USER_ID && this.adminToken === undefined) return { userId: ADMIN_USER_ID, role: 'admin' };
+    // The id `admin` is the built-in administrator's alone. With SUNSHINE_ADMIN_TOKEN set it signs
+    // in with that token only: a stored token under `admin` then belongs to a user registered
+    // under that id before such ids were refused, and it authenticates no one.
+    if (userId === ADMIN_USER_ID) return this.adminToken === undefined ? BUILT_IN_ADMIN : undefined;
     return this.activeUser(userId);
   }
 
   /**
    * The actor a user who authenticated earlier is now (a browser session): role and villages as
-   * they stand, none once revoked. Only for a user id that came from a successful authenticate.
+   * they stand, none once revoked. Only for a user id that came from a successful authenticate,
+   * which for `admin` means the built-in administrator.
    */
   async actorOf(userId: string): Promise<Actor | undefined> {
-    return userId === ADMIN_USER_ID ? { userId: ADMIN_USER_ID, role: 'admin' } : this.activeUser(userId);
+    return userId === ADMIN_USER_ID ? BUILT_IN_ADMIN : this.activeUser(userId);
   }
 
   private async activeUser(userId: string): Promise<Actor | undefined> {
+    if (userId === ADMIN_USER_ID) return undefined;
     const user = (await this.refresh()).get(userId);
     if (!user || user.revoked) return undefined;
     return { userId: user.userId, role: user.role, ...(user.villages ? { villages: user.villages } : {}) };
@@ -69,6 +76,9 @@ export class Authenticator {
     for (const event of events) {
       const data = event.data as Record<string, unknown>;
       const userId = String(data.userId);
+      this.revision = event.revision;
+      // Never a registered user: the built-in administrator's id (see authenticate).
+      if (userId === ADMIN_USER_ID) continue;
       const current = this.users.get(userId);
       switch (event.type) {
         case 'UserRegistered':
@@ -87,7 +97,6 @@ export class Authenticator {
           if (current) this.users.set(userId, { ...current, revoked: true });
           break;
       }
-      this.revision = event.revision;
     }
     return this.users;
   }

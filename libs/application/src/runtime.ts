@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventStore, SqliteEventStore } from '@sunshine/event-store';
 import { Projection, ProjectionRunner, ProjectionStore, SqliteProjectionStore } from '@sunshine/projections';
@@ -15,6 +15,7 @@ import { SecretStore } from './secrets/secret-store';
 import { protectPersonalData } from './personal-data/personal-data';
 import { ERASED_SUBJECT, erasuresProjection } from './personal-data/erasures.projection';
 import { Warnings } from './warnings/warnings';
+import { privateDatabase, privateDirectory, privateFile } from './operations/private-files';
 
 /** Everything a running Sunshine Ledger holds open: the API and the CLI build on this. */
 export interface Runtime {
@@ -47,6 +48,8 @@ export interface OpenRuntimeOptions {
 
 const signingKey = (config: Config): SigningKey => {
   try {
+    // Tightened when it is ours to tighten; a key mounted read-only by the operator stays as given.
+    if (existsSync(config.signingKeyPath)) tryPrivateFile(config.signingKeyPath);
     return loadOrCreateSigningKey(config.signingKeyPath);
   } catch (error) {
     throw new ConfigError('SUNSHINE_SIGNING_KEY', error instanceof Error ? error.message : String(error));
@@ -75,13 +78,30 @@ const openReadStore = async (config: Config): Promise<ProjectionStore> => {
   }
 };
 
+const tryPrivateFile = (path: string): void => {
+  try {
+    privateFile(path);
+  } catch (error) {
+    if (!['EPERM', 'EROFS', 'EACCES'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  }
+};
+
+/** The embedded databases of a configuration, each made readable by the server's user only before it opens. */
+const privateDatabases = (config: Config): void => {
+  const embedded = ['secrets.db', 'checkpoints.db'];
+  if (config.eventStore === 'sqlite') embedded.push('events.db');
+  if (config.readStore === 'sqlite') embedded.push('read-models.db');
+  for (const file of embedded) privateDatabase(join(config.dataDir, file));
+};
+
 const afterNextCommit = (work: () => void) => setImmediate(() => setImmediate(work));
 
 /** Opens the stores of a configuration, holding the data directory so no other process writes it. */
 export const openRuntime = async (config: Config, options: OpenRuntimeOptions): Promise<Runtime> => {
-  mkdirSync(config.dataDir, { recursive: true });
+  privateDirectory(config.dataDir);
   const lock = lockDataDir(config.dataDir);
   try {
+    privateDatabases(config);
     const secrets = new SecretStore(join(config.dataDir, 'secrets.db'));
     const events = await openEventStore(config, secrets, options.clock);
     const reads = await openReadStore(config);

@@ -1,14 +1,15 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { createInterface } from 'node:readline';
 import {
   catalogueFor,
   COMMAND_DTOS,
+  Config,
   ExecutedCommand,
   ImportResultLine,
   ImportSummary,
+  ndjsonLines,
   validateCommand,
 } from '@sunshine/application';
 import { Actor } from '@sunshine/domain';
@@ -17,12 +18,19 @@ import { ApiError } from '../problems/api-error';
 import { languageOf } from '../problems/problem';
 import { ExecuteCommand } from './execute-command.handler';
 import { ImportCommands } from './import-commands.handler';
+import { CONFIG } from '../runtime.tokens';
+import { takeOverBodyDeadline } from '../security';
+import { Metrics } from '../operations/metrics';
 
 @ApiTags('commands')
 @ApiBearerAuth()
 @Controller('api/v1/commands')
 export class CommandsController {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(CONFIG) private readonly config: Config,
+    private readonly metrics: Metrics,
+  ) {}
 
   @Get('catalogue')
   @Access('authenticated')
@@ -54,7 +62,7 @@ export class CommandsController {
   })
   @ApiResponse({ status: 201, description: '{ commandId, stream, revision, position, events: [{ eventId, type }] }' })
   async record(@Body() body: unknown, @CurrentActor() actor: Actor) {
-    const envelope = validateCommand(body);
+    const envelope = this.validated(body);
     const executed = await this.commandBus.execute<ExecuteCommand, ExecutedCommand>(
       new ExecuteCommand(envelope, actor),
     );
@@ -69,10 +77,22 @@ export class CommandsController {
     };
   }
 
+  private validated(body: unknown) {
+    try {
+      return validateCommand(body);
+    } catch (error) {
+      this.metrics.command((body as { type?: unknown } | null)?.type, 'validation');
+      throw error;
+    }
+  }
+
   @Post('import')
-  @Access('authenticated')
+  // Only a role that records may send a file at all: refused before a byte of the body is read.
+  @Access('record')
   @ApiOperation({
     summary: 'Import an NDJSON file of commands; streams one result line per input line, then a summary',
+    description:
+      'UTF-8 only (a byte order mark at the start is skipped). A line above 1 MiB answers a 413 result line for that line; a line that is not UTF-8 answers a 400 result line and stops the import.',
   })
   @ApiQuery({ name: 'onError', enum: ['stop', 'continue'], required: false })
   async import(
@@ -93,17 +113,27 @@ export class CommandsController {
         zh: '请以 Content-Type: application/x-ndjson 上传',
         en: 'send the file as Content-Type: application/x-ndjson',
       });
-    // The body is read here as it arrives, and the answer streams back on the raw response.
+    // The body is read here as it arrives, and the answer streams back on the raw response. A file
+    // may take long to apply, so its reading is timed by its pauses, not as a whole.
+    takeOverBodyDeadline(request);
     reply.hijack();
     const response = reply.raw;
     response.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
-    const lines = createInterface({ input: request.raw, crlfDelay: Infinity });
+    const lines = ndjsonLines(request.raw, { idleTimeoutMs: this.config.http.bodyTimeoutMs });
     const results = await this.commandBus.execute<ImportCommands, AsyncIterable<ImportResultLine | ImportSummary>>(
       new ImportCommands(lines, actor, onError ?? 'stop', languageOf(request.headers['accept-language'])),
     );
-    for await (const line of results) {
-      if (!response.write(`${JSON.stringify(line)}\n`)) await new Promise((r) => response.once('drain', r));
+    try {
+      for await (const line of results) {
+        if (response.destroyed) break;
+        if (!response.write(`${JSON.stringify(line)}\n`)) await new Promise((r) => response.once('drain', r));
+      }
+    } catch (error) {
+      // A client that hung up mid-file is no error of the server's: what it sent so far stands.
+      if (!request.raw.socket?.destroyed && !response.destroyed) throw error;
     }
+    // Whatever of the file was not read (it stopped arriving, or the import stopped) is not waited for.
+    if (!request.raw.complete) response.once('finish', () => request.raw.socket?.destroy());
     response.end();
   }
 }

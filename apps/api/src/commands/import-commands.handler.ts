@@ -1,12 +1,13 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandPipeline, importCommands, ImportResultLine, ImportSummary } from '@sunshine/application';
+import { CommandPipeline, importCommands, ImportResultLine, ImportSummary, NdjsonLine } from '@sunshine/application';
 import { Actor } from '@sunshine/domain';
 import { ProjectionRunner } from '@sunshine/projections';
+import { Metrics } from '../operations/metrics';
 
 /** The Nest command of a bulk import: NDJSON lines in, result lines out. */
 export class ImportCommands {
   constructor(
-    readonly lines: AsyncIterable<string>,
+    readonly lines: AsyncIterable<NdjsonLine>,
     readonly actor: Actor,
     readonly onError: 'stop' | 'continue',
     readonly language: 'zh' | 'en',
@@ -21,6 +22,7 @@ export class ImportCommandsHandler implements ICommandHandler<ImportCommands, Im
   constructor(
     private readonly commands: CommandPipeline,
     private readonly runner: ProjectionRunner,
+    private readonly metrics: Metrics,
   ) {}
 
   async execute({ lines, actor, onError, language }: ImportCommands): Promise<ImportOutput> {
@@ -29,6 +31,7 @@ export class ImportCommandsHandler implements ICommandHandler<ImportCommands, Im
       language,
       actor,
       submit: (envelope, who) => this.commands.submit(envelope, who),
+      onInvalid: (type) => this.metrics.command(type, 'validation'),
     });
     const runner = this.runner;
     return (async function* () {

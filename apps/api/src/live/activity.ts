@@ -1,3 +1,4 @@
+import { DISCLOSURES_STREAM, USERS_STREAM } from '@sunshine/application';
 import { StoredEvent } from '@sunshine/event-store';
 
 /** What the live view tells of one new event: never its data, so never any personal data. */
@@ -15,6 +16,14 @@ export interface Activity {
  * shows only that it was a subject's stream, as it shows only the recording user's role.
  */
 const shownStream = (stream: string): string => (stream.startsWith('subject-') ? 'subject' : stream);
+
+/**
+ * Streams whose very events tell of people: who may sign in (`users`), whose personal data was
+ * read (`disclosures`), whose was erased (`subject-…`). Only a role that may audit learns that
+ * they changed; the others' feed skips them (the next message's id still covers their positions).
+ */
+export const tellsOfPeople = (event: StoredEvent): boolean =>
+  event.stream === USERS_STREAM || event.stream === DISCLOSURES_STREAM || event.stream.startsWith('subject-');
 
 export const activityOf = (event: StoredEvent): Activity => ({
   position: event.position,

@@ -15,6 +15,8 @@ export interface LiveSource {
   stillAllowed(): Promise<boolean>;
   /** Open warnings (三色预警) by level as of today: sent whenever they change after the stream began. */
   openWarnings?(): Promise<OpenWarningCounts>;
+  /** Whether this watcher is told of the event at all (its role decides). */
+  shows(event: StoredEvent): boolean;
   onError(error: unknown): void;
 }
 
@@ -129,6 +131,7 @@ export class LiveConnection {
 
   private async sendActivity(event: StoredEvent): Promise<void> {
     this.seen = event.position;
+    if (!this.source.shows(event)) return;
     await this.send(sseMessage({ id: event.position, event: 'activity', data: JSON.stringify(activityOf(event)) }));
   }
 

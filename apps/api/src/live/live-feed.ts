@@ -8,6 +8,8 @@ import { AuthenticatedRequest } from '../auth/auth.guard';
 import { Sessions } from '../auth/sessions';
 import { CLOCK, EVENT_STORE } from '../runtime.tokens';
 import { LiveConnection } from './live-connection';
+import { Lifecycle } from '../operations/lifecycle';
+import { tellsOfPeople } from './activity';
 import { EventStore } from '@sunshine/event-store';
 import { ProjectionRunner } from '@sunshine/projections';
 
@@ -31,7 +33,11 @@ export class LiveFeed implements OnModuleDestroy {
     private readonly authenticator: Authenticator,
     private readonly sessions: Sessions,
     private readonly warnings: Warnings,
-  ) {}
+    lifecycle: Lifecycle,
+  ) {
+    // A stream is never done by itself: on SIGTERM it ends, and the browser reconnects elsewhere.
+    lifecycle.onStop(() => this.onModuleDestroy());
+  }
 
   /** How many clients are watching now. */
   get openStreams(): number {
@@ -46,7 +52,7 @@ export class LiveFeed implements OnModuleDestroy {
     const resumeAfter = this.lastEventId(request);
     // An unknown term is a 404 now, not a broken stream later.
     if (termId !== undefined) await this.readSide.termSummary(termId);
-    const actor = request.actor as Actor;
+    let actor = request.actor as Actor;
     const sessionId = request.sessionId;
     // From here on the stream writes the raw response itself, for as long as it stays open.
     reply.hijack();
@@ -61,9 +67,12 @@ export class LiveFeed implements OnModuleDestroy {
             sessionId === undefined
               ? await this.authenticator.actorOf(actor.userId)
               : await this.sessions.actorOf(sessionId);
+          // A changed role changes what the feed tells from here on.
+          if (now !== undefined) actor = now;
           return now !== undefined && may(now, 'read');
         },
         openWarnings: () => this.warnings.openByLevel(),
+        shows: (event) => may(actor, 'audit') || !tellsOfPeople(event),
         onError: (error) => this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error)),
       },
       { heartbeatMs: this.heartbeatMs, summaryIntervalMs: this.summaryIntervalMs },

@@ -23,6 +23,7 @@ export class LiveController {
       'Messages: `summary` (the term summary, or null while no term exists) on connect and, at most once a second, when its figures change; ' +
       '`activity` `{ position, type, stream, occurredOn, recordedAt, actor: { role } }` for each new event, never its data; ' +
       '`warnings` `{ red, yellow }`, the open warnings as of today, whenever they change (the overview has them at first). ' +
+      'events of the `users` and `disclosures` streams and of data subjects (stream shown as `subject`) only to auditors and admins. ' +
       "Every message's `id` is a log position: reconnecting with `Last-Event-ID` replays the `activity` after it, then a fresh `summary`. " +
       'A comment line every 15 s keeps the connection open.',
   })

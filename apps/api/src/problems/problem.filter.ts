@@ -61,6 +61,22 @@ export const toProblem = (error: unknown, acceptLanguage: string | undefined): P
   return problem(500, 'INTERNAL_ERROR', { zh: '服务器内部错误，已记录', en: 'internal error; it has been logged' });
 };
 
+/** The error's own code, or its cause's (the HTTP adapter wraps the body reader's errors). */
+const codeOf = (error: unknown): string | undefined => {
+  const own = (error as { code?: unknown })?.code;
+  if (typeof own === 'string') return own;
+  const cause = error instanceof HttpException ? (error.cause as { code?: unknown } | undefined) : undefined;
+  return typeof cause?.code === 'string' ? cause.code : undefined;
+};
+
+/** The client hung up: nobody is there to answer, and it is no fault of the server's. */
+const clientGone = (request: FastifyRequest, reply: FastifyReply, error: unknown): boolean =>
+  // (A request whose body was read to the end is `destroyed` too: the socket tells whether the client left.)
+  reply.raw.destroyed ||
+  request.raw.socket?.destroyed === true ||
+  codeOf(error) === 'ECONNRESET' ||
+  codeOf(error) === 'ECONNABORTED';
+
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
@@ -69,6 +85,10 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    if (clientGone(request, reply, error)) {
+      this.logger.debug?.(`client closed the connection of ${request.method} ${request.url.split('?')[0]}`);
+      return;
+    }
     const problem = toProblem(error, request.headers['accept-language']);
     if (problem.status >= 500 && problem.status !== 503)
       this.logger.error(error instanceof Error ? error.stack : String(error));

@@ -20,6 +20,7 @@ export const TITLES: Record<number, { zh: string; en: string }> = {
   401: { zh: '未认证', en: 'Unauthorized' },
   403: { zh: '无权操作', en: 'Forbidden' },
   404: { zh: '未找到', en: 'Not Found' },
+  408: { zh: '请求超时', en: 'Request Timeout' },
   409: { zh: '冲突', en: 'Conflict' },
   413: { zh: '请求过大', en: 'Content Too Large' },
   415: { zh: '不支持的内容类型', en: 'Unsupported Media Type' },

@@ -1,6 +1,6 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { ADMIN_USER_ID, importCommands, ImportResultLine, ImportSummary } from '@sunshine/application';
+import { ADMIN_USER_ID, importCommands, ImportResultLine, ImportSummary, ndjsonLines } from '@sunshine/application';
 import { CliError, EXIT } from '../cli-error';
 import { openForCommand } from '../open';
 import { Progress } from '../progress';
@@ -45,12 +45,12 @@ export const importFile = async (file: string, options: ImportOptions): Promise<
 };
 
 async function* importLocally(
-  input: NodeJS.ReadableStream,
+  input: AsyncIterable<Buffer>,
   options: ImportOptions,
 ): AsyncGenerator<ImportResultLine | ImportSummary> {
   const runtime = await openForCommand({ quietCatchUp: true });
   try {
-    yield* importCommands(createInterface({ input, crlfDelay: Infinity }), {
+    yield* importCommands(ndjsonLines(input), {
       onError: options.onError,
       language: 'zh',
       actor: { userId: ADMIN_USER_ID, role: 'admin' },

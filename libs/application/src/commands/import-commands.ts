@@ -2,6 +2,7 @@ import { Actor, DomainError } from '@sunshine/domain';
 import { CommandEnvelope, ExecutedCommand } from './command-pipeline';
 import { statusOf } from './refusal-status';
 import { validateCommand } from '../validation/validate-command';
+import { MAX_LINE_BYTES, NdjsonLine, UnreadableLine } from './ndjson-lines';
 
 export type ImportResultLine =
   | { line: number; commandId?: string; ok: true; position: string; duplicate?: true; token?: string }
@@ -17,6 +18,8 @@ export interface ImportOptions {
   /** Applies one validated command; `durable` resolves once it survives a crash. */
   submit: (envelope: CommandEnvelope, actor: Actor) => Promise<{ durable: Promise<ExecutedCommand> }>;
   actor: Actor;
+  /** Told of each line refused before it reached `submit` (unreadable, not JSON, invalid), with the type it named. */
+  onInvalid?: (type: unknown) => void;
   /** Maps an error that is not a domain error (a server's answer, a crash) to a result line. */
   describe?: (error: unknown) => { status: number; code: string; detail: string } | undefined;
 }
@@ -28,6 +31,10 @@ export interface ImportItem {
   envelope?: CommandEnvelope;
   /** Why the item never became a command (malformed JSON, invalid data, a bad register cell). */
   refusal?: unknown;
+  /** The command type a refused item named, if it could be read (for the metrics). */
+  type?: unknown;
+  /** A refusal that ends the run whatever `onError` says (the file is not UTF-8, or stopped arriving). */
+  halts?: boolean;
 }
 
 /**
@@ -36,16 +43,21 @@ export interface ImportItem {
  * every command is idempotent by its commandId.
  */
 export async function* importCommands(
-  lines: AsyncIterable<string>,
+  lines: AsyncIterable<NdjsonLine>,
   options: ImportOptions,
 ): AsyncGenerator<ImportResultLine | ImportSummary> {
   yield* applyInOrder(ndjsonItems(lines), options);
 }
 
-async function* ndjsonItems(lines: AsyncIterable<string>): AsyncGenerator<ImportItem> {
+async function* ndjsonItems(lines: AsyncIterable<NdjsonLine>): AsyncGenerator<ImportItem> {
   let line = 0;
   for await (const text of lines) {
     line++;
+    if (typeof text !== 'string') {
+      // A file in another encoding fails on every line with Chinese in it: it stops here, to be saved again as UTF-8.
+      yield { line, refusal: unreadable(text), halts: text.unreadable !== 'too-large' };
+      continue;
+    }
     if (text.trim() === '') continue;
     let body: unknown;
     try {
@@ -65,7 +77,7 @@ async function* ndjsonItems(lines: AsyncIterable<string>): AsyncGenerator<Import
     try {
       yield { line, commandId, envelope: validateCommand(body) };
     } catch (refusal) {
-      yield { line, commandId, refusal };
+      yield { line, commandId, refusal, type: (body as { type?: unknown })?.type };
     }
   }
 }
@@ -94,9 +106,12 @@ export async function* applyInOrder(
       yield result;
     }
   };
-  for await (const { line, commandId, envelope, refusal } of items) {
+  for await (const { line, commandId, envelope, refusal, type, halts } of items) {
     try {
-      if (!envelope) throw refusal;
+      if (!envelope) {
+        options.onInvalid?.(type);
+        throw refusal;
+      }
       const { durable } = await options.submit(envelope, options.actor);
       const entry: InFlight = {
         settled: durable.then(
@@ -116,7 +131,7 @@ export async function* applyInOrder(
     } catch (error) {
       const failed: ImportResultLine = { line, commandId, ok: false, ...describeError(error, options) };
       inFlight.push({ settled: Promise.resolve(failed), result: failed });
-      if (options.onError === 'stop') stopped = true;
+      if (options.onError === 'stop' || halts) stopped = true;
     }
     yield* drain(false);
     if (stopped) break;
@@ -141,6 +156,25 @@ class ImportLineError extends Error {
     super(detail.en);
   }
 }
+
+const BODY_TIMEOUT = 'IMPORT_BODY_TIMEOUT';
+const NOT_UTF8 = 'IMPORT_NOT_UTF8';
+
+const unreadable = (line: UnreadableLine): ImportLineError =>
+  line.unreadable === 'timed-out'
+    ? new ImportLineError(408, BODY_TIMEOUT, {
+        zh: '文件在规定时间内没有继续传来，导入到此为止；已导入的行不会重复，请重新上传整个文件',
+        en: 'the file stopped arriving; the import ends here. Lines already imported are not applied twice: send the whole file again',
+      })
+    : line.unreadable === 'too-large'
+      ? new ImportLineError(413, 'IMPORT_LINE_TOO_LARGE', {
+          zh: `此行有 ${line.bytes} 字节，超过每行 ${MAX_LINE_BYTES} 字节（1 MiB）的上限，未导入`,
+          en: `this line has ${line.bytes} bytes, more than the ${MAX_LINE_BYTES} bytes (1 MiB) a line may have; not imported`,
+        })
+      : new ImportLineError(400, NOT_UTF8, {
+          zh: '此行不是 UTF-8 编码的文本（文件可能是 GBK/GB18030 编码）：请将文件另存为 UTF-8 编码后重新导入，已导入的行不会重复',
+          en: 'this line is not UTF-8 text (the file may be in GBK/GB18030): save the file as UTF-8 and import it again; lines already imported are not applied twice',
+        });
 
 const describeError = (error: unknown, options: ImportOptions): { status: number; code: string; detail: string } => {
   if (error instanceof DomainError)

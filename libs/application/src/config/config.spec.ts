@@ -8,6 +8,25 @@ describe('configuration', () => {
     expect(config.signingKeyPath).toBe(`${config.dataDir}/signing-key.pem`);
   });
 
+  it('guards the HTTP server by default: 30 s for a body, rate limits on, no proxy believed', () =>
+    expect(loadConfig({}).http).toEqual({
+      trustProxy: false,
+      bodyTimeoutMs: 30_000,
+      rateLimits: { perAddress: 2400, perToken: 1200, authFailuresPerAddress: 30 },
+      shutdownGraceMs: 25_000,
+      readyMaxLagMs: 5_000,
+      logLevel: 'info',
+    }));
+
+  it.each([
+    ['true', true],
+    ['false', false],
+    ['1', 1],
+    ['10.0.0.1, 192.168.0.0/16,::1', ['10.0.0.1', '192.168.0.0/16', '::1']],
+  ])('reads SUNSHINE_TRUST_PROXY=%s', (text, trustProxy) =>
+    expect(loadConfig({ SUNSHINE_TRUST_PROXY: text }).http.trustProxy).toEqual(trustProxy),
+  );
+
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -23,6 +42,10 @@ describe('configuration', () => {
     [{ SUNSHINE_WARN_ADMINISTRATION_EXPENSE_YUAN: '0,200000' }, 'SUNSHINE_WARN_ADMINISTRATION_EXPENSE_YUAN'],
     [{ SUNSHINE_WARN_CAPITAL_ARRIVAL: '365,10,30' }, 'SUNSHINE_WARN_CAPITAL_ARRIVAL'],
     [{ SUNSHINE_WARN_INDICATOR_BEHIND: '0,100,50' }, 'SUNSHINE_WARN_INDICATOR_BEHIND'],
+    [{ SUNSHINE_TRUST_PROXY: 'yes please' }, 'SUNSHINE_TRUST_PROXY'],
+    [{ SUNSHINE_BODY_TIMEOUT_MS: '30s' }, 'SUNSHINE_BODY_TIMEOUT_MS'],
+    [{ SUNSHINE_RATE_LIMIT_PER_TOKEN: '-1' }, 'SUNSHINE_RATE_LIMIT_PER_TOKEN'],
+    [{ SUNSHINE_LOG_LEVEL: 'loud' }, 'SUNSHINE_LOG_LEVEL'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {

@@ -1,6 +1,10 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { WarningThresholds } from '@sunshine/projections';
 import { loadWarningThresholds } from './warning-thresholds';
+import { ConfigError } from './config-error';
+import { HttpSettings, loadHttpSettings } from './http-settings';
+
+export { ConfigError };
 
 export interface Config {
   port: number;
@@ -14,17 +18,7 @@ export interface Config {
   signingKeyPath: string;
   /** Where each warning rule raises yellow and red (SUNSHINE_WARN_*). */
   warnings: WarningThresholds;
-}
-
-/** A bad or missing setting: the start stops with one line naming the variable. */
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`${variable}: ${message}`);
-    this.name = 'ConfigError';
-  }
+  http: HttpSettings;
 }
 
 const oneOf = <T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T => {
@@ -74,5 +68,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     townshipName: env.SUNSHINE_TOWNSHIP_NAME || '示范镇',
     signingKeyPath: isAbsolute(key) ? key : resolve(key),
     warnings: loadWarningThresholds(env),
+    http: loadHttpSettings(env),
   };
 };

@@ -1,5 +1,5 @@
 import { DEFAULT_WARNING_THRESHOLDS, WarningThresholds } from '@sunshine/projections';
-import { ConfigError } from './config';
+import { ConfigError } from './config-error';
 
 /**
  * The warnings' thresholds from the environment (README, Configuration): each variable a list of

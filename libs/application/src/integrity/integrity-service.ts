@@ -26,6 +26,7 @@ const badSize = (path: string, zh: string, en: string) => new ValidationFailed([
  */
 export class IntegrityService {
   private readonly tree = new MerkleTree();
+  private readonly verificationListeners = new Set<(report: LogReport) => void>();
   private after: Position | undefined;
   /** Leaf index of each position, for stores whose positions are not dense. */
   private readonly indexOf = new Map<string, number>();
@@ -172,7 +173,19 @@ export class IntegrityService {
    * Re-reads the stored log from the start: re-hashes every event's stored bytes, follows every
    * chain and holds the rebuilt tree against every signed checkpoint. Names the first failure.
    */
+  /** Calls `listener` with the report of every verification from now on; returns the unsubscribe. */
+  observeVerifications(listener: (report: LogReport) => void): () => void {
+    this.verificationListeners.add(listener);
+    return () => this.verificationListeners.delete(listener);
+  }
+
   async verify(options: { strict?: boolean; onProgress?: (events: number) => void } = {}): Promise<LogReport> {
+    const report = await this.verifyLog(options);
+    for (const listener of this.verificationListeners) listener(report);
+    return report;
+  }
+
+  private async verifyLog(options: { strict?: boolean; onProgress?: (events: number) => void }): Promise<LogReport> {
     const { strict = false, onProgress } = options;
     const notes = this.checkpoints.upTo(Number.MAX_SAFE_INTEGER).map((c) => c.note);
     const verifier = new LogVerifier({

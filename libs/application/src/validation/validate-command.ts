@@ -23,6 +23,20 @@ const toProblems = (errors: ValidationError[], prefix: string): FieldProblem[] =
     return [...own, ...toProblems(error.children ?? [], path)];
   });
 
+/**
+ * What class-transformer is handed to word the problems: the data with every own `constructor`
+ * key left out at any depth, since class-transformer reads it as the object's class and throws.
+ * No field of any command is named so: such a key is always reported (as an unknown field, or as
+ * a value of the wrong type), and what is recorded is the validated copy, never this.
+ */
+const withoutConstructorKeys = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(withoutConstructorKeys);
+  if (!isPlainObject(value)) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) if (key !== 'constructor') copy[key] = withoutConstructorKeys(item);
+  return copy;
+};
+
 const envelopeProblems = (body: Record<string, unknown>): FieldProblem[] => {
   const problems: FieldProblem[] = [];
   for (const key of Object.keys(body))
@@ -59,7 +73,10 @@ export const validateCommand = (body: unknown): CommandEnvelope => {
     // Almost every command is valid: the compiled check says so cheaply; class-validator words the problems otherwise.
     if (!surelyValid(dto, data))
       problems.push(
-        ...toProblems(validateSync(plainToInstance(dto, data) as object, { forbidUnknownValues: true }), 'data'),
+        ...toProblems(
+          validateSync(plainToInstance(dto, withoutConstructorKeys(data)) as object, { forbidUnknownValues: true }),
+          'data',
+        ),
       );
   }
   if (problems.length) throw new ValidationFailed(problems);

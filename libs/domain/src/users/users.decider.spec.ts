@@ -1,5 +1,5 @@
 import { Conflict, NotFound, RuleViolation } from '../shared';
-import { specFor } from '../shared/testing/given';
+import { context, specFor } from '../shared/testing/given';
 import { usersContext } from './users.context';
 import { usersDecider } from './users.decider';
 import { UserCommand } from './users.commands';
@@ -32,6 +32,33 @@ describe('registering a user', () => {
     given([registered]).when(register).thenThrows(Conflict, 'CONFLICT_ID_EXISTS', 'data.userId');
     given([registered, revoked]).when(register).thenThrows(Conflict, 'CONFLICT_ID_EXISTS', 'data.userId');
   });
+
+  it('refuses the id of the built-in admin, in any case', () => {
+    for (const userId of ['admin', 'Admin', 'ADMIN'])
+      given([])
+        .when({ type: 'RegisterUser', data: { ...clerk, userId } })
+        .thenThrows(Conflict, 'CONFLICT_USER_ID_RESERVED', 'data.userId');
+  });
+
+  it('refuses an id that differs from an existing one only in case, revoked ones included', () => {
+    given([registered])
+      .when({ type: 'RegisterUser', data: { ...clerk, userId: 'Li-Clerk' } })
+      .thenThrows(Conflict, 'CONFLICT_ID_EXISTS', 'data.userId');
+    given([registered, revoked])
+      .when({ type: 'RegisterUser', data: { ...clerk, userId: 'LI-CLERK' } })
+      .thenThrows(Conflict, 'CONFLICT_ID_EXISTS', 'data.userId');
+  });
+
+  it('names the existing id a new one clashes with', () =>
+    expect(() =>
+      usersDecider.decide(
+        { type: 'RegisterUser', data: { ...clerk, userId: 'Li-Clerk' } },
+        usersDecider.evolve(usersDecider.initialState(), registered),
+        context(),
+      ),
+    ).toThrow(
+      expect.objectContaining({ detail: expect.objectContaining({ zh: expect.stringContaining('li-clerk') }) }),
+    ));
 
   it('needs each village on record, naming its place in the list', () =>
     expect(usersContext.commands.RegisterUser.references?.(clerk)).toEqual([

@@ -1,4 +1,4 @@
-import { alreadyExists, Decider, notFound, Role, RuleViolation, unknownEvent } from '../shared';
+import { alreadyExists, Conflict, Decider, notFound, Role, RuleViolation, unknownEvent } from '../shared';
 import { UserCommand } from './users.commands';
 import { UserEvent } from './users.events';
 
@@ -20,6 +20,37 @@ const ROLE_NAMES: Record<Role, string> = { admin: '管理员', clerk: '录入员
 
 const find = (state: Users, userId: string): User | undefined =>
   Object.hasOwn(state.users, userId) ? state.users[userId] : undefined;
+
+/** The built-in administrator signs in with SUNSHINE_ADMIN_TOKEN; no registered user may take its id. */
+export const RESERVED_USER_ID = 'admin';
+
+/**
+ * A new id must not be mistaken for another: not the built-in admin's, and not an existing id
+ * written in another case (`Li-Clerk` beside `li-clerk`), which a person reading the audit trail
+ * would take for the same user.
+ */
+const distinctId = (state: Users, userId: string): void => {
+  const folded = userId.toLowerCase();
+  if (folded === RESERVED_USER_ID)
+    throw new Conflict(
+      'CONFLICT_USER_ID_RESERVED',
+      {
+        zh: `用户编号「${userId}」为系统内置管理员保留，请换一个编号`,
+        en: `the user id "${userId}" is reserved for the built-in administrator`,
+      },
+      'data.userId',
+    );
+  const existingId = Object.keys(state.users).find((id) => id.toLowerCase() === folded);
+  if (existingId !== undefined)
+    throw new Conflict(
+      'CONFLICT_ID_EXISTS',
+      {
+        zh: `用户「${existingId}」已存在（编号只差大小写也视为同一用户）`,
+        en: `user "${existingId}" already exists (ids differing only in case are the same user)`,
+      },
+      'data.userId',
+    );
+};
 
 const existing = (state: Users, userId: string): User => {
   const user = find(state, userId);
@@ -59,6 +90,7 @@ export const usersDecider: Decider<UserCommand, UserEvent, Users> = {
       case 'RegisterUser': {
         const { userId, villages } = command.data;
         if (find(state, userId)) throw alreadyExists(USER, userId, 'data.userId');
+        distinctId(state, userId);
         return [
           { type: 'UserRegistered', data: { ...command.data, ...(villages ? { villages: [...villages] } : {}) } },
         ];

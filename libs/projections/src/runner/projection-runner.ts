@@ -50,6 +50,8 @@ export class ProjectionRunner {
   private kicked = false;
   private readonly waiters: { position: Position; resolve: () => void }[] = [];
   private failure?: unknown;
+  /** When a catch-up last found no more events to apply (Date.now()). */
+  private levelAtMs?: number;
   private readonly listeners = new Set<CommitListener>();
   private turn: Promise<unknown> = Promise.resolve();
 
@@ -99,6 +101,21 @@ export class ProjectionRunner {
     return (
       head === undefined || (this.processed !== undefined && this.events.comparePositions(this.processed, head) >= 0)
     );
+  }
+
+  /**
+   * How long since the read models were last level with the log (0 when they are now), or
+   * undefined before the first catch-up ended. A few milliseconds behind after each append is the
+   * normal state of a busy server; a lag that grows means the projections cannot keep up.
+   */
+  async lagMs(now = Date.now()): Promise<number | undefined> {
+    if (await this.caughtUp()) return 0;
+    return this.levelAtMs === undefined ? undefined : Math.max(0, now - this.levelAtMs);
+  }
+
+  /** The error of the last failed catch-up while following, if the next one has not succeeded yet. */
+  get failing(): unknown {
+    return this.failure;
   }
 
   /** Resolves once the read models include `position`; rejects with ProjectionsBehind after the timeout. */
@@ -171,7 +188,10 @@ export class ProjectionRunner {
     let total = 0;
     for (;;) {
       const page = await this.events.readAll({ after, limit: this.batchSize });
-      if (page.length === 0) break;
+      if (page.length === 0) {
+        this.levelAtMs = Date.now();
+        break;
+      }
       await this.applyBatch(page, positions);
       after = page[page.length - 1].position;
       for (let i = 0; i < positions.length; i++) positions[i] = after;

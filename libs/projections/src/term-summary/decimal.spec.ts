@@ -31,6 +31,13 @@ describe('roundedRatio', () => {
     expect(roundedRatio(-1, 100_000)).toBe(0);
   });
 
+  it('never overflows to Infinity: a ratio beyond what a JSON number holds is the largest one', () => {
+    expect(roundedRatio(1e308, 1e-320)).toBe(Number.MAX_VALUE);
+    expect(roundedRatio(-1e308, 1e-320)).toBe(-Number.MAX_VALUE);
+    expect(roundedRatio(1e-320, 1e308)).toBe(0);
+    expect(Number.isFinite(roundedRatio(Number.MAX_VALUE, 0.5))).toBe(true);
+  });
+
   it('has no ratio to zero', () => {
     expect(roundedRatio(5, 0)).toBeNull();
     expect(roundedRatio(0, 7)).toBe(0);

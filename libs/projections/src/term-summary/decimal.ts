@@ -21,8 +21,11 @@ export const roundedRatio = (numerator: number, denominator: number, places = 4)
   if (rounded === 0n) return 0;
   const unit = 10n ** BigInt(places);
   const text = `${num < 0n ? '-' : ''}${rounded / unit}.${String(rounded % unit).padStart(places, '0')}`;
-  // The nearest double to the exact decimal, as JSON will print it.
-  return Number(text);
+  // The nearest double to the exact decimal, as JSON will print it; a ratio past the largest
+  // double (values such as 1e-320 then 1e308) is given as the largest, never as Infinity, which
+  // JSON would turn into null and the report could not print.
+  const nearest = Number(text);
+  return Number.isFinite(nearest) ? nearest : Math.sign(nearest) * Number.MAX_VALUE;
 };
 
 /** `a − b` exactly, from the decimals as written (0.3 − 0.1 is 0.2, not 0.19999999999999998). */
