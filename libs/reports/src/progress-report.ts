@@ -6,7 +6,7 @@ import { FigureRegister } from './figure-register';
 import { spanIndicators } from './sections/indicators';
 import { Unlisted, Writer } from './sections/writer';
 import { provenanceStamp } from './stamp';
-import { APPENDIX_TITLE, ReportContext, writeSections } from './term-report';
+import { APPENDIX_TITLE, ReportContext, signatureOf, unlistedOf, writeSections } from './term-report';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -68,10 +68,7 @@ export const buildProgressReport = async (
     subtitle: `（${formatDate(span.from)}—${formatDate(span.to)}）`,
     preamble,
     sections,
-    signature: {
-      issuer: `${context.townshipName}人民政府`,
-      date: formatBeijingTime(context.generatedAt).replace(/日.*$/, '日'),
-    },
+    signature: signatureOf(context),
     stamp: provenanceStamp(context.edition, {
       position: reading.position,
       knownAt: reading.knownAt,
@@ -82,8 +79,7 @@ export const buildProgressReport = async (
       title: APPENDIX_TITLE,
       note: `每一数字均由下列事件计算得出（与去年同期比较的数字按同一规则计算，不另列）；事件以“事件流@版本号”标识，每项最多列出${EVIDENCE_LISTED}条。`,
       figures,
-      unlisted:
-        unlisted.items.length > 0 ? { title: '未列入正文的记录（代码尚无中文名称）', items: unlisted.items } : null,
+      unlisted: unlistedOf(unlisted),
     },
     meta: {
       kind: 'progress',

@@ -17,6 +17,16 @@ import { LogState, provenanceStamp } from './stamp';
 
 export const APPENDIX_TITLE = '附录：数据来源（可追溯至事件）';
 
+/** A report is signed by the township's government, on the day it was generated (Beijing time). */
+export const signatureOf = (context: { townshipName: string; generatedAt: Date }) => ({
+  issuer: `${context.townshipName}人民政府`,
+  date: formatBeijingTime(context.generatedAt).replace(/日.*$/, '日'),
+});
+
+/** The appendix's list of records left out of the prose (codes without a Chinese word), if any. */
+export const unlistedOf = (unlisted: Unlisted) =>
+  unlisted.items.length > 0 ? { title: '未列入正文的记录（代码尚无中文名称）', items: unlisted.items } : null;
+
 export interface ReportContext {
   townshipName: string;
   generatedAt: Date;
@@ -99,10 +109,7 @@ export const buildWorkSummary = async (traced: TracedSummary, context: ReportCon
     subtitle: `（${formatDate(summary.from)}—${formatDate(summary.to)}）`,
     preamble,
     sections,
-    signature: {
-      issuer: `${context.townshipName}人民政府`,
-      date: formatBeijingTime(context.generatedAt).replace(/日.*$/, '日'),
-    },
+    signature: signatureOf(context),
     stamp: provenanceStamp(context.edition, {
       position: summary.position,
       knownAt: summary.knownAt,
@@ -113,8 +120,7 @@ export const buildWorkSummary = async (traced: TracedSummary, context: ReportCon
       title: APPENDIX_TITLE,
       note: `每一数字均由下列事件计算得出。数据路径即“届次总结”中该数字的位置，可经/api/v1/terms/${summary.termId}/summary/evidence?figure=<数据路径>查询全部事件（以details.开头的为报告列举的明细，其事件列于此处）；事件以“事件流@版本号”标识，每项最多列出10条。`,
       figures,
-      unlisted:
-        unlisted.items.length > 0 ? { title: '未列入正文的记录（代码尚无中文名称）', items: unlisted.items } : null,
+      unlisted: unlistedOf(unlisted),
     },
     meta: {
       kind: 'term',
